@@ -13,7 +13,7 @@ import picocli.CommandLine.Unmatched;
       EvmCommand.StateTest.class,
       EvmCommand.BlockTest.class,
       EvmCommand.T8n.class,
-      EvmCommand.Run.class
+      EvmRunCommand.class
     })
 public final class EvmCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -51,16 +51,6 @@ public final class EvmCommand implements Runnable {
     @Override
     public void run() {
       throw CommandFailure.notBuiltYet("merapi evm t8n", "1, EVM");
-    }
-  }
-
-  @Command(name = "run", description = "Run raw bytecode.")
-  static final class Run implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi evm run", "1, EVM");
     }
   }
 }

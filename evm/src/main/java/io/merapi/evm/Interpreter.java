@@ -40,7 +40,7 @@ final class Interpreter {
         return badInstruction(f, evm, op, limit);
       }
       if (tracing) {
-        evm.tracer.beforeInstruction(f, pc, op, gas);
+        traceBefore(f, evm, pc, sp, gas, op);
       }
       long before = gas;
       gas -= staticGas[op];
@@ -384,6 +384,13 @@ final class Interpreter {
         evm.tracer.afterInstruction(before - gas);
       }
     }
+  }
+
+  private static void traceBefore(Frame f, Evm evm, int pc, int sp, long gas, int op) {
+    f.pc = pc;
+    f.sp = sp;
+    f.gas = gas;
+    evm.tracer.beforeInstruction(f, pc, op, gas);
   }
 
   private static boolean isJumpDestination(Code code, long[] s, int t) {
