@@ -10,7 +10,7 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description = "EVM tools: state tests, blockchain tests, the t8n tool, raw bytecode runs.",
     subcommands = {
-      EvmCommand.StateTest.class,
+      EvmStateTestCommand.class,
       EvmCommand.BlockTest.class,
       EvmCommand.T8n.class,
       EvmRunCommand.class
@@ -22,16 +22,6 @@ public final class EvmCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         spec.commandLine(), "a subcommand is required: statetest, blocktest, t8n, run");
-  }
-
-  @Command(name = "statetest", description = "Run ethereum/tests state tests.")
-  static final class StateTest implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi evm statetest", "1, EVM");
-    }
   }
 
   @Command(name = "blocktest", description = "Run ethereum/tests blockchain tests.")

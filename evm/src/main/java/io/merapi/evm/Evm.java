@@ -43,6 +43,14 @@ public final class Evm {
     return config;
   }
 
+  public BlockContext block() {
+    return block;
+  }
+
+  public Host host() {
+    return host;
+  }
+
   /**
    * Runs {@code message} as the transaction's own frame (depth 1) with the transaction context
    * {@code tx}: value transfer, code execution, nested calls, creation checks. The caller (the
@@ -208,13 +216,6 @@ public final class Evm {
   }
 
   private Optional<Precompile> precompileAt(Address address) {
-    byte[] a = address.array();
-    // Every precompile address so far (0x01 to 0x0a, RIP-7212's 0x100) has 18 leading zero bytes.
-    for (int i = 0; i < 18; i++) {
-      if (a[i] != 0) {
-        return Optional.empty();
-      }
-    }
     return config.precompiles().get(address);
   }
 

@@ -1,5 +1,7 @@
 package io.merapi.evm;
 
+import io.merapi.evm.precompile.PrecompileConfig;
+import io.merapi.evm.precompile.PrecompileSet;
 import io.merapi.types.config.Fork;
 
 /**
@@ -7,10 +9,14 @@ import io.merapi.types.config.Fork;
  * precompiles enabled, and the shared cache of analysed code.
  */
 public record EvmConfig(
-    ForkRules rules, long chainId, Precompiles precompiles, CodeCache codeCache) {
+    ForkRules rules, long chainId, PrecompileSet precompiles, CodeCache codeCache) {
 
-  /** The configuration of {@code fork} with the shared code cache. */
-  public static EvmConfig of(Fork fork, long chainId, Precompiles precompiles) {
-    return new EvmConfig(ForkRules.require(fork), chainId, precompiles, CodeCache.SHARED);
+  /** Ethereum's rules and precompiles at {@code fork}, with the shared code cache. */
+  public static EvmConfig l1(Fork fork, long chainId) {
+    return new EvmConfig(
+        ForkRules.require(fork),
+        chainId,
+        PrecompileSet.of(PrecompileConfig.l1(fork)),
+        CodeCache.SHARED);
   }
 }

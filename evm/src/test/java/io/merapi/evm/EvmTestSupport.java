@@ -41,7 +41,7 @@ final class EvmTestSupport {
     host.put(SENDER, new byte[0], UInt256.valueOf(1_000_000_000L));
     host.accessAccount(SENDER);
     host.accessAccount(CONTRACT);
-    Evm evm = new Evm(EvmConfig.of(fork, 1, Precompiles.NONE), host, block(), tracer);
+    Evm evm = new Evm(EvmConfig.l1(fork, 1), host, block(), tracer);
     return evm.execute(
         tx(), Message.call(SENDER, CONTRACT, UInt256.ZERO, Hex.decode(inputHex), gas));
   }

@@ -5,6 +5,7 @@ import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.rlp.RlpReader;
 import io.merapi.base.rlp.RlpWriter;
 import io.merapi.base.uint.UInt256;
+import io.merapi.trie.MerklePatriciaTrie;
 
 /**
  * An account as the state trie stores it (Yellow Paper 4.1): {@code rlp([nonce, balance,
@@ -12,7 +13,7 @@ import io.merapi.base.uint.UInt256;
  */
 public record Account(long nonce, UInt256 balance, Hash storageRoot, Hash codeHash) {
   /** The root of an empty trie, {@code keccak256(rlp(""))}: the storage root of no storage. */
-  public static final Hash EMPTY_STORAGE_ROOT = Keccak256.digest(new byte[] {(byte) 0x80});
+  public static final Hash EMPTY_STORAGE_ROOT = MerklePatriciaTrie.EMPTY_ROOT;
 
   /** The code hash of an account without code, {@code keccak256("")}. */
   public static final Hash EMPTY_CODE_HASH = Keccak256.EMPTY;

@@ -51,7 +51,7 @@ public final class BytecodeRunner {
   }
 
   public static BytecodeRunner of(Fork fork, byte[] code) {
-    return new BytecodeRunner(EvmConfig.of(fork, 1, io.merapi.evm.Precompiles.NONE), code);
+    return new BytecodeRunner(EvmConfig.l1(fork, 1), code);
   }
 
   /** Calls the code with {@code input} and {@code gas}, from a fresh copy of the state. */

@@ -21,7 +21,8 @@ sealed interface Change {
 
   record Created(AccountState account) implements Change {}
 
-  record SelfDestruct(AccountState account, UInt256 previousBalance) implements Change {}
+  record SelfDestruct(AccountState account, UInt256 previousBalance, boolean wasSelfDestructed)
+      implements Change {}
 
   record TransientStore(TransientKey key, UInt256 previous) implements Change {}
 

@@ -238,7 +238,7 @@ public final class JournaledState implements Host {
       return;
     }
     touch(a);
-    journal.add(new Change.SelfDestruct(a, a.balance));
+    journal.add(new Change.SelfDestruct(a, a.balance, a.selfDestructed));
     a.selfDestructed = true;
     a.balance = UInt256.ZERO;
   }
@@ -362,7 +362,7 @@ public final class JournaledState implements Host {
       }
       case Change.Created c -> c.account().createdInTransaction = false;
       case Change.SelfDestruct c -> {
-        c.account().selfDestructed = false;
+        c.account().selfDestructed = c.wasSelfDestructed();
         c.account().balance = c.previousBalance();
       }
       case Change.TransientStore c -> {
