@@ -12,7 +12,7 @@ import picocli.CommandLine.Unmatched;
     subcommands = {
       EvmStateTestCommand.class,
       EvmCommand.BlockTest.class,
-      EvmCommand.T8n.class,
+      EvmT8nCommand.class,
       EvmRunCommand.class
     })
 public final class EvmCommand implements Runnable {
@@ -31,16 +31,6 @@ public final class EvmCommand implements Runnable {
     @Override
     public void run() {
       throw CommandFailure.notBuiltYet("merapi evm blocktest", "1, chain");
-    }
-  }
-
-  @Command(name = "t8n", description = "State transition tool (geth's t8n interface).")
-  static final class T8n implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi evm t8n", "1, EVM");
     }
   }
 }

@@ -59,7 +59,11 @@ public final class Evm {
   public CallResult execute(TxContext tx, Message message) {
     this.tx = tx;
     if (!enter(message, 0)) {
-      return takeImmediate();
+      CallResult result = takeImmediate();
+      if (tracing) {
+        tracer.onFrameEnd(1, result, message.gas() - result.gasLeft());
+      }
+      return result;
     }
     int index = 0;
     while (true) {

@@ -1,4 +1,4 @@
-package io.merapi.state.tests;
+package io.merapi.state.tool.statetest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

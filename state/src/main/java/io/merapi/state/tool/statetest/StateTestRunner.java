@@ -1,4 +1,4 @@
-package io.merapi.state.tests;
+package io.merapi.state.tool.statetest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.merapi.base.bytes.Address;
@@ -19,6 +19,7 @@ import io.merapi.state.InMemoryState;
 import io.merapi.state.JournaledState;
 import io.merapi.state.TransactionProcessor;
 import io.merapi.state.TransactionResult;
+import io.merapi.state.tool.FixtureJson;
 import io.merapi.types.config.Fork;
 import io.merapi.types.receipt.Log;
 import io.merapi.types.transaction.AccessList;
@@ -92,10 +93,10 @@ public final class StateTestRunner {
               indexes.get("gas").asInt(),
               indexes.get("value").asInt(),
               config.rules().hasBaseFee());
-      Optional<JsonNode> txBytes = Json.field(post, "txbytes");
+      Optional<JsonNode> txBytes = FixtureJson.field(post, "txbytes");
       if (txBytes.isPresent()) {
         // The case's transaction as signed bytes must decode and recover a sender.
-        TransactionDecoder.decode(Json.bytes(txBytes.get())).sender();
+        TransactionDecoder.decode(FixtureJson.bytes(txBytes.get())).sender();
       }
       Evm evm = new Evm(config, state, block, tracer);
       TransactionResult result =
@@ -114,7 +115,7 @@ public final class StateTestRunner {
     pre.apply(state.changes());
     Hash root = pre.stateRoot();
 
-    Optional<String> expected = Json.field(post, "expectException").map(JsonNode::asText);
+    Optional<String> expected = FixtureJson.field(post, "expectException").map(JsonNode::asText);
     Optional<String> failure = Optional.empty();
     if (error.isPresent() && expected.isEmpty()) {
       failure = Optional.of("unexpected error: " + error.get());
@@ -151,44 +152,48 @@ public final class StateTestRunner {
     for (Map.Entry<String, JsonNode> e : pre.properties()) {
       JsonNode a = e.getValue();
       Map<UInt256, UInt256> storage = new HashMap<>();
-      Json.field(a, "storage")
+      FixtureJson.field(a, "storage")
           .ifPresent(
               s -> {
                 for (Map.Entry<String, JsonNode> slot : s.properties()) {
-                  storage.put(UInt256.parse(slot.getKey()), Json.uint(slot.getValue()));
+                  storage.put(UInt256.parse(slot.getKey()), FixtureJson.uint(slot.getValue()));
                 }
               });
       state.put(
           Address.fromHex(e.getKey().toLowerCase(java.util.Locale.ROOT)),
-          Json.field(a, "nonce").map(Json::uint64).orElse(0L),
-          Json.field(a, "balance").map(Json::uint).orElse(UInt256.ZERO),
-          Json.field(a, "code").map(Json::bytes).orElse(new byte[0]),
+          FixtureJson.field(a, "nonce").map(FixtureJson::uint64).orElse(0L),
+          FixtureJson.field(a, "balance").map(FixtureJson::uint).orElse(UInt256.ZERO),
+          FixtureJson.field(a, "code").map(FixtureJson::bytes).orElse(new byte[0]),
           storage);
     }
     return state;
   }
 
   static BlockContext blockContext(JsonNode env, ForkRules rules) {
-    long number = Json.uint64(env.get("currentNumber"));
-    Optional<JsonNode> random = Json.field(env, "currentRandom");
-    UInt256 difficulty = Json.field(env, "currentDifficulty").map(Json::uint).orElse(UInt256.ZERO);
+    long number = FixtureJson.uint64(env.get("currentNumber"));
+    Optional<JsonNode> random = FixtureJson.field(env, "currentRandom");
+    UInt256 difficulty =
+        FixtureJson.field(env, "currentDifficulty").map(FixtureJson::uint).orElse(UInt256.ZERO);
     // Retesteth's genesis base fee is 0x10, so a missing base fee defaults to the next one, 0x0a.
     UInt256 baseFee =
         rules.hasBaseFee()
-            ? Json.field(env, "currentBaseFee").map(Json::uint).orElse(UInt256.valueOf(10))
+            ? FixtureJson.field(env, "currentBaseFee")
+                .map(FixtureJson::uint)
+                .orElse(UInt256.valueOf(10))
             : UInt256.ZERO;
     UInt256 blobBaseFee =
         rules.hasBlobs()
-            ? BlobGas.baseFee(Json.field(env, "currentExcessBlobGas").map(Json::uint64).orElse(0L))
+            ? BlobGas.baseFee(
+                FixtureJson.field(env, "currentExcessBlobGas").map(FixtureJson::uint64).orElse(0L))
             : UInt256.ZERO;
     return new BlockContext(
-        Json.address(env.get("currentCoinbase")),
+        FixtureJson.address(env.get("currentCoinbase")),
         number,
-        Json.uint64(env.get("currentTimestamp")),
-        Json.uint64(env.get("currentGasLimit")),
+        FixtureJson.uint64(env.get("currentTimestamp")),
+        FixtureJson.uint64(env.get("currentGasLimit")),
         baseFee,
         difficulty,
-        random.map(Json::hash).orElse(Hash.ZERO),
+        random.map(FixtureJson::hash).orElse(Hash.ZERO),
         blobBaseFee,
         StateTestRunner::blockHash);
   }
@@ -199,35 +204,35 @@ public final class StateTestRunner {
   }
 
   static Address sender(JsonNode tx) {
-    Optional<JsonNode> sender = Json.field(tx, "sender");
+    Optional<JsonNode> sender = FixtureJson.field(tx, "sender");
     if (sender.isPresent()) {
-      return Json.address(sender.get());
+      return FixtureJson.address(sender.get());
     }
-    return Secp256k1.PrivateKey.fromBytes(Json.bytes(tx.get("secretKey"))).address();
+    return Secp256k1.PrivateKey.fromBytes(FixtureJson.bytes(tx.get("secretKey"))).address();
   }
 
   /** The transaction of one (data, gas, value) variant, unsigned: the sender is given. */
   static Transaction transaction(
       JsonNode tx, int dataIndex, int gasIndex, int valueIndex, boolean hasBaseFee) {
-    long nonce = Json.uint64(tx.get("nonce"));
-    long gasLimit = Json.uint64(tx.get("gasLimit").get(gasIndex));
-    UInt256 value = Json.uint(tx.get("value").get(valueIndex));
-    Bytes data = Bytes.wrap(Json.bytes(tx.get("data").get(dataIndex)));
-    String toText = Json.field(tx, "to").map(JsonNode::asText).orElse("").trim();
+    long nonce = FixtureJson.uint64(tx.get("nonce"));
+    long gasLimit = FixtureJson.uint64(tx.get("gasLimit").get(gasIndex));
+    UInt256 value = FixtureJson.uint(tx.get("value").get(valueIndex));
+    Bytes data = Bytes.wrap(FixtureJson.bytes(tx.get("data").get(dataIndex)));
+    String toText = FixtureJson.field(tx, "to").map(JsonNode::asText).orElse("").trim();
     Optional<Address> to =
         toText.isEmpty()
             ? Optional.empty()
             : Optional.of(Address.fromHex(toText.toLowerCase(java.util.Locale.ROOT)));
     Optional<AccessList> accessList =
-        Json.field(tx, "accessLists")
+        FixtureJson.field(tx, "accessLists")
             .flatMap(
                 lists ->
-                    Json.field(lists, String.valueOf(dataIndex))
+                    FixtureJson.field(lists, String.valueOf(dataIndex))
                         .or(() -> Optional.ofNullable(lists.get(dataIndex))))
             .filter(node -> !node.isNull())
             .map(StateTestRunner::accessList);
-    Optional<UInt256> maxFee = Json.field(tx, "maxFeePerGas").map(Json::uint);
-    Optional<UInt256> gasPrice = Json.field(tx, "gasPrice").map(Json::uint);
+    Optional<UInt256> maxFee = FixtureJson.field(tx, "maxFeePerGas").map(FixtureJson::uint);
+    Optional<UInt256> gasPrice = FixtureJson.field(tx, "gasPrice").map(FixtureJson::uint);
     UInt256 zero = UInt256.ZERO;
     if (tx.has("blobVersionedHashes")) {
       List<Hash> hashes = new ArrayList<>();
@@ -236,14 +241,14 @@ public final class StateTestRunner {
       return new BlobTransaction(
           CHAIN_ID,
           nonce,
-          Json.field(tx, "maxPriorityFeePerGas").map(Json::uint).orElse(feeCap),
+          FixtureJson.field(tx, "maxPriorityFeePerGas").map(FixtureJson::uint).orElse(feeCap),
           feeCap,
           gasLimit,
           to.orElseThrow(() -> new IllegalArgumentException("blob transaction of type create")),
           value,
           data,
           accessList.orElse(AccessList.EMPTY),
-          Json.field(tx, "maxFeePerBlobGas").map(Json::uint).orElse(zero),
+          FixtureJson.field(tx, "maxFeePerBlobGas").map(FixtureJson::uint).orElse(zero),
           hashes,
           zero,
           zero,
@@ -254,7 +259,7 @@ public final class StateTestRunner {
       return new DynamicFeeTransaction(
           CHAIN_ID,
           nonce,
-          Json.field(tx, "maxPriorityFeePerGas").map(Json::uint).orElse(maxFee.get()),
+          FixtureJson.field(tx, "maxPriorityFeePerGas").map(FixtureJson::uint).orElse(maxFee.get()),
           maxFee.get(),
           gasLimit,
           to,
@@ -279,8 +284,9 @@ public final class StateTestRunner {
     List<AccessList.Entry> entries = new ArrayList<>();
     for (JsonNode entry : node) {
       List<Hash> keys = new ArrayList<>();
-      Json.field(entry, "storageKeys").ifPresent(k -> k.forEach(key -> keys.add(Json.hash(key))));
-      entries.add(new AccessList.Entry(Json.address(entry.get("address")), keys));
+      FixtureJson.field(entry, "storageKeys")
+          .ifPresent(k -> k.forEach(key -> keys.add(FixtureJson.hash(key))));
+      entries.add(new AccessList.Entry(FixtureJson.address(entry.get("address")), keys));
     }
     return new AccessList(entries);
   }

@@ -1,4 +1,4 @@
-package io.merapi.state.tests;
+package io.merapi.state.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.merapi.base.bytes.Address;
@@ -8,10 +8,10 @@ import io.merapi.base.uint.UInt256;
 import java.util.Optional;
 
 /** Lenient number and byte parsing for test-fixture JSON (hex with or without 0x, or decimal). */
-final class Json {
-  private Json() {}
+public final class FixtureJson {
+  private FixtureJson() {}
 
-  static UInt256 uint(JsonNode node) {
+  public static UInt256 uint(JsonNode node) {
     if (node.isNumber()) {
       return UInt256.valueOf(node.bigIntegerValue());
     }
@@ -23,7 +23,7 @@ final class Json {
   }
 
   /** An unsigned 64-bit number. */
-  static long uint64(JsonNode node) {
+  public static long uint64(JsonNode node) {
     UInt256 value = uint(node);
     if (!value.fitsLong()) {
       throw new IllegalArgumentException("not a 64-bit number: " + node.asText());
@@ -31,19 +31,19 @@ final class Json {
     return value.limb(0);
   }
 
-  static byte[] bytes(JsonNode node) {
+  public static byte[] bytes(JsonNode node) {
     return Hex.decodeLenient(node.asText().trim());
   }
 
-  static Address address(JsonNode node) {
+  public static Address address(JsonNode node) {
     return Address.fromHex(node.asText().trim().toLowerCase(java.util.Locale.ROOT));
   }
 
-  static Hash hash(JsonNode node) {
+  public static Hash hash(JsonNode node) {
     return Hash.leftPad(uint(node).toMinimalBytes());
   }
 
-  static Optional<JsonNode> field(JsonNode node, String name) {
+  public static Optional<JsonNode> field(JsonNode node, String name) {
     JsonNode value = node.get(name);
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }

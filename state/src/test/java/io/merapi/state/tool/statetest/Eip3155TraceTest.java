@@ -1,4 +1,4 @@
-package io.merapi.state.tests;
+package io.merapi.state.tool.statetest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.merapi.state.tests;
+package io.merapi.state.tool.statetest;
 
 import io.merapi.base.bytes.Hash;
 import java.util.Optional;
