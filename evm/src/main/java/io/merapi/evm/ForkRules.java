@@ -47,7 +47,11 @@ public final class ForkRules {
   private final Fork fork;
   final long[] staticGas;
 
-  /** Per opcode: minimum stack items in the low 16 bits, maximum items before it in the high. */
+  /**
+   * Per opcode: the minimum stack items in the low 16 bits and, in the high 16, how many more than
+   * that it may find without overflowing; the interpreter checks both with one unsigned compare.
+   * {@link #UNDEFINED} fails that check for every stack size.
+   */
   final int[] stackLimits;
 
   private final boolean[] gasSet;
@@ -174,7 +178,7 @@ public final class ForkRules {
     }
     int pops = Opcodes.pops(opcode);
     int growth = Math.max(0, Opcodes.pushes(opcode) - pops);
-    stackLimits[opcode] = pops | ((MAX_STACK - growth) << 16);
+    stackLimits[opcode] = pops | ((MAX_STACK - growth - pops) << 16);
     staticGas[opcode] = gas;
     gasSet[opcode] = true;
   }

@@ -27,13 +27,16 @@ final class Interpreter {
     final long[] staticGas = evm.rules.staticGas;
     final int[] limits = evm.rules.stackLimits;
     final boolean tracing = evm.tracing;
+    final long[] scratch = f.scratch;
+    final long[] jumpDestinations = f.code.jumpDestinations;
+    final int codeLength = f.code.length;
     int pc = f.pc;
     int sp = f.sp;
     long gas = f.gas;
     while (true) {
       int op = code[pc] & 0xff;
       int limit = limits[op];
-      if (sp < (limit & 0xffff) || sp > (limit >>> 16)) {
+      if (Integer.compareUnsigned(sp - (limit & 0xffff), limit >>> 16) > 0) {
         f.pc = pc;
         f.sp = sp;
         f.gas = gas;
@@ -67,32 +70,32 @@ final class Interpreter {
           pc++;
         }
         case Opcodes.DIV -> {
-          WordMath.div(s, t, f.scratch);
+          WordMath.div(s, t, scratch);
           sp--;
           pc++;
         }
         case Opcodes.SDIV -> {
-          WordMath.sdiv(s, t, f.scratch);
+          WordMath.sdiv(s, t, scratch);
           sp--;
           pc++;
         }
         case Opcodes.MOD -> {
-          WordMath.mod(s, t, f.scratch);
+          WordMath.mod(s, t, scratch);
           sp--;
           pc++;
         }
         case Opcodes.SMOD -> {
-          WordMath.smod(s, t, f.scratch);
+          WordMath.smod(s, t, scratch);
           sp--;
           pc++;
         }
         case Opcodes.ADDMOD -> {
-          WordMath.addmod(s, t, f.scratch);
+          WordMath.addmod(s, t, scratch);
           sp -= 2;
           pc++;
         }
         case Opcodes.MULMOD -> {
-          WordMath.mulmod(s, t, f.scratch);
+          WordMath.mulmod(s, t, scratch);
           sp -= 2;
           pc++;
         }
@@ -103,7 +106,7 @@ final class Interpreter {
             f.sp = sp;
             return outOfGas(f, evm);
           }
-          WordMath.exp(s, t, f.scratch);
+          WordMath.exp(s, t, scratch);
           sp--;
           pc++;
         }
@@ -233,7 +236,7 @@ final class Interpreter {
           pc++;
         }
         case Opcodes.JUMP -> {
-          if (!isJumpDestination(f.code, s, t)) {
+          if (!isJumpDestination(jumpDestinations, codeLength, s, t)) {
             f.pc = pc;
             f.sp = sp;
             f.gas = gas;
@@ -245,7 +248,7 @@ final class Interpreter {
         case Opcodes.JUMPI -> {
           if (WordMath.isZero(s, t - 4)) {
             pc++;
-          } else if (isJumpDestination(f.code, s, t)) {
+          } else if (isJumpDestination(jumpDestinations, codeLength, s, t)) {
             pc = (int) s[t];
           } else {
             f.pc = pc;
@@ -393,8 +396,11 @@ final class Interpreter {
     evm.tracer.beforeInstruction(f, pc, op, gas);
   }
 
-  private static boolean isJumpDestination(Code code, long[] s, int t) {
-    return (s[t + 1] | s[t + 2] | s[t + 3]) == 0 && code.isJumpDestination(s[t]);
+  private static boolean isJumpDestination(long[] bits, int codeLength, long[] s, int t) {
+    long dest = s[t];
+    return (s[t + 1] | s[t + 2] | s[t + 3]) == 0
+        && Long.compareUnsigned(dest, codeLength) < 0
+        && (bits[(int) (dest >>> 6)] & (1L << dest)) != 0;
   }
 
   /** An undefined opcode or a stack that is too short or too full for the instruction. */

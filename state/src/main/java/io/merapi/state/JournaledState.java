@@ -54,12 +54,24 @@ public final class JournaledState implements Host {
 
   // ---- account access ----
 
+  // The last account and slot looked up: a frame asks about its own address (the same Address
+  // instance) and the same slot again and again (SLOAD after its access check, SSTORE's reads).
+  private Address lastAddress;
+  private AccountState lastAccount;
+  private AccountState.Slot lastSlot;
+  private AccountState lastSlotAccount;
+
   private AccountState account(Address address) {
+    if (address == lastAddress) {
+      return lastAccount;
+    }
     AccountState a = accounts.get(address);
     if (a == null) {
       a = load(address);
       accounts.put(address, a);
     }
+    lastAddress = address;
+    lastAccount = a;
     return a;
   }
 
@@ -104,6 +116,10 @@ public final class JournaledState implements Host {
   }
 
   private AccountState.Slot slot(AccountState a, UInt256 key) {
+    AccountState.Slot last = lastSlot;
+    if (lastSlotAccount == a && last.key.equals(key)) {
+      return last;
+    }
     AccountState.Slot slot = a.storage.get(key);
     if (slot == null) {
       UInt256 committed =
@@ -113,6 +129,8 @@ public final class JournaledState implements Host {
       slot = new AccountState.Slot(key, committed);
       a.storage.put(key, slot);
     }
+    lastSlot = slot;
+    lastSlotAccount = a;
     return slot;
   }
 
@@ -418,7 +436,11 @@ public final class JournaledState implements Host {
     journal.clear();
   }
 
-  private static void delete(AccountState a) {
+  private void delete(AccountState a) {
+    if (lastSlotAccount == a) {
+      lastSlotAccount = null;
+      lastSlot = null;
+    }
     a.exists = false;
     a.nonce = 0;
     a.balance = UInt256.ZERO;

@@ -223,12 +223,10 @@ public final class StateTestRunner {
         toText.isEmpty()
             ? Optional.empty()
             : Optional.of(Address.fromHex(toText.toLowerCase(java.util.Locale.ROOT)));
+    // accessLists, when present, has one entry (possibly null) per data variant.
     Optional<AccessList> accessList =
         FixtureJson.field(tx, "accessLists")
-            .flatMap(
-                lists ->
-                    FixtureJson.field(lists, String.valueOf(dataIndex))
-                        .or(() -> Optional.ofNullable(lists.get(dataIndex))))
+            .flatMap(lists -> Optional.ofNullable(lists.get(dataIndex)))
             .filter(node -> !node.isNull())
             .map(StateTestRunner::accessList);
     Optional<UInt256> maxFee = FixtureJson.field(tx, "maxFeePerGas").map(FixtureJson::uint);
