@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
  * library keeps one global setup, so everything in Merapi that verifies KZG proofs goes through
  * {@link #ensureLoaded()} rather than loading its own.
  *
+ * <p>Loading takes seconds (the library also prepares its tables for EIP-7594 cell proofs), so
+ * services call {@link #ensureLoaded()} at start-up; otherwise the first point evaluation pays for
+ * it.
+ *
  * <p>The points come from the resource {@code trusted_setup.txt} (see {@code
  * trusted_setup.README.md} next to it for its source) and are passed to the library as bytes, so no
  * file is written.

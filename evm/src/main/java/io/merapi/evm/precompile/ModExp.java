@@ -9,9 +9,7 @@ import java.math.BigInteger;
  * left-padded to {@code Msize} bytes.
  *
  * <p>The lengths are attacker-chosen 256-bit numbers, so the price is computed on them exactly
- * before anything is allocated; only a call that can pay has operands small enough to hold. A long
- * exponent whose tail lies past the end of the input is a short number times a power of two; that
- * tail is applied as repeated squaring instead of being materialised.
+ * before anything is allocated, and operands are only ever read from the input that is there.
  */
 public record ModExp(Pricing pricing) implements Precompile {
 
@@ -26,14 +24,8 @@ public record ModExp(Pricing pricing) implements Precompile {
 
   private static final BigInteger THIRTY_TWO = BigInteger.valueOf(32);
 
-  /** An exponent tail of zero bytes up to this many bits is shifted in; longer ones are squared. */
-  static final long SHIFT_LIMIT_BITS = 1 << 20;
-
   /** Java arrays stop a little short of 2^31 elements. */
   private static final BigInteger MAX_OPERAND_BYTES = BigInteger.valueOf(Integer.MAX_VALUE - 8);
-
-  /** Keeps the exponent's bit count within a long; paying for more would take ~10^17 gas. */
-  private static final BigInteger MAX_EXPONENT_BYTES = BigInteger.ONE.shiftLeft(56);
 
   private static final byte[] NO_OUTPUT = new byte[0];
 
@@ -50,53 +42,33 @@ public record ModExp(Pricing pricing) implements Precompile {
     if (baseLength.signum() == 0 && modLength.signum() == 0) {
       return new PrecompileResult.Success(NO_OUTPUT, price);
     }
-    // The price grows with the square of Bsize and Msize and linearly with Esize, so a payable
-    // call has them bounded; only a gas limit far beyond any block's could reach operands Java
-    // cannot hold, and such a call fails rather than exhausting memory.
-    if (baseLength.compareTo(MAX_OPERAND_BYTES) > 0
-        || modLength.compareTo(MAX_OPERAND_BYTES) > 0
-        || expLength.compareTo(MAX_EXPONENT_BYTES) > 0) {
-      return new PrecompileResult.Failure("modexp operands beyond 2^31 bytes are not supported");
+    // Msize grows the price quadratically: only a gas limit far beyond any block's could pay for
+    // an output Java cannot hold, and such a call fails rather than exhausting memory.
+    if (modLength.compareTo(MAX_OPERAND_BYTES) > 0) {
+      return new PrecompileResult.Failure("modexp output beyond 2^31 bytes is not supported");
+    }
+    byte[] output = new byte[modLength.intValue()];
+    // The modulus comes last. When it starts past the input's end it is zero and the result is
+    // all zeros; otherwise the base and the exponent lie inside the input, so their lengths are
+    // bounded by the input's and no operand larger than the input is ever built.
+    BigInteger modOffset = BigInteger.valueOf(96).add(baseLength).add(expLength);
+    if (modOffset.compareTo(BigInteger.valueOf(input.length)) >= 0) {
+      return new PrecompileResult.Success(output, price);
     }
     int baseBytes = baseLength.intValue();
-    int modBytes = modLength.intValue();
-    long expBytes = expLength.longValue();
-    long expOffset = 96L + baseBytes;
-    long modOffset = expOffset + expBytes;
-    BigInteger modulus = new BigInteger(1, Inputs.padded(input, modOffset, modBytes));
-    byte[] output = new byte[modBytes];
+    int expBytes = expLength.intValue();
+    BigInteger modulus =
+        new BigInteger(1, Inputs.padded(input, modOffset.intValue(), output.length));
     if (modulus.signum() == 0) {
       return new PrecompileResult.Success(output, price);
     }
     BigInteger base = new BigInteger(1, Inputs.padded(input, 96, baseBytes));
-    BigInteger result = power(base, input, expOffset, expBytes, modulus);
-    byte[] value = result.toByteArray();
+    BigInteger exponent = new BigInteger(1, Inputs.padded(input, 96L + baseBytes, expBytes));
+    byte[] value = base.modPow(exponent, modulus).toByteArray();
     int skip = value.length > 1 && value[0] == 0 ? 1 : 0;
-    System.arraycopy(value, skip, output, modBytes - (value.length - skip), value.length - skip);
+    System.arraycopy(
+        value, skip, output, output.length - (value.length - skip), value.length - skip);
     return new PrecompileResult.Success(output, price);
-  }
-
-  /**
-   * {@code base^exp mod modulus} where {@code exp} is the {@code expBytes} bytes of {@code input}
-   * at {@code expOffset}, zero beyond the input's end.
-   */
-  static BigInteger power(
-      BigInteger base, byte[] input, long expOffset, long expBytes, BigInteger modulus) {
-    long present = Math.max(0, Math.min(expBytes, input.length - expOffset));
-    BigInteger head = new BigInteger(1, Inputs.padded(input, expOffset, (int) present));
-    long tailBits = 8 * (expBytes - present);
-    if (head.signum() == 0) {
-      return BigInteger.ONE.mod(modulus);
-    }
-    if (tailBits <= SHIFT_LIMIT_BITS) {
-      return base.modPow(head.shiftLeft((int) tailBits), modulus);
-    }
-    // exp = head * 2^tailBits, so base^exp = (base^head)^(2^tailBits).
-    BigInteger result = base.modPow(head, modulus);
-    for (long i = 0; i < tailBits && result.compareTo(BigInteger.ONE) > 0; i++) {
-      result = result.multiply(result).mod(modulus);
-    }
-    return result;
   }
 
   /** The price of a call, exactly, as an unbounded integer. */

@@ -19,11 +19,6 @@ public final class PointEvaluation implements Precompile {
   private static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
   private static final byte[] RETURN_VALUE = returnValue();
 
-  public PointEvaluation() {
-    // Loading the setup takes a moment; do it when the precompile set is built, not mid-block.
-    KzgTrustedSetup.ensureLoaded();
-  }
-
   @Override
   public PrecompileResult execute(byte[] input, long gasLimit) {
     if (GAS > gasLimit) {
@@ -41,6 +36,7 @@ public final class PointEvaluation implements Precompile {
     if (!Arrays.equals(versionedHash, kzgToVersionedHash(commitment))) {
       return new PrecompileResult.Failure("versioned hash does not match the commitment");
     }
+    KzgTrustedSetup.ensureLoaded();
     boolean valid;
     try {
       valid = CKZG4844JNI.verifyKzgProof(commitment, z, y, proof);
