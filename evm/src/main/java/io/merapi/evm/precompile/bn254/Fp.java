@@ -126,11 +126,11 @@ final class Fp {
 
   void add(Fp x, Fp y) {
     long s0 = x.l0 + y.l0;
-    long c = carry(s0, x.l0);
+    long c = carryOut(x.l0, y.l0, s0);
     long s1 = x.l1 + y.l1 + c;
-    c = carry3(s1, x.l1, c);
+    c = carryOut(x.l1, y.l1, s1);
     long s2 = x.l2 + y.l2 + c;
-    c = carry3(s2, x.l2, c);
+    c = carryOut(x.l2, y.l2, s2);
     long s3 = x.l3 + y.l3 + c;
     // x + y < 2p < 2^255: no carry out of the top limb.
     reduceOnce(s0, s1, s2, s3);
@@ -142,21 +142,21 @@ final class Fp {
 
   void sub(Fp x, Fp y) {
     long d0 = x.l0 - y.l0;
-    long b = borrow(x.l0, y.l0, 0);
+    long b = borrowOut(x.l0, y.l0, d0);
     long d1 = x.l1 - y.l1 - b;
-    b = borrow(x.l1, y.l1, b);
+    b = borrowOut(x.l1, y.l1, d1);
     long d2 = x.l2 - y.l2 - b;
-    b = borrow(x.l2, y.l2, b);
+    b = borrowOut(x.l2, y.l2, d2);
     long d3 = x.l3 - y.l3 - b;
-    b = borrow(x.l3, y.l3, b);
+    b = borrowOut(x.l3, y.l3, d3);
     // On borrow add p back; the mask keeps this free of data-dependent branches.
     long mask = -b;
     long s0 = d0 + (P0 & mask);
-    long c = carry(s0, d0);
+    long c = carryOut(d0, P0 & mask, s0);
     long s1 = d1 + (P1 & mask) + c;
-    c = carry3(s1, d1, c);
+    c = carryOut(d1, P1 & mask, s1);
     long s2 = d2 + (P2 & mask) + c;
-    c = carry3(s2, d2, c);
+    c = carryOut(d2, P2 & mask, s2);
     l0 = s0;
     l1 = s1;
     l2 = s2;
@@ -169,11 +169,11 @@ final class Fp {
       return;
     }
     long d0 = P0 - x.l0;
-    long b = borrow(P0, x.l0, 0);
+    long b = borrowOut(P0, x.l0, d0);
     long d1 = P1 - x.l1 - b;
-    b = borrow(P1, x.l1, b);
+    b = borrowOut(P1, x.l1, d1);
     long d2 = P2 - x.l2 - b;
-    b = borrow(P2, x.l2, b);
+    b = borrowOut(P2, x.l2, d2);
     l0 = d0;
     l1 = d1;
     l2 = d2;
@@ -184,11 +184,11 @@ final class Fp {
   void halve(Fp x) {
     long mask = -(x.l0 & 1);
     long s0 = x.l0 + (P0 & mask);
-    long c = carry(s0, x.l0);
+    long c = carryOut(x.l0, P0 & mask, s0);
     long s1 = x.l1 + (P1 & mask) + c;
-    c = carry3(s1, x.l1, c);
+    c = carryOut(x.l1, P1 & mask, s1);
     long s2 = x.l2 + (P2 & mask) + c;
-    c = carry3(s2, x.l2, c);
+    c = carryOut(x.l2, P2 & mask, s2);
     long s3 = x.l3 + (P3 & mask) + c;
     l0 = (s0 >>> 1) | (s1 << 63);
     l1 = (s1 >>> 1) | (s2 << 63);
@@ -483,13 +483,13 @@ final class Fp {
   /** Sets this to t, or t - p when t >= p; t must be below 2p. */
   private void reduceOnce(long t0, long t1, long t2, long t3) {
     long d0 = t0 - P0;
-    long b = borrow(t0, P0, 0);
+    long b = borrowOut(t0, P0, d0);
     long d1 = t1 - P1 - b;
-    b = borrow(t1, P1, b);
+    b = borrowOut(t1, P1, d1);
     long d2 = t2 - P2 - b;
-    b = borrow(t2, P2, b);
+    b = borrowOut(t2, P2, d2);
     long d3 = t3 - P3 - b;
-    b = borrow(t3, P3, b);
+    b = borrowOut(t3, P3, d3);
     // b == 1: t < p, keep t.
     long keep = -b;
     l0 = (t0 & keep) | (d0 & ~keep);
@@ -499,10 +499,13 @@ final class Fp {
   }
 
   private static boolean lessThanModulus(long a0, long a1, long a2, long a3) {
-    long b = borrow(a0, P0, 0);
-    b = borrow(a1, P1, b);
-    b = borrow(a2, P2, b);
-    b = borrow(a3, P3, b);
+    long b = borrowOut(a0, P0, a0 - P0);
+    long d1 = a1 - P1 - b;
+    b = borrowOut(a1, P1, d1);
+    long d2 = a2 - P2 - b;
+    b = borrowOut(a2, P2, d2);
+    long d3 = a3 - P3 - b;
+    b = borrowOut(a3, P3, d3);
     return b == 1;
   }
 
@@ -511,15 +514,18 @@ final class Fp {
     return Long.compareUnsigned(sum, addend) < 0 ? 1 : 0;
   }
 
-  /** The carry out of {@code sum = a + b + carryIn} given {@code sum} and {@code a}. */
-  private static long carry3(long sum, long a, long carryIn) {
-    // With a carry in, sum == a also means the addition wrapped.
-    return (Long.compareUnsigned(sum, a) < 0 || (carryIn != 0 && sum == a)) ? 1 : 0;
+  /**
+   * The carry out of {@code sum = a + b + carryIn} (carryIn 0 or 1), from the top bits alone
+   * (Hacker's Delight, section 2-16): branch-free, because carries depend on the data and a
+   * mispredicted branch per limb costs more than the arithmetic.
+   */
+  private static long carryOut(long a, long b, long sum) {
+    return ((a & b) | ((a | b) & ~sum)) >>> 63;
   }
 
-  /** The borrow out of {@code a - b - borrowIn}. */
-  private static long borrow(long a, long b, long borrowIn) {
-    return (Long.compareUnsigned(a, b) < 0 || (borrowIn != 0 && a == b)) ? 1 : 0;
+  /** The borrow out of {@code difference = a - b - borrowIn}, branch-free likewise. */
+  private static long borrowOut(long a, long b, long difference) {
+    return ((~a & b) | (~(a ^ b) & difference)) >>> 63;
   }
 
   private static long readLong(byte[] in, int offset) {

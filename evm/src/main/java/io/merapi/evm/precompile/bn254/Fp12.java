@@ -196,14 +196,21 @@ final class Fp12 {
     out.add(out, a);
   }
 
-  /** x^e by square-and-multiply with cyclotomic squarings; x must be in the cyclotomic subgroup. */
-  void cyclotomicPow(Fp12 x, long e) {
+  /**
+   * x^e for e given by its non-adjacent form (most significant digit first), with cyclotomic
+   * squarings; x must be in the cyclotomic subgroup, where x^-1 is the conjugate and costs nothing.
+   */
+  void cyclotomicPow(Fp12 x, int[] naf) {
     Fp12 base = x.copy();
+    Fp12 inverse = new Fp12();
+    inverse.conjugate(x);
     setOne();
-    for (int i = 63 - Long.numberOfLeadingZeros(e); i >= 0; i--) {
+    for (int digit : naf) {
       cyclotomicSquare(this);
-      if (((e >>> i) & 1) == 1) {
+      if (digit > 0) {
         mul(this, base);
+      } else if (digit < 0) {
+        mul(this, inverse);
       }
     }
   }

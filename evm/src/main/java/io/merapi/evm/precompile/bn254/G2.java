@@ -12,12 +12,8 @@ final class G2 {
   /** b' = 3 / xi, the twist's constant. */
   static final Fp2 B_TWIST = twistB();
 
-  /** 6u^2 = p - r: the eigenvalue of the endomorphism psi on G2. */
-  static final BigInteger SIX_U_SQUARED =
-      BigInteger.valueOf(Pairing.U).pow(2).multiply(BigInteger.valueOf(6));
-
-  private static final int[] SIX_U_SQUARED_WINDOWS = windows(SIX_U_SQUARED);
-  private static final int[] ORDER_WINDOWS = windows(Pairing.ORDER);
+  private static final int[] U_DIGITS = wnaf(BigInteger.valueOf(Pairing.U));
+  private static final int[] ORDER_DIGITS = wnaf(Pairing.ORDER);
 
   final Fp2 x = new Fp2();
   final Fp2 y = new Fp2();
@@ -92,29 +88,38 @@ final class G2 {
   }
 
   /**
-   * Membership in G2 for a point already on the twist: psi(Q) = [6u^2] Q, where psi is the
-   * untwist-Frobenius-twist endomorphism. On G2, psi acts as multiplication by p, and p = 6u^2 mod
-   * r; Dai, Lin, Zhao and Zhou ("Fast subgroup membership testings for G1, G2 and GT on
-   * pairing-friendly curves", 2022, section 4.3) show that for BN curves no other point of the
-   * twist satisfies it. A 127-bit scalar instead of the 254-bit order r halves the cost; {@code
-   * G2Test} checks the criterion against [r] Q = O on points of every prime order dividing the
-   * twist's cofactor.
+   * Membership in G2 for a point already on the twist, without multiplying by the 254-bit order r:
+   * on G2 the untwist-Frobenius-twist endomorphism psi acts as multiplication by p, and with the BN
+   * parameter u, (u + 1) + u p + u p^2 - 2u p^3 = 0 mod r, so every Q in G2 satisfies [u + 1] Q +
+   * psi([u] Q) + psi^2([u] Q) = psi^3([2u] Q), at the cost of one 63-bit multiplication (the test
+   * gnark-crypto uses, from El Housni, Guillevic and Piellard's work on subgroup membership). No
+   * other point of the twist does: its group is cyclic of square-free order r * c, psi acts on each
+   * prime-order part as a scalar, and {@code G2Test} checks a point of every prime order dividing c
+   * against the criterion, which therefore holds exactly on G2.
    */
   boolean isInSubgroup() {
     if (isInfinity()) {
       return true;
     }
+    G2 a = new G2();
+    a.mul(this, U_DIGITS);
     G2 lhs = new G2();
-    lhs.psi(this);
+    lhs.add(a, this);
+    G2 image = new G2();
+    image.psi(a);
+    lhs.add(lhs, image);
+    image.psi(image);
+    lhs.add(lhs, image);
     G2 rhs = new G2();
-    rhs.mul(this, SIX_U_SQUARED_WINDOWS);
+    rhs.psi(image);
+    rhs.dbl(rhs);
     return lhs.isEqual(rhs);
   }
 
   /** The subgroup test by definition, [r] Q = O (tests and the reference for the fast test). */
   boolean isInSubgroupByOrder() {
     G2 product = new G2();
-    product.mul(this, ORDER_WINDOWS);
+    product.mul(this, ORDER_DIGITS);
     return product.isInfinity();
   }
 
@@ -274,39 +279,58 @@ final class G2 {
   }
 
   /**
-   * this = [k] p with a fixed 4-bit window; {@code windows} is k's base-16 digits, most significant
-   * first (see {@link #windows}).
+   * this = [k] p, k given by its width-4 NAF digits (most significant first, see {@link #wnaf}):
+   * odd multiples p, 3p, 5p, 7p are precomputed and each non-zero digit costs one addition.
    */
-  void mul(G2 p, int[] windows) {
-    G2[] table = new G2[16];
-    table[0] = infinity();
-    table[1] = new G2();
-    table[1].set(p);
-    for (int i = 2; i < 16; i++) {
-      table[i] = new G2();
-      table[i].add(table[i - 1], p);
+  void mul(G2 p, int[] digits) {
+    G2[] odd = new G2[4];
+    odd[0] = new G2();
+    odd[0].set(p);
+    G2 twice = new G2();
+    twice.dbl(p);
+    for (int i = 1; i < 4; i++) {
+      odd[i] = new G2();
+      odd[i].add(odd[i - 1], twice);
     }
+    G2 negated = new G2();
     G2 acc = infinity();
-    for (int window : windows) {
+    for (int digit : digits) {
       acc.dbl(acc);
-      acc.dbl(acc);
-      acc.dbl(acc);
-      acc.dbl(acc);
-      if (window != 0) {
-        acc.add(acc, table[window]);
+      if (digit > 0) {
+        acc.add(acc, odd[digit >> 1]);
+      } else if (digit < 0) {
+        negated.neg(odd[-digit >> 1]);
+        acc.add(acc, negated);
       }
     }
     set(acc);
   }
 
-  /** The base-16 digits of a non-negative k, most significant first. */
-  static int[] windows(BigInteger k) {
-    int count = Math.max(1, (k.bitLength() + 3) / 4);
-    int[] digits = new int[count];
-    for (int i = 0; i < count; i++) {
-      digits[count - 1 - i] = k.shiftRight(4 * i).intValue() & 0xf;
+  /**
+   * The width-4 non-adjacent form of k >= 0, most significant digit first: digits in {0, +-1, +-3,
+   * +-5, +-7}, any non-zero digit followed by at least three zeros.
+   */
+  static int[] wnaf(BigInteger k) {
+    int[] digits = new int[k.bitLength() + 1];
+    int length = 0;
+    BigInteger n = k;
+    while (n.signum() > 0) {
+      int digit = 0;
+      if (n.testBit(0)) {
+        digit = n.intValue() & 0xf;
+        if (digit >= 8) {
+          digit -= 16;
+        }
+        n = n.subtract(BigInteger.valueOf(digit));
+      }
+      digits[length++] = digit;
+      n = n.shiftRight(1);
     }
-    return digits;
+    int[] mostSignificantFirst = new int[length];
+    for (int i = 0; i < length; i++) {
+      mostSignificantFirst[i] = digits[length - 1 - i];
+    }
+    return mostSignificantFirst;
   }
 
   private static Fp2 twistB() {
