@@ -204,20 +204,91 @@ final class Fp {
     mul(x.l0, x.l1, x.l2, x.l3, x.l0, x.l1, x.l2, x.l3);
   }
 
-  /** this = x^-1 by Fermat's little theorem (x^(p-2)); the inverse of zero is zero. */
+  /**
+   * this = x^-1 (zero for zero) by the binary extended Euclidean algorithm on the limbs: about 500
+   * shift-and-subtract steps, several times cheaper than x^(p-2). It runs on the Montgomery
+   * representative X = xR, giving X^-1 = x^-1 R^-1, and one Montgomery product with R^3 turns that
+   * into x^-1 R. Used once per affine conversion (ECADD, ECMUL) and once per final exponentiation.
+   */
   void inverse(Fp x) {
-    Fp base = x.copy();
-    Fp result = one();
-    for (int i = 255; i >= 0; i--) {
-      result.square(result);
-      if (P_MINUS_2.testBit(i)) {
-        result.mul(result, base);
+    if (x.isZero()) {
+      setZero();
+      return;
+    }
+    Fp u = x.copy();
+    Fp v = new Fp();
+    v.l0 = P0;
+    v.l1 = P1;
+    v.l2 = P2;
+    v.l3 = P3;
+    // Invariants: x1 * X = u and x2 * X = v (mod p), with x1, x2 plain residues.
+    Fp x1 = new Fp();
+    x1.l0 = 1;
+    Fp x2 = new Fp();
+    while (!u.isPlainOne() && !v.isPlainOne()) {
+      while ((u.l0 & 1) == 0) {
+        u.shiftRightOne();
+        x1.halve(x1);
+      }
+      while ((v.l0 & 1) == 0) {
+        v.shiftRightOne();
+        x2.halve(x2);
+      }
+      if (u.isPlainAtLeast(v)) {
+        u.plainSubtract(v);
+        x1.sub(x1, x2);
+      } else {
+        v.plainSubtract(u);
+        x2.sub(x2, x1);
       }
     }
-    set(result);
+    Fp plainInverse = u.isPlainOne() ? x1 : x2;
+    mul(plainInverse.l0, plainInverse.l1, plainInverse.l2, plainInverse.l3, R3_0, R3_1, R3_2, R3_3);
   }
 
-  private static final BigInteger P_MINUS_2 = MODULUS.subtract(BigInteger.TWO);
+  private boolean isPlainOne() {
+    return l0 == 1 && (l1 | l2 | l3) == 0;
+  }
+
+  private boolean isPlainAtLeast(Fp y) {
+    if (l3 != y.l3) {
+      return Long.compareUnsigned(l3, y.l3) > 0;
+    }
+    if (l2 != y.l2) {
+      return Long.compareUnsigned(l2, y.l2) > 0;
+    }
+    if (l1 != y.l1) {
+      return Long.compareUnsigned(l1, y.l1) > 0;
+    }
+    return Long.compareUnsigned(l0, y.l0) >= 0;
+  }
+
+  /** this -= y as plain integers; this >= y. */
+  private void plainSubtract(Fp y) {
+    long d0 = l0 - y.l0;
+    long b = borrowOut(l0, y.l0, d0);
+    long d1 = l1 - y.l1 - b;
+    b = borrowOut(l1, y.l1, d1);
+    long d2 = l2 - y.l2 - b;
+    b = borrowOut(l2, y.l2, d2);
+    l3 = l3 - y.l3 - b;
+    l0 = d0;
+    l1 = d1;
+    l2 = d2;
+  }
+
+  private void shiftRightOne() {
+    l0 = (l0 >>> 1) | (l1 << 63);
+    l1 = (l1 >>> 1) | (l2 << 63);
+    l2 = (l2 >>> 1) | (l3 << 63);
+    l3 = l3 >>> 1;
+  }
+
+  private static final BigInteger R_CUBED = R.pow(3).mod(MODULUS);
+  private static final long R3_0 = R_CUBED.longValue();
+  private static final long R3_1 = R_CUBED.shiftRight(64).longValue();
+  private static final long R3_2 = R_CUBED.shiftRight(128).longValue();
+  private static final long R3_3 = R_CUBED.shiftRight(192).longValue();
 
   /**
    * Montgomery multiplication, this = x * y / 2^256 mod p: the coarsely integrated operand scanning

@@ -12,8 +12,8 @@ final class G2 {
   /** b' = 3 / xi, the twist's constant. */
   static final Fp2 B_TWIST = twistB();
 
-  private static final int[] U_DIGITS = wnaf(BigInteger.valueOf(Pairing.U));
-  private static final int[] ORDER_DIGITS = wnaf(Pairing.ORDER);
+  private static final int[] U_DIGITS = Wnaf.digits(BigInteger.valueOf(Pairing.U), 4);
+  private static final int[] ORDER_DIGITS = Wnaf.digits(Pairing.ORDER, 4);
 
   final Fp2 x = new Fp2();
   final Fp2 y = new Fp2();
@@ -279,7 +279,7 @@ final class G2 {
   }
 
   /**
-   * this = [k] p, k given by its width-4 NAF digits (most significant first, see {@link #wnaf}):
+   * this = [k] p, k given by its width-4 NAF digits ({@link Wnaf#digits}, least significant first):
    * odd multiples p, 3p, 5p, 7p are precomputed and each non-zero digit costs one addition.
    */
   void mul(G2 p, int[] digits) {
@@ -294,8 +294,9 @@ final class G2 {
     }
     G2 negated = new G2();
     G2 acc = infinity();
-    for (int digit : digits) {
+    for (int i = digits.length - 1; i >= 0; i--) {
       acc.dbl(acc);
+      int digit = digits[i];
       if (digit > 0) {
         acc.add(acc, odd[digit >> 1]);
       } else if (digit < 0) {
@@ -304,33 +305,6 @@ final class G2 {
       }
     }
     set(acc);
-  }
-
-  /**
-   * The width-4 non-adjacent form of k >= 0, most significant digit first: digits in {0, +-1, +-3,
-   * +-5, +-7}, any non-zero digit followed by at least three zeros.
-   */
-  static int[] wnaf(BigInteger k) {
-    int[] digits = new int[k.bitLength() + 1];
-    int length = 0;
-    BigInteger n = k;
-    while (n.signum() > 0) {
-      int digit = 0;
-      if (n.testBit(0)) {
-        digit = n.intValue() & 0xf;
-        if (digit >= 8) {
-          digit -= 16;
-        }
-        n = n.subtract(BigInteger.valueOf(digit));
-      }
-      digits[length++] = digit;
-      n = n.shiftRight(1);
-    }
-    int[] mostSignificantFirst = new int[length];
-    for (int i = 0; i < length; i++) {
-      mostSignificantFirst[i] = digits[length - 1 - i];
-    }
-    return mostSignificantFirst;
   }
 
   private static Fp2 twistB() {

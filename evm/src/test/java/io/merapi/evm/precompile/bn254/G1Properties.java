@@ -54,6 +54,19 @@ class G1Properties {
   }
 
   @Test
+  void glvConstants() {
+    BigInteger lambda = G1.LAMBDA;
+    assertThat(lambda.pow(2).add(lambda).add(BigInteger.ONE).mod(R)).isZero();
+    assertThat(G1.GLV_A1.add(G1.GLV_B1.multiply(lambda)).mod(R)).isZero();
+    assertThat(G1.GLV_A2.add(G1.GLV_B2.multiply(lambda)).mod(R)).isZero();
+    // phi(G) = (beta, 2) must be [lambda] G, beta a cube root of unity.
+    BigInteger[] phiG = ReferenceBn254.g1Mul(G, lambda);
+    assertThat(phiG[1]).isEqualTo(BigInteger.TWO);
+    assertThat(phiG[0]).isEqualTo(G1.BETA.toBigInteger());
+    assertThat(phiG[0].pow(3).mod(ReferenceBn254.P)).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
   void specialSums() throws Exception {
     BigInteger[] p = ReferenceBn254.g1Mul(G, BigInteger.valueOf(12345));
     BigInteger[] minusP = {p[0], ReferenceBn254.P.subtract(p[1])};
