@@ -180,6 +180,59 @@ final class Fp {
     l3 = P3 - x.l3 - b;
   }
 
+  /**
+   * this = 9x, the multiplication by the real part of xi = 9 + u: 9x = 8x + x as a 258-bit integer,
+   * then an estimated quotient times p subtracted and one conditional subtraction, instead of three
+   * doublings and an addition that each reduce.
+   */
+  void mulBy9(Fp x) {
+    long x0 = x.l0, x1 = x.l1, x2 = x.l2, x3 = x.l3;
+    long e0 = x0 << 3;
+    long e1 = (x1 << 3) | (x0 >>> 61);
+    long e2 = (x2 << 3) | (x1 >>> 61);
+    long e3 = (x3 << 3) | (x2 >>> 61);
+    long e4 = x3 >>> 61;
+    long t0 = e0 + x0;
+    long c = carryOut(e0, x0, t0);
+    long t1 = e1 + x1 + c;
+    c = carryOut(e1, x1, t1);
+    long t2 = e2 + x2 + c;
+    c = carryOut(e2, x2, t2);
+    long t3 = e3 + x3 + c;
+    c = carryOut(e3, x3, t3);
+    long t4 = e4 + c;
+    // t < 9p < 2^258. With T = floor(t / 2^194) and p's top bits P3 / 4, the estimate
+    // q = T / (P3 / 4 + 1) is the true quotient or one less; both leave t - q p below 2p.
+    long top = (t4 << 62) | (t3 >>> 2);
+    long q = top / ((P3 >>> 2) + 1);
+    long m0 = q * P0;
+    long h0 = Math.unsignedMultiplyHigh(q, P0);
+    long m1 = q * P1;
+    long h1 = Math.unsignedMultiplyHigh(q, P1);
+    long m2 = q * P2;
+    long h2 = Math.unsignedMultiplyHigh(q, P2);
+    long m3 = q * P3;
+    long h3 = Math.unsignedMultiplyHigh(q, P3);
+    // qp as five limbs: (m0, m1 + h0, m2 + h1, m3 + h2, h3) with carries.
+    long q1 = m1 + h0;
+    long k = carryOut(m1, h0, q1);
+    long q2 = m2 + h1 + k;
+    k = carryOut(m2, h1, q2);
+    long q3 = m3 + h2 + k;
+    k = carryOut(m3, h2, q3);
+    long q4 = h3 + k;
+    long d0 = t0 - m0;
+    long b = borrowOut(t0, m0, d0);
+    long d1 = t1 - q1 - b;
+    b = borrowOut(t1, q1, d1);
+    long d2 = t2 - q2 - b;
+    b = borrowOut(t2, q2, d2);
+    long d3 = t3 - q3 - b;
+    // The difference is below 2p < 2^255, so its fifth limb (t4 - q4 - borrow) is zero.
+    assert t4 - q4 - borrowOut(t3, q3, d3) == 0;
+    reduceOnce(d0, d1, d2, d3);
+  }
+
   /** this = x / 2: add p when x is odd (p is odd, so the sum is even), then shift. */
   void halve(Fp x) {
     long mask = -(x.l0 & 1);

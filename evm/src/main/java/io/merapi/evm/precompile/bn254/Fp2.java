@@ -123,14 +123,8 @@ final class Fp2 {
 
   /** Multiplies by the sextic non-residue xi = 9 + u: (a + bu)(9 + u) = (9a - b) + (a + 9b)u. */
   void mulByXi(Fp2 x) {
-    t0.dbl(x.c0);
-    t0.dbl(t0);
-    t0.dbl(t0);
-    t0.add(t0, x.c0);
-    t1.dbl(x.c1);
-    t1.dbl(t1);
-    t1.dbl(t1);
-    t1.add(t1, x.c1);
+    t0.mulBy9(x.c0);
+    t1.mulBy9(x.c1);
     t2.set(x.c0);
     c0.sub(t0, x.c1);
     c1.add(t1, t2);

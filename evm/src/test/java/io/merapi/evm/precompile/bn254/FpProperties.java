@@ -49,6 +49,8 @@ class FpProperties {
     assertThat(z.toBigInteger()).isEqualTo(a.multiply(BigInteger.TWO.modInverse(P)).mod(P));
     z.dbl(x);
     assertThat(z.toBigInteger()).isEqualTo(a.shiftLeft(1).mod(P));
+    z.mulBy9(x);
+    assertThat(z.toBigInteger()).isEqualTo(a.multiply(BigInteger.valueOf(9)).mod(P));
   }
 
   @Property(tries = 200)
