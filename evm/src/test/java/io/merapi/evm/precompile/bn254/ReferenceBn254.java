@@ -323,6 +323,15 @@ final class ReferenceBn254 {
 
   /** The optimal ate pairing, computed the long way. */
   static F12 pairing(Point12 p, Point12 q) {
+    return finalExponentiation(millerLoop(p, q));
+  }
+
+  static F12 finalExponentiation(F12 f) {
+    return f.pow(P.pow(12).subtract(BigInteger.ONE).divide(R));
+  }
+
+  /** f_{6u+2,Q}(P) times the two Frobenius lines, before the final exponentiation. */
+  static F12 millerLoop(Point12 p, Point12 q) {
     if (p.infinity() || q.infinity()) {
       return F12.ONE;
     }
@@ -340,8 +349,7 @@ final class ReferenceBn254 {
     Point12 q2Negated = new Point12(q1.x().pow(P), q1.y().pow(P).neg(), false);
     f = f.mul(line(t, q1, p));
     t = t.add(q1);
-    f = f.mul(line(t, q2Negated, p));
-    return f.pow(P.pow(12).subtract(BigInteger.ONE).divide(R));
+    return f.mul(line(t, q2Negated, p));
   }
 
   /** Affine G1 arithmetic over F_p: a point is {x, y}, null for infinity. */
