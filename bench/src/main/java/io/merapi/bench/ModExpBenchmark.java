@@ -2,8 +2,9 @@ package io.merapi.bench;
 
 import io.merapi.evm.precompile.ModExp;
 import io.merapi.evm.precompile.PrecompileResult;
-import java.math.BigInteger;
-import java.util.Random;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * MODEXP (EIP-198 with EIP-2565 pricing) on RSA-like inputs: an odd modulus of the given size with
- * its top bit set, a random base below it, and either the public exponent 65537 (signature
+ * its top bit set, a pseudo-random base below it, and either the public exponent 65537 (signature
  * verification) or a full-size exponent (signing, the expensive case). The gas each case is charged
  * is printed at set-up so a figure can be read as gas per second.
  *
@@ -42,28 +43,51 @@ public class ModExpBenchmark {
 
   @Setup
   public void setUp() {
-    Random random = new Random(bits);
     int bytes = bits / 8;
-    BigInteger modulus = new BigInteger(bits, random).setBit(bits - 1).setBit(0);
-    BigInteger base = new BigInteger(bits - 1, random);
-    BigInteger exp =
-        exponent.equals("65537")
-            ? BigInteger.valueOf(65537)
-            : new BigInteger(bits, random).setBit(bits - 1);
-    byte[] expBytes = unsigned(exp);
-    input = new byte[96 + bytes + expBytes.length + bytes];
+    byte[] modulus = stream("modulus-" + bits, bytes);
+    modulus[0] |= (byte) 0x80;
+    modulus[bytes - 1] |= 1;
+    byte[] base = stream("base-" + bits, bytes);
+    base[0] &= 0x7f;
+    byte[] exp;
+    if (exponent.equals("65537")) {
+      exp = new byte[] {1, 0, 1};
+    } else {
+      exp = stream("exponent-" + bits, bytes);
+      exp[0] |= (byte) 0x80;
+    }
+    input = new byte[96 + bytes + exp.length + bytes];
     lengthWord(bytes, 0);
-    lengthWord(expBytes.length, 32);
+    lengthWord(exp.length, 32);
     lengthWord(bytes, 64);
-    place(base, 96, bytes);
-    System.arraycopy(expBytes, 0, input, 96 + bytes, expBytes.length);
-    place(modulus, 96 + bytes + expBytes.length, bytes);
+    System.arraycopy(base, 0, input, 96, bytes);
+    System.arraycopy(exp, 0, input, 96 + bytes, exp.length);
+    System.arraycopy(modulus, 0, input, 96 + bytes + exp.length, bytes);
     PrecompileResult result = ModExp.BERLIN.execute(input, Long.MAX_VALUE);
     if (!(result instanceof PrecompileResult.Success success)) {
       throw new IllegalStateException("modexp failed: " + result);
     }
     System.out.printf(
         "%n[modexp %d-bit, exponent %s: %d gas]%n", bits, exponent, success.gasUsed());
+  }
+
+  /**
+   * {@code length} pseudo-random bytes: SHA-256(label || counter) blocks, so that a peer harness
+   * can build the very same inputs (bench/peers/edr-precompiles.mjs does).
+   */
+  static byte[] stream(String label, int length) {
+    byte[] out = new byte[length];
+    try {
+      for (int block = 0; block * 32 < length; block++) {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update((label + "/" + block).getBytes(StandardCharsets.US_ASCII));
+        byte[] digest = sha256.digest();
+        System.arraycopy(digest, 0, out, block * 32, Math.min(32, length - block * 32));
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 
   @Benchmark
@@ -76,18 +100,5 @@ public class ModExpBenchmark {
     input[offset + 29] = (byte) (value >>> 16);
     input[offset + 30] = (byte) (value >>> 8);
     input[offset + 31] = (byte) value;
-  }
-
-  private void place(BigInteger value, int offset, int length) {
-    byte[] bytes = unsigned(value);
-    System.arraycopy(bytes, 0, input, offset + length - bytes.length, bytes.length);
-  }
-
-  private static byte[] unsigned(BigInteger value) {
-    byte[] bytes = value.toByteArray();
-    if (bytes.length > 1 && bytes[0] == 0) {
-      return java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-    }
-    return bytes;
   }
 }
