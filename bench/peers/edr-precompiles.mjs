@@ -79,12 +79,18 @@ const reps = Number(process.env.REPS ?? 7)
 for (const [i, c] of cases.entries()) {
   const call = { from: sender, to: addresses[i], data: '0x' + c.input, gas: '0x3b9aca00' }
   const times = []
+  const cpu = []
   let out
   for (let r = 0; r < reps; r++) {
     const t0 = process.hrtime.bigint()
+    const c0 = process.cpuUsage()
     out = await rpc('eth_call', [call, 'latest'])
+    const used = process.cpuUsage(c0)
     times.push(Number(process.hrtime.bigint() - t0) / 1e3 / c.n)
+    // Process CPU time (EDR executes in this process): steadier than wall time on a shared machine.
+    cpu.push((used.user + used.system) / c.n)
   }
   times.sort((a, b) => a - b)
-  console.log(`edr ${c.name}: median ${times[reps >> 1].toFixed(1)} us/call, min ${times[0].toFixed(1)} us/call (n=${c.n}, ${reps} eth_calls; first output word ends ${out.slice(-8)})`)
+  cpu.sort((a, b) => a - b)
+  console.log(`edr ${c.name}: wall median ${times[reps >> 1].toFixed(1)} us/call, min ${times[0].toFixed(1)}; cpu median ${cpu[reps >> 1].toFixed(1)} us/call (n=${c.n}, ${reps} eth_calls; first output word ends ${out.slice(-8)})`)
 }
