@@ -7,8 +7,10 @@ import java.math.BigInteger;
  * form: the four little-endian 64-bit limbs hold {@code a * 2^256 mod p}, always fully reduced.
  *
  * <p>Methods write their result into {@code this} and read all their operands before writing, so
- * {@code this} may be one of them. No method allocates; the pairing performs tens of thousands of
- * these operations per call (measured by {@code io.merapi.bench.Bn254PairingBenchmark}).
+ * {@code this} may be one of them. The arithmetic allocates nothing (only inversion and encoding,
+ * used once per call, create temporaries): a pairing performs tens of thousands of these operations
+ * (measured by {@code io.merapi.bench.Bn254PairingBenchmark}). Carries and borrows are computed
+ * without branches, since they depend on the data and mispredictions cost more than the arithmetic.
  */
 final class Fp {
   static final BigInteger MODULUS =
