@@ -59,10 +59,10 @@ public class OpcodeBenchmark {
           case "SDIV" -> "82820550";
           case "EXP" -> "82820a50";
           case "KECCAK256" -> "6020600020" + "50";
-          case "SLOAD" -> "600054" + "50";
+          case "SLOAD" -> "602a54" + "50";
           default -> throw new IllegalArgumentException(opcode);
         };
-    String prologue = operands + "600054" + "50"; // warm slot 0
+    String prologue = operands + "602a54" + "50"; // warm slot 42
     int loopStart = prologue.length() / 2 + 3; // after PUSH2 counter
     String loop =
         "5b" + block.repeat(BLOCKS) + "600190038061" + String.format("%04x", loopStart) + "57";

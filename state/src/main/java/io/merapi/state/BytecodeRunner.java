@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Runs raw bytecode as a message call without a transaction around it (no intrinsic gas, no fee),
  * as geth's {@code evm run} does: the code sits at {@link #RECEIVER} and is called by {@link
- * #SENDER}. Each run starts from the same state, so runs can be repeated for timing.
+ * #SENDER}. Each run starts from the same state, so runs can be repeated for timing. Not
+ * thread-safe.
  */
 public final class BytecodeRunner {
   /**
@@ -48,21 +49,40 @@ public final class BytecodeRunner {
             Hash.ZERO,
             UInt256.ONE,
             n -> Hash.ZERO);
+    this.shared = new JournaledState(base);
+    this.untraced = new Evm(config, shared, block, Tracer.NONE);
   }
 
   public static BytecodeRunner of(Fork fork, byte[] code) {
     return new BytecodeRunner(EvmConfig.l1(fork, 1), code);
   }
 
-  /** Calls the code with {@code input} and {@code gas}, from a fresh copy of the state. */
+  // Untraced runs share one state and EVM, as the transactions of a block do: every run's changes
+  // are reverted afterwards, and the EVM's frames (stack, memory) are reused.
+  private final JournaledState shared;
+  private final Evm untraced;
+
+  /** Calls the code with {@code input} and {@code gas}, from the same initial state every time. */
   public CallResult run(byte[] input, long gas, Tracer tracer) {
+    if (!tracer.isEnabled()) {
+      return call(untraced, shared, input, gas);
+    }
     JournaledState state = new JournaledState(base);
+    return call(new Evm(config, state, block, tracer), state, input, gas);
+  }
+
+  private CallResult call(Evm evm, JournaledState state, byte[] input, long gas) {
+    int start = state.checkpoint();
     state.accessAccount(SENDER);
     state.accessAccount(RECEIVER);
     config.precompiles().addresses().forEach(state::accessAccount);
-    Evm evm = new Evm(config, state, block, tracer);
-    return evm.execute(
-        new TxContext(SENDER, UInt256.ZERO, List.of()),
-        Message.call(SENDER, RECEIVER, UInt256.ZERO, input, gas));
+    try {
+      return evm.execute(
+          new TxContext(SENDER, UInt256.ZERO, List.of()),
+          Message.call(SENDER, RECEIVER, UInt256.ZERO, input, gas));
+    } finally {
+      state.revertTo(start);
+      state.finishTransaction(true);
+    }
   }
 }
