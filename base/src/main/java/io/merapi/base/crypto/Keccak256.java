@@ -122,12 +122,14 @@ public final class Keccak256 {
         a16 ^= finalLane(data, position, end, 16);
         last = true;
       }
+      // Column parities for theta, recomputed at the end of each round from the lanes just
+      // written (measured faster than at the start of the round: KeccakBenchmark, 16 KiB).
+      long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+      long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+      long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+      long c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+      long c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
       for (int round = 0; round < 24; round++) {
-        long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
-        long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
-        long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
-        long c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
-        long c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
         long d0 = c4 ^ Long.rotateLeft(c1, 1);
         long d1 = c0 ^ Long.rotateLeft(c2, 1);
         long d2 = c1 ^ Long.rotateLeft(c3, 1);
@@ -184,6 +186,11 @@ public final class Keccak256 {
         a23 = b23 ^ (~b24 & b20);
         a24 = b24 ^ (~b20 & b21);
         a0 ^= ROUND_CONSTANTS[round];
+        c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+        c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+        c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+        c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+        c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
       }
     }
     LANE.set(out, outOffset, a0);
@@ -294,12 +301,14 @@ public final class Keccak256 {
     long a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13], a14 = s[14];
     long a15 = s[15], a16 = s[16], a17 = s[17], a18 = s[18], a19 = s[19];
     long a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24];
+    // Column parities for theta, recomputed at the end of each round from the lanes just
+    // written (measured faster than at the start of the round: KeccakBenchmark, 16 KiB).
+    long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+    long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+    long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+    long c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+    long c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
     for (int round = 0; round < 24; round++) {
-      long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
-      long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
-      long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
-      long c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
-      long c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
       long d0 = c4 ^ Long.rotateLeft(c1, 1);
       long d1 = c0 ^ Long.rotateLeft(c2, 1);
       long d2 = c1 ^ Long.rotateLeft(c3, 1);
@@ -356,6 +365,11 @@ public final class Keccak256 {
       a23 = b23 ^ (~b24 & b20);
       a24 = b24 ^ (~b20 & b21);
       a0 ^= ROUND_CONSTANTS[round];
+      c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
+      c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
+      c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
+      c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
+      c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
     }
     s[0] = a0;
     s[1] = a1;
