@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Strict RLP decoding of a block of 1,000 signed transactions (the shape of a busy mainnet block:
  * three quarters EIP-1559, one quarter legacy; most are transfers or short calls, one in ten
- * carries 1 KiB of calldata), about 220 KB. {@code decode} parses the block into objects; {@code
+ * carries 1 KiB of calldata), about 240 KB. {@code decode} parses the block into objects; {@code
  * decodeAndHash} also computes every transaction hash (what the transactions root needs); {@code
  * encode} is the reverse.
  *
