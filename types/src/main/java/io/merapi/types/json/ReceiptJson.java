@@ -217,7 +217,7 @@ final class ReceiptJson {
       outcome = new Receipt.PostState(hash(json, "root"));
     } else {
       long status = quantity(json, "status");
-      if (status > 1) {
+      if (Long.compareUnsigned(status, 1) > 0) {
         throw new IllegalArgumentException("field 'status' must be 0x0 or 0x1");
       }
       outcome = new Receipt.Status(status == 1);
