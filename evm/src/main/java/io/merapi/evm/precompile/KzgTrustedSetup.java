@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
  * services call {@link #ensureLoaded()} at start-up; otherwise the first point evaluation pays for
  * it.
  *
- * <p>The points come from the resource {@code trusted_setup.txt} (see {@code
- * trusted_setup.README.md} next to it for its source) and are passed to the library as bytes, so no
+ * <p>The points come from the resource {@code trusted_setup.txt}, the mainnet setup in c-kzg-4844's
+ * text format (counts of G1 and G2 points, 4096 G1 points in Lagrange form, 65 G2 points, 4096 G1
+ * points in monomial form). The build places it there from the npm registry's {@code c-kzg} package
+ * with a checked SHA-256 (see evm/pom.xml). The points are passed to the library as bytes, so no
  * file is written.
  */
 public final class KzgTrustedSetup {
