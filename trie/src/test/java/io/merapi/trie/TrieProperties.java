@@ -160,6 +160,38 @@ class TrieProperties {
     assertThat(OrderedListRoot.of(items)).isEqualTo(trie.rootHash());
   }
 
+  @Property(tries = 200)
+  void damagedNodesAreRefusedOrDecodedExactly(
+      @ForAll("ops") List<Op> ops,
+      @ForAll @IntRange(min = 0, max = 1 << 20) int position,
+      @ForAll byte replacement,
+      @ForAll @IntRange(min = 0, max = 2) int damage) {
+    MerklePatriciaTrie trie = new MerklePatriciaTrie();
+    apply(ops, trie, newMap());
+    List<Bytes> proof = new ArrayList<>();
+    for (EncodedNode node : trie.commit().nodes()) {
+      byte[] rlp = node.rlp().toArray();
+      NodeChecks.decodeIsStrictAndTotal(rlp);
+      int at = position % rlp.length;
+      byte[] damaged =
+          switch (damage) {
+            case 0 -> {
+              rlp[at] = replacement;
+              yield rlp;
+            }
+            case 1 -> Arrays.copyOf(rlp, at);
+            default -> {
+              byte[] longer = Arrays.copyOf(rlp, rlp.length + 1);
+              longer[rlp.length] = replacement;
+              yield longer;
+            }
+          };
+      NodeChecks.decodeIsStrictAndTotal(damaged);
+      proof.add(Bytes.wrap(damaged));
+    }
+    NodeChecks.verifyIsTotal(trie.rootHash(), new byte[] {replacement}, proof);
+  }
+
   @Provide
   Arbitrary<List<Op>> ops() {
     Arbitrary<byte[]> values =
