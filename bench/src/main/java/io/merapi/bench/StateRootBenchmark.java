@@ -4,6 +4,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.rlp.RlpWriter;
 import io.merapi.base.uint.UInt256;
+import io.merapi.trie.HashedKeys;
 import io.merapi.trie.MerklePatriciaTrie;
 import io.merapi.trie.SecureTrie;
 import io.merapi.trie.StackTrieBuilder;
@@ -66,7 +67,7 @@ public class StateRootBenchmark {
       setIndex(address, i);
       Keccak256.hash(address, 0, 20, keys, 32 * i);
     }
-    int[] order = SortedKeys.order(keys, n);
+    int[] order = HashedKeys.ascendingOrder(keys, n);
     StackTrieBuilder builder = new StackTrieBuilder();
     RlpWriter writer = new RlpWriter(96);
     for (int k = 0; k < n; k++) {
