@@ -16,6 +16,13 @@ final class NodeEncoder {
   private byte[] buffer = new byte[1024];
   private int size;
 
+  /**
+   * One reusable hasher: the one-shot static hash allocates its state per call, and over a million
+   * nodes that garbage (not the hashing) made the collector copy the freshly built trie again and
+   * again (TrieBenchmark.rootHashOnly).
+   */
+  private final Keccak256 keccak = new Keccak256();
+
   byte[] buffer() {
     return buffer;
   }
@@ -99,7 +106,7 @@ final class NodeEncoder {
       return Arrays.copyOf(buffer, length);
     }
     byte[] hash = new byte[32];
-    Keccak256.hash(buffer, 0, length, hash, 0);
+    keccak.update(buffer, 0, length).digestInto(hash, 0);
     return hash;
   }
 
@@ -109,13 +116,15 @@ final class NodeEncoder {
       System.arraycopy(buffer, 0, out, offset, length);
       return length;
     }
-    Keccak256.hash(buffer, 0, length, out, offset);
+    keccak.update(buffer, 0, length).digestInto(out, offset);
     return 32;
   }
 
   /** The keccak-256 of the bytes just encoded (a root is hashed whatever its length). */
   byte[] hash(int length) {
-    return Keccak256.hash(buffer, 0, length);
+    byte[] hash = new byte[32];
+    keccak.update(buffer, 0, length).digestInto(hash, 0);
+    return hash;
   }
 
   byte[] copy(int length) {
