@@ -1,5 +1,6 @@
 package io.merapi.storage;
 
+import io.merapi.base.bytes.Hex;
 import java.util.Arrays;
 
 /**
@@ -10,6 +11,10 @@ public record KeyRange(byte[] from, byte[] to, boolean bounded) {
   public KeyRange {
     from = from.clone();
     to = to.clone();
+    if (bounded && Arrays.compareUnsigned(from, to) > 0) {
+      throw new IllegalArgumentException(
+          "key range ends before it starts: " + Hex.encode(from) + " > " + Hex.encode(to));
+    }
   }
 
   @Override
@@ -69,10 +74,6 @@ public record KeyRange(byte[] from, byte[] to, boolean bounded) {
 
   @Override
   public String toString() {
-    return "KeyRange["
-        + io.merapi.base.bytes.Hex.encode(from)
-        + ", "
-        + (bounded ? io.merapi.base.bytes.Hex.encode(to) : "end")
-        + ")";
+    return "KeyRange[" + Hex.encode(from) + ", " + (bounded ? Hex.encode(to) : "end") + ")";
   }
 }

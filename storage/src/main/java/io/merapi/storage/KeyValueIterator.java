@@ -2,7 +2,7 @@ package io.merapi.storage;
 
 import java.util.Iterator;
 
-/** Pairs in ascending key order; holds native resources until closed. */
+/** Pairs in ascending key order, for one thread; may hold native resources until closed. */
 public interface KeyValueIterator extends Iterator<KeyValue>, AutoCloseable {
   @Override
   void close();

@@ -103,6 +103,9 @@ abstract class KeyValueStoreContract {
     assertThat(keys(KeyRange.between(b(0x02), b(0x80))))
         .containsExactly(Bytes.of(b(0x02)), Bytes.of(b(0x7f)));
     assertThat(keys(KeyRange.startingAt(b(0x80)))).hasSize(3);
+    assertThat(keys(KeyRange.between(b(0x02), b(0x02)))).isEmpty();
+    assertThatThrownBy(() -> KeyRange.between(b(0x03), b(0x02)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -18,10 +18,10 @@ import java.util.Optional;
  * NodeSource} the trie was opened on, and {@link #commit()} hands back the nodes created since the
  * last commit for the caller to write in one batch.
  *
- * <p>Keys and values are byte arrays the trie keeps without copying: callers must not change an
- * array after handing it over, nor change one the trie returns. An empty value is the absence of a
- * value, so putting one deletes the key. Not thread-safe; {@link #copy()} gives an independent trie
- * that shares the unchanged nodes.
+ * <p>Values are kept without copying: callers must not change a value array after handing it over,
+ * nor change one the trie returns (keys are copied). An empty value is the absence of a value, so
+ * putting one deletes the key. Not thread-safe; {@link #copy()} gives an independent trie that
+ * shares the unchanged nodes.
  */
 public final class MerklePatriciaTrie implements Iterable<TrieEntry> {
   /** keccak256(rlp("")): the root of the empty trie. */
