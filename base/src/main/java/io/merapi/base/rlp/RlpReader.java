@@ -145,8 +145,9 @@ public final class RlpReader {
   /** A boolean as RLP writes it: 0x80 for false, 0x01 for true. */
   public boolean readBoolean() {
     long value = readLong();
-    if (value > 1) {
-      throw new RlpException("boolean must be 0 or 1, found " + value, position);
+    if (Long.compareUnsigned(value, 1) > 0) {
+      throw new RlpException(
+          "boolean must be 0 or 1, found " + Long.toUnsignedString(value), position);
     }
     return value == 1;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.merapi.base.bytes.Hex;
 import io.merapi.base.uint.UInt256;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,7 +40,7 @@ class RlpReaderTest {
         .hasMessageContaining(c.messagePart());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void integersRefuseLeadingZeros() {
     assertThatThrownBy(() -> RlpReader.of(Hex.decode("820001")).readLong())
         .hasMessageContaining("leading zero");
@@ -49,7 +50,7 @@ class RlpReaderTest {
     assertThat(RlpReader.of(Hex.decode("820400")).readLong()).isEqualTo(1024);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void integerSizeLimits() {
     assertThatThrownBy(() -> RlpReader.of(Hex.decode("89010000000000000000")).readLong())
         .hasMessageContaining("more than 8");
@@ -57,7 +58,7 @@ class RlpReaderTest {
     assertThat(RlpReader.of(big).readUInt256()).isEqualTo(UInt256.MAX_VALUE);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void errorsCarryTheOffsetOfTheBadItem() {
     // list [0x01, 0x8100]: the bad item starts at byte 2
     RlpReader list = RlpReader.of(Hex.decode("c3018100")).readList();
@@ -66,7 +67,7 @@ class RlpReaderTest {
         .isInstanceOfSatisfying(RlpException.class, e -> assertThat(e.offset()).isEqualTo(2));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void listsAreBoundedReaders() {
     byte[] encoded =
         new RlpWriter()
@@ -87,5 +88,15 @@ class RlpReaderTest {
     list.ensureEnd();
     assertThat(outer.readLong()).isEqualTo(7);
     outer.ensureEnd();
+  }
+
+  /** Found by TransactionDecoderFuzzTest: a 64-bit value with the top bit set is no boolean. */
+  @Test
+  void booleansAreZeroOrOneEvenWhenTheTopBitIsSet() {
+    assertThat(RlpReader.of(Hex.decode("0x80")).readBoolean()).isFalse();
+    assertThat(RlpReader.of(Hex.decode("0x01")).readBoolean()).isTrue();
+    assertThatThrownBy(() -> RlpReader.of(Hex.decode("0x888d1002fedfdffd05")).readBoolean())
+        .isInstanceOf(RlpException.class)
+        .hasMessageContaining("boolean must be 0 or 1");
   }
 }
