@@ -10,18 +10,13 @@ import java.util.Arrays;
  * shorter than 32 bytes, otherwise its keccak-256 as a 32-byte string.
  *
  * <p>Lengths are computed before writing so that nothing is moved afterwards, and the buffer is
- * hashed in place. Not thread-safe: one encoder per trie or builder.
+ * hashed in place (base's one-shot keccak allocates nothing, which matters over a million nodes:
+ * garbage there made the collector copy the freshly built trie again and again). Not thread-safe:
+ * one encoder per trie or builder.
  */
 final class NodeEncoder {
   private byte[] buffer = new byte[1024];
   private int size;
-
-  /**
-   * One reusable hasher: the one-shot static hash allocates its state per call, and over a million
-   * nodes that garbage (not the hashing) made the collector copy the freshly built trie again and
-   * again (TrieBenchmark.rootHashOnly).
-   */
-  private final Keccak256 keccak = new Keccak256();
 
   byte[] buffer() {
     return buffer;
@@ -106,7 +101,7 @@ final class NodeEncoder {
       return Arrays.copyOf(buffer, length);
     }
     byte[] hash = new byte[32];
-    keccak.update(buffer, 0, length).digestInto(hash, 0);
+    Keccak256.hash(buffer, 0, length, hash, 0);
     return hash;
   }
 
@@ -116,14 +111,14 @@ final class NodeEncoder {
       System.arraycopy(buffer, 0, out, offset, length);
       return length;
     }
-    keccak.update(buffer, 0, length).digestInto(out, offset);
+    Keccak256.hash(buffer, 0, length, out, offset);
     return 32;
   }
 
   /** The keccak-256 of the bytes just encoded (a root is hashed whatever its length). */
   byte[] hash(int length) {
     byte[] hash = new byte[32];
-    keccak.update(buffer, 0, length).digestInto(hash, 0);
+    Keccak256.hash(buffer, 0, length, hash, 0);
     return hash;
   }
 
