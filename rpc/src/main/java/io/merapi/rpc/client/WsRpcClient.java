@@ -94,7 +94,10 @@ public final class WsRpcClient implements RpcClient {
     WebSocketConnectOptions connect =
         new WebSocketConnectOptions()
             .setAbsoluteURI(uri.toString())
-            .setTimeout(options.timeout().toMillis());
+            .setTimeout(options.timeout().toMillis())
+            // Like geth's client, send an Origin only when the caller gives one (servers check it).
+            .setAllowOriginHeader(
+                options.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("origin")));
     options.headers().forEach(connect::putHeader);
     options
         .jwtSecret()

@@ -87,7 +87,7 @@ final class HttpEntry implements Handler<HttpServerRequest> {
         preflight(request, origin);
         return;
       }
-      request.response().putHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+      request.response().putHeader(HttpHeaders.VARY, "Origin");
       if (cors.allowsOrigin(origin) && CorsPolicy.allowsMethod(request.method().name())) {
         request
             .response()

@@ -44,6 +44,9 @@ public final class RpcServer implements AutoCloseable {
   /** geth's idle timeout for HTTP keep-alive connections. */
   static final int IDLE_TIMEOUT_SECONDS = 120;
 
+  /** Distinct negative ports, one per server started on port 0 (see {@link #start}). */
+  private static final AtomicInteger EPHEMERAL_KEYS = new AtomicInteger();
+
   private final RpcServerConfig config;
   private final RpcMethods methods;
   private final RpcMetrics metrics;
@@ -94,12 +97,11 @@ public final class RpcServer implements AutoCloseable {
             new OriginPolicy(config.webSocketOrigins(), hostName()),
             routes);
     try {
-      // The first listener binds (an ephemeral port if asked); the others share the port it got.
-      AtomicInteger bound = new AtomicInteger(config.port());
-      deploy(entry, bound, 1);
-      if (config.eventLoops() > 1) {
-        deploy(entry, bound, config.eventLoops() - 1);
-      }
+      // Each event loop listens on the same port; Vert.x shares one socket among them. Port 0 is
+      // not shared by Vert.x, but a negative port is: a random port bound once for all listeners.
+      int listenPort = config.port() == 0 ? -EPHEMERAL_KEYS.incrementAndGet() : config.port();
+      AtomicInteger bound = new AtomicInteger();
+      deploy(entry, listenPort, bound, config.eventLoops());
       port = bound.get();
     } catch (RuntimeException e) {
       stopQuietly();
@@ -124,7 +126,7 @@ public final class RpcServer implements AutoCloseable {
     return this;
   }
 
-  private void deploy(HttpEntry entry, AtomicInteger bound, int instances) {
+  private void deploy(HttpEntry entry, int listenPort, AtomicInteger bound, int instances) {
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.host())
@@ -137,7 +139,8 @@ public final class RpcServer implements AutoCloseable {
     String id =
         vertx
             .deployVerticle(
-                () -> new Listener(options, entry, bound),
+                () ->
+                    new Listener(new HttpServerOptions(options).setPort(listenPort), entry, bound),
                 new DeploymentOptions().setInstances(instances))
             .toCompletionStage()
             .toCompletableFuture()
@@ -250,8 +253,7 @@ public final class RpcServer implements AutoCloseable {
 
     @Override
     public void start(Promise<Void> started) {
-      HttpServer server =
-          vertx.createHttpServer(new HttpServerOptions(options).setPort(bound.get()));
+      HttpServer server = vertx.createHttpServer(options);
       server
           .requestHandler(entry)
           .listen()
