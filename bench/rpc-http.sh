@@ -48,6 +48,8 @@ wait_port "$port"
 # JIT warm-up, not reported.
 "$autocannon" -c 16 -d 5 -m POST -H 'content-type=application/json' \
   -b '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}' "http://127.0.0.1:$port" >/dev/null 2>&1
-for m in eth_blockNumber eth_chainId; do echo "-- merapi $m"; load "http://127.0.0.1:$port" "$m"; done
+for m in eth_blockNumber eth_chainId bench_blockNumberOnWorker; do
+  echo "-- merapi $m"; load "http://127.0.0.1:$port" "$m"
+done
 kill "$server"
 wait "$server" 2>/dev/null || true

@@ -29,7 +29,9 @@ public final class RpcBenchServer {
     RpcMethods methods =
         new RpcMethods()
             .inline("eth_blockNumber", 0, 0, p -> Hex.quantity(head.get()))
-            .inline("eth_chainId", 0, 0, p -> Hex.quantity(chainId));
+            .inline("eth_chainId", 0, 0, p -> Hex.quantity(chainId))
+            // The same answer through the worker pool: what the hop off the event loop costs.
+            .blocking("bench_blockNumberOnWorker", 0, 0, p -> Hex.quantity(head.get()));
     RpcServer server = RpcServer.builder(config).methods(methods).start();
     System.out.println(
         "serving " + server.httpUri() + " with " + config.eventLoops() + " event loop(s)");

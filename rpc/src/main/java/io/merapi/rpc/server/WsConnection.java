@@ -27,6 +27,9 @@ final class WsConnection implements NotificationSink {
   /** Close code 1008 (policy violation) for a client dropped for not reading. */
   static final short CLOSE_POLICY = 1008;
 
+  /** Close code 1009 (message too big). */
+  static final short CLOSE_TOO_BIG = 1009;
+
   private final ServerWebSocket socket;
   private final Context context;
   private final Vertx vertx;
@@ -63,9 +66,22 @@ final class WsConnection implements NotificationSink {
     metrics.webSocketOpened();
     socket.textMessageHandler(text -> onMessage(text.getBytes(StandardCharsets.UTF_8)));
     socket.binaryMessageHandler(data -> onMessage(data.getBytes()));
-    socket.exceptionHandler(e -> LOG.debug("WebSocket {} failed: {}", remote, e.toString()));
+    socket.exceptionHandler(this::onException);
     socket.closeHandler(v -> onClose());
     pingTimer = vertx.setPeriodic(PING_INTERVAL_MS, id -> socket.writePing(Buffer.buffer()));
+  }
+
+  /**
+   * Vert.x reports a message over the size limit as an IllegalStateException and drops it; the
+   * client would wait for an answer forever, so close as geth does (RFC 6455 code 1009).
+   */
+  private void onException(Throwable failure) {
+    if (failure instanceof IllegalStateException && !closed) {
+      LOG.debug("Closing WebSocket {}: {}", remote, failure.getMessage());
+      socket.close(CLOSE_TOO_BIG, "message too big");
+    } else {
+      LOG.debug("WebSocket {} failed: {}", remote, failure.toString());
+    }
   }
 
   private void onMessage(byte[] message) {

@@ -59,7 +59,7 @@ class RpcServerProperties {
 
   @AfterContainer
   static void stop() {
-    http.close();
+    http.shutdownNow();
     server.stop();
   }
 

@@ -182,6 +182,47 @@ class RpcServerWebSocketTest {
   }
 
   @Test
+  void anOversizeMessageClosesOnlyThatConnection() throws Exception {
+    java.util.concurrent.CompletableFuture<Integer> closed =
+        new java.util.concurrent.CompletableFuture<>();
+    // Not closed with try-with-resources: close() waits for the refused send to finish.
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    try {
+      java.net.http.WebSocket socket =
+          http.newWebSocketBuilder()
+              .buildAsync(
+                  server.webSocketUri(),
+                  new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(
+                        java.net.http.WebSocket webSocket, int statusCode, String reason) {
+                      closed.complete(statusCode);
+                      return null;
+                    }
+
+                    @Override
+                    public void onError(java.net.http.WebSocket webSocket, Throwable error) {
+                      closed.complete(-1);
+                    }
+                  })
+              .get(10, TimeUnit.SECONDS);
+      String huge =
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\""
+              + "a".repeat(2 * 1024 * 1024)
+              + "\"]}";
+      socket.sendText(huge, true);
+      // 1009: message too big (RFC 6455 section 7.4.1).
+      assertThat(closed.get(20, TimeUnit.SECONDS)).isEqualTo(1009);
+      socket.abort();
+    } finally {
+      http.shutdownNow();
+    }
+    try (WsRpcClient client = connect()) {
+      assertThat(client.call("test_add", "0x1", "0x1").textValue()).isEqualTo("0x2");
+    }
+  }
+
+  @Test
   void httpIsNotServedOnAWebSocketOnlyPort() throws Exception {
     RawHttp.Response response =
         RawHttp.post(
