@@ -5,7 +5,7 @@ import io.merapi.rpc.RpcError;
 import io.merapi.rpc.RpcJson;
 import io.merapi.rpc.json.RequestEncoder;
 import io.merapi.rpc.jwt.Jwt;
-import io.vertx.core.Future;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -37,6 +37,7 @@ public final class HttpRpcClient implements RpcClient {
   private final HttpClient http;
   private final Optional<Jwt> jwt;
   private final AtomicLong ids = new AtomicLong();
+  private final Context context;
 
   private HttpRpcClient(Vertx vertx, boolean ownsVertx, URI uri, RpcClientOptions options) {
     this.uri = uri;
@@ -44,6 +45,7 @@ public final class HttpRpcClient implements RpcClient {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.jwt = options.jwtSecret().map(Jwt::new);
+    this.context = vertx.getOrCreateContext();
     this.http =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -144,28 +146,46 @@ public final class HttpRpcClient implements RpcClient {
             .putHeader(HttpHeaders.ACCEPT, "application/json");
     options.headers().forEach(request::putHeader);
     jwt.ifPresent(j -> request.putHeader(HttpHeaders.AUTHORIZATION, j.authorizationHeader()));
-    Future<JsonNode> answer =
-        http.request(request)
-            .compose(req -> req.send(Buffer.buffer(body)))
-            .compose(
-                response ->
-                    response
-                        .body()
-                        .map(
-                            bytes -> {
-                              if (response.statusCode() / 100 != 2) {
-                                throw RpcTransportException.httpStatus(
-                                    response.statusCode(),
-                                    response.statusMessage(),
-                                    bytes.toString());
-                              }
-                              return parse(bytes);
-                            }));
+    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+    // Requests start on the client's event loop: started from other threads, Vert.x 4.5's client
+    // now and then loses a response that arrives before it has attached the body handler.
+    onContext(
+        () ->
+            http.request(request)
+                .compose(req -> req.send(Buffer.buffer(body)))
+                .compose(
+                    response ->
+                        response
+                            .body()
+                            .map(
+                                bytes -> {
+                                  if (response.statusCode() / 100 != 2) {
+                                    throw RpcTransportException.httpStatus(
+                                        response.statusCode(),
+                                        response.statusMessage(),
+                                        bytes.toString());
+                                  }
+                                  return parse(bytes);
+                                }))
+                .onComplete(
+                    result -> {
+                      if (result.succeeded()) {
+                        answer.complete(result.result());
+                      } else {
+                        answer.completeExceptionally(result.cause());
+                      }
+                    }));
     return answer
-        .toCompletionStage()
-        .toCompletableFuture()
         .orTimeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
         .exceptionallyCompose(HttpRpcClient::classify);
+  }
+
+  private void onContext(Runnable task) {
+    if (Vertx.currentContext() == context) {
+      task.run();
+    } else {
+      context.runOnContext(v -> task.run());
+    }
   }
 
   private static JsonNode parse(Buffer bytes) {

@@ -103,23 +103,35 @@ public final class WsRpcClient implements RpcClient {
         .jwtSecret()
         .ifPresent(
             s -> connect.putHeader(HttpHeaders.AUTHORIZATION, new Jwt(s).authorizationHeader()));
-    return client
-        .connect(connect)
-        .map(socket -> new WsRpcClient(vertx, ownsVertx, client, socket, options))
-        .toCompletionStage()
-        .toCompletableFuture()
-        .exceptionallyCompose(
-            failure -> {
-              client.close();
-              if (ownsVertx) {
-                vertx.close();
-              }
-              return CompletableFuture.failedFuture(
-                  new RpcTransportException(
-                      RpcTransportException.Kind.CONNECTION,
-                      "WebSocket connection to " + uri + " failed: " + failure.getMessage(),
-                      failure));
-            });
+    // Connect on an event loop of this Vert.x: see HttpRpcClient on requests started elsewhere.
+    CompletableFuture<WsRpcClient> connected = new CompletableFuture<>();
+    vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v ->
+                client
+                    .connect(connect)
+                    .map(socket -> new WsRpcClient(vertx, ownsVertx, client, socket, options))
+                    .onComplete(
+                        result -> {
+                          if (result.succeeded()) {
+                            connected.complete(result.result());
+                          } else {
+                            connected.completeExceptionally(result.cause());
+                          }
+                        }));
+    return connected.exceptionallyCompose(
+        failure -> {
+          client.close();
+          if (ownsVertx) {
+            vertx.close();
+          }
+          return CompletableFuture.failedFuture(
+              new RpcTransportException(
+                  RpcTransportException.Kind.CONNECTION,
+                  "WebSocket connection to " + uri + " failed: " + failure.getMessage(),
+                  failure));
+        });
   }
 
   @Override
