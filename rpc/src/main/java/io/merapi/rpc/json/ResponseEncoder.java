@@ -24,10 +24,24 @@ public final class ResponseEncoder {
       g.writeFieldName("id");
       g.writeRawValue(id);
       g.writeFieldName("result");
-      RpcJson.mapper().writeValue(g, result);
+      writeValue(g, result);
       g.writeEndObject();
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Most trivial methods answer a hex string: write it without setting up Jackson's serializer
+   * provider for each response (JFR showed it among the largest allocations per small call).
+   */
+  private static void writeValue(JsonGenerator g, Object result) throws IOException {
+    if (result instanceof String text) {
+      g.writeString(text);
+    } else if (result instanceof Boolean flag) {
+      g.writeBoolean(flag);
+    } else {
+      RpcJson.mapper().writeValue(g, result);
+    }
   }
 
   public static byte[] error(String id, RpcError error) {

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class HttpEntry implements Handler<HttpServerRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEntry.class);
   static final String JSON = "application/json";
+  private static final CharSequence JSON_HEADER = HttpHeaders.createOptimized(JSON);
   private static final Set<String> ACCEPTED_TYPES =
       Set.of(JSON, "application/json-rpc", "application/jsonrequest");
 
@@ -134,7 +135,7 @@ final class HttpEntry implements Handler<HttpServerRequest> {
       return;
     }
     Context context = Vertx.currentContext();
-    BodyReader body = new BodyReader(request, limit, contentLength);
+    BodyReader body = new BodyReader(request, limit);
     request.handler(body);
     request.endHandler(v -> body.finished().ifPresent(bytes -> process(request, context, bytes)));
   }
@@ -166,7 +167,7 @@ final class HttpEntry implements Handler<HttpServerRequest> {
     if (response.closed()) {
       return;
     }
-    response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    response.putHeader(HttpHeaders.CONTENT_TYPE, JSON_HEADER);
     if (reply.body().isPresent()) {
       response.end(Buffer.buffer(reply.body().get()));
     } else {
@@ -260,13 +261,15 @@ final class HttpEntry implements Handler<HttpServerRequest> {
   private final class BodyReader implements Handler<Buffer> {
     private final HttpServerRequest request;
     private final int limit;
+    // Most bodies come in one chunk: keep it as it is, and copy only once at the end.
+    private Buffer first;
     private Buffer collected;
+    private long length;
     private boolean refused;
 
-    BodyReader(HttpServerRequest request, int limit, long contentLength) {
+    BodyReader(HttpServerRequest request, int limit) {
       this.request = request;
       this.limit = limit;
-      this.collected = Buffer.buffer((int) Math.max(64, Math.min(contentLength, 64 * 1024)));
     }
 
     @Override
@@ -274,18 +277,32 @@ final class HttpEntry implements Handler<HttpServerRequest> {
       if (refused) {
         return;
       }
-      if ((long) collected.length() + chunk.length() > limit) {
+      length += chunk.length();
+      if (length > limit) {
         refused = true;
-        collected = Buffer.buffer();
+        first = null;
+        collected = null;
         refuse(request, 413, "request body too large (limit " + limit + ")", "size");
         request.connection().close();
         return;
       }
-      collected.appendBuffer(chunk);
+      if (first == null && collected == null) {
+        first = chunk;
+      } else {
+        if (collected == null) {
+          collected = Buffer.buffer((int) Math.min(limit, 2 * length)).appendBuffer(first);
+          first = null;
+        }
+        collected.appendBuffer(chunk);
+      }
     }
 
     Optional<byte[]> finished() {
-      return refused ? Optional.empty() : Optional.of(collected.getBytes());
+      if (refused) {
+        return Optional.empty();
+      }
+      Buffer body = collected != null ? collected : first;
+      return Optional.of(body == null ? new byte[0] : body.getBytes());
     }
   }
 }

@@ -42,6 +42,9 @@ class RequestParserTest {
       new Case("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":5}", "invalid 7"),
       new Case("{\"jsonrpc\":\"2.0\",\"id\":7}", "invalid 7"),
       new Case("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"0x1\"}", "invalid 7"),
+      new Case(
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_x\",\"params\":[1.50,12345678901234567890,-3,\"\\u00e9\",[],{},null,true]}",
+          "call 1 eth_x [1.50,12345678901234567890,-3,\"é\",[],{},null,true]"),
       new Case("{}", "invalid null"),
       new Case("\"eth_x\"", "invalid null"),
       new Case("42", "invalid null"),
