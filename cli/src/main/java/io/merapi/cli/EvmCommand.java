@@ -10,10 +10,10 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description = "EVM tools: state tests, blockchain tests, the t8n tool, raw bytecode runs.",
     subcommands = {
-      EvmCommand.StateTest.class,
+      EvmStateTestCommand.class,
       EvmCommand.BlockTest.class,
-      EvmCommand.T8n.class,
-      EvmCommand.Run.class
+      EvmT8nCommand.class,
+      EvmRunCommand.class
     })
 public final class EvmCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -24,16 +24,6 @@ public final class EvmCommand implements Runnable {
         spec.commandLine(), "a subcommand is required: statetest, blocktest, t8n, run");
   }
 
-  @Command(name = "statetest", description = "Run ethereum/tests state tests.")
-  static final class StateTest implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi evm statetest", "1, EVM");
-    }
-  }
-
   @Command(name = "blocktest", description = "Run ethereum/tests blockchain tests.")
   static final class BlockTest implements Runnable {
     @Unmatched List<String> arguments;
@@ -41,26 +31,6 @@ public final class EvmCommand implements Runnable {
     @Override
     public void run() {
       throw CommandFailure.notBuiltYet("merapi evm blocktest", "1, chain");
-    }
-  }
-
-  @Command(name = "t8n", description = "State transition tool (geth's t8n interface).")
-  static final class T8n implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi evm t8n", "1, EVM");
-    }
-  }
-
-  @Command(name = "run", description = "Run raw bytecode.")
-  static final class Run implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi evm run", "1, EVM");
     }
   }
 }

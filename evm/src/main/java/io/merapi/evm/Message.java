@@ -1,0 +1,43 @@
+package io.merapi.evm;
+
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Hash;
+import io.merapi.base.uint.UInt256;
+
+/**
+ * A message call or contract creation to run: the Yellow Paper's message call parameters. For a
+ * call, {@code recipient} is the account whose storage and balance the code uses and {@code
+ * codeAddress} the account whose code runs (they differ for CALLCODE and DELEGATECALL). For a
+ * creation, {@code input} is the init code, {@code recipient} and {@code codeAddress} are ignored
+ * (the address is derived from the caller's nonce, or from {@code salt} for CREATE2).
+ */
+public record Message(
+    CallKind kind,
+    Address caller,
+    Address recipient,
+    Address codeAddress,
+    UInt256 value,
+    byte[] input,
+    long gas,
+    boolean isStatic,
+    Hash salt) {
+
+  /** A CALL from {@code caller} to {@code to}. */
+  public static Message call(Address caller, Address to, UInt256 value, byte[] input, long gas) {
+    return new Message(CallKind.CALL, caller, to, to, value, input, gas, false, Hash.ZERO);
+  }
+
+  /** A CREATE by {@code caller} with {@code initcode}. */
+  public static Message create(Address caller, UInt256 value, byte[] initcode, long gas) {
+    return new Message(
+        CallKind.CREATE,
+        caller,
+        Address.ZERO,
+        Address.ZERO,
+        value,
+        initcode,
+        gas,
+        false,
+        Hash.ZERO);
+  }
+}

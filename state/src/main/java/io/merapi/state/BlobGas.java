@@ -1,0 +1,45 @@
+package io.merapi.state;
+
+import io.merapi.base.uint.UInt256;
+import java.math.BigInteger;
+
+/** EIP-4844 blob gas accounting of Cancun: the blob base fee and the excess blob gas. */
+public final class BlobGas {
+  public static final long GAS_PER_BLOB = 131_072;
+  public static final long TARGET_BLOB_GAS_PER_BLOCK = 393_216;
+  public static final long MAX_BLOB_GAS_PER_BLOCK = 786_432;
+  public static final long MIN_BLOB_BASE_FEE = 1;
+  public static final long BLOB_BASE_FEE_UPDATE_FRACTION = 3_338_477;
+
+  private BlobGas() {}
+
+  /** The blob base fee for a block with {@code excessBlobGas}. */
+  public static UInt256 baseFee(long excessBlobGas) {
+    return UInt256.valueOf(
+        fakeExponential(
+            BigInteger.valueOf(MIN_BLOB_BASE_FEE),
+            new BigInteger(Long.toUnsignedString(excessBlobGas)),
+            BigInteger.valueOf(BLOB_BASE_FEE_UPDATE_FRACTION)));
+  }
+
+  /** A block's excess blob gas from its parent's excess and use. */
+  public static long excessBlobGas(long parentExcessBlobGas, long parentBlobGasUsed) {
+    long sum = parentExcessBlobGas + parentBlobGasUsed;
+    return Long.compareUnsigned(sum, TARGET_BLOB_GAS_PER_BLOCK) < 0
+        ? 0
+        : sum - TARGET_BLOB_GAS_PER_BLOCK;
+  }
+
+  /** EIP-4844 {@code fake_exponential}: factor * e ** (numerator / denominator), in integers. */
+  static BigInteger fakeExponential(
+      BigInteger factor, BigInteger numerator, BigInteger denominator) {
+    BigInteger output = BigInteger.ZERO;
+    BigInteger accumulator = factor.multiply(denominator);
+    for (int i = 1; accumulator.signum() > 0; i++) {
+      output = output.add(accumulator);
+      accumulator =
+          accumulator.multiply(numerator).divide(denominator.multiply(BigInteger.valueOf(i)));
+    }
+    return output.divide(denominator);
+  }
+}
