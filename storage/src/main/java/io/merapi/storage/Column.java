@@ -1,0 +1,39 @@
+package io.merapi.storage;
+
+/**
+ * The key spaces of the node's database, one RocksDB column family each, so that each is tuned,
+ * compacted and iterated on its own and a key in one never collides with a key in another.
+ */
+public enum Column {
+  /** Small named values: the head block, the genesis hash, the schema version. */
+  METADATA("default"),
+  /** Trie nodes by keccak-256 of their RLP (state, storage, transaction and receipt tries). */
+  TRIE_NODES("trie-nodes"),
+  /** Contract code by its keccak-256. */
+  CODE("code"),
+  /** The flat state for reads: account RLP by keccak(address). */
+  ACCOUNTS("accounts"),
+  /** The flat state for reads: slot values by keccak(address) ++ keccak(slot). */
+  STORAGE("storage"),
+  /** Block headers by number ++ hash. */
+  HEADERS("headers"),
+  /** Block bodies (transactions, ommers, withdrawals) by number ++ hash. */
+  BODIES("bodies"),
+  /** Block receipts by number ++ hash. */
+  RECEIPTS("receipts"),
+  /** The canonical chain: block hash by number. */
+  CANONICAL("canonical"),
+  /** Where a transaction is: block number and index by transaction hash. */
+  TX_LOOKUP("tx-lookup");
+
+  private final String familyName;
+
+  Column(String familyName) {
+    this.familyName = familyName;
+  }
+
+  /** The RocksDB column family; METADATA is RocksDB's default family, which always exists. */
+  public String familyName() {
+    return familyName;
+  }
+}

@@ -1,0 +1,8 @@
+package io.merapi.storage;
+
+class InMemoryKeyValueStoreTest extends KeyValueStoreContract {
+  @Override
+  protected KeyValueStore newStore() {
+    return new InMemoryKeyValueStore();
+  }
+}
