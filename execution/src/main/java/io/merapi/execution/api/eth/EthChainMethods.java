@@ -10,7 +10,11 @@ import io.merapi.rpc.RpcMethods;
 import io.merapi.types.transaction.InvalidTransactionException;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
+import io.merapi.types.transaction.TransactionType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The chain's identity and progress ({@code eth_chainId}, {@code eth_blockNumber}, {@code
@@ -21,10 +25,13 @@ public final class EthChainMethods {
   private final ChainAccess chain;
   private final PoolAccess pool;
   private final String chainId;
+  private final BigInteger txFeeCapWei;
 
-  public EthChainMethods(ChainAccess chain, PoolAccess pool) {
+  /** {@code txFeeCapWei}: the most fee a sent transaction may commit to (0: no cap). */
+  public EthChainMethods(ChainAccess chain, PoolAccess pool, BigInteger txFeeCapWei) {
     this.chain = chain;
     this.pool = pool;
+    this.txFeeCapWei = txFeeCapWei;
     this.chainId = Hex.quantity(chain.chain().config().chainId());
   }
 
@@ -45,7 +52,31 @@ public final class EthChainMethods {
     } catch (RlpException | InvalidTransactionException | IllegalArgumentException e) {
       throw ChainAccess.serverError(e.getMessage());
     }
+    if (tx.type() == TransactionType.DEPOSIT) {
+      throw ChainAccess.serverError("transaction type not supported");
+    }
+    checkFee(tx);
     Hash hash = pool.submit(tx);
     return hash.toHex();
+  }
+
+  /** geth's {@code checkTxFee}: the gas limit at the fee cap must stay under the node's cap. */
+  private void checkFee(Transaction tx) {
+    if (txFeeCapWei.signum() == 0) {
+      return;
+    }
+    BigInteger fee = tx.maxFeePerGas().toBigInteger().multiply(BigInteger.valueOf(tx.gasLimit()));
+    if (fee.compareTo(txFeeCapWei) > 0) {
+      throw ChainAccess.serverError(
+          String.format(
+              Locale.ROOT,
+              "tx fee (%.2f ether) exceeds the configured cap (%.2f ether)",
+              ether(fee),
+              ether(txFeeCapWei)));
+    }
+  }
+
+  private static double ether(BigInteger wei) {
+    return new BigDecimal(wei).divide(BigDecimal.TEN.pow(18)).doubleValue();
   }
 }
