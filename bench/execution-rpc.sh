@@ -19,7 +19,7 @@ echo "== peer: run.sh rpc"
 hh="$cache/hh"
 autocannon="$hh/node_modules/.bin/autocannon"
 
-(cd "$root" && ./mvnw -B -q -o -pl cli,bench -am package -DskipTests)
+(cd "$root" && ./mvnw -B -q -o -pl cli,bench -am package -DskipTests -Dspotless.check.skip=true)
 # shellcheck source=../scripts/find-jdk.sh
 . "$root/scripts/find-jdk.sh"
 merapi_pick_jdk
