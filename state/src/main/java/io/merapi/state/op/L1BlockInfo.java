@@ -16,8 +16,7 @@ import java.math.BigInteger;
  */
 public final class L1BlockInfo {
   /** The L1Block predeploy (specs predeploys.md). */
-  public static final Address L1_BLOCK_ADDRESS =
-      Address.fromHex("0x4200000000000000000000000000000000000015");
+  public static final Address L1_BLOCK_ADDRESS = Predeploys.L1_BLOCK;
 
   static final UInt256 L1_BASE_FEE_SLOT = UInt256.valueOf(1);
   static final UInt256 FEE_SCALARS_SLOT = UInt256.valueOf(3);
