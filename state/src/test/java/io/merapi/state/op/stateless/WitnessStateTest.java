@@ -22,11 +22,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class WitnessStateTest {
+public class WitnessStateTest {
   static final byte[] CODE = {0x60, 0x01, 0x00};
 
   /** A full witness (every node of every trie, every code) of {@code state}, built here. */
-  static ExecutionWitness witnessOf(InMemoryState state, Map<Hash, byte[]> codes) {
+  public static ExecutionWitness witnessOf(InMemoryState state, Map<Hash, byte[]> codes) {
     List<Bytes> nodes = new ArrayList<>();
     MerklePatriciaTrie accounts = new MerklePatriciaTrie();
     for (Map.Entry<Address, InMemoryState.Entry> e : state.accounts().entrySet()) {
