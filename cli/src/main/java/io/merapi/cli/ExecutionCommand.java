@@ -13,7 +13,7 @@ import picocli.CommandLine.Unmatched;
       ExecutionCommand.Init.class,
       ExecutionCommand.Import.class,
       ExecutionCommand.Export.class,
-      ExecutionCommand.Stateless.class
+      ExecutionStatelessCommand.class
     })
 public final class ExecutionCommand implements Runnable {
   @Unmatched List<String> arguments;
@@ -50,18 +50,6 @@ public final class ExecutionCommand implements Runnable {
     @Override
     public void run() {
       throw CommandFailure.notBuiltYet("merapi execution export", "1, chain storage");
-    }
-  }
-
-  @Command(
-      name = "stateless",
-      description = "Execute one L2 block from payload attributes and an execution witness.")
-  static final class Stateless implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi execution stateless", "1, OP execution rules");
     }
   }
 }
