@@ -1,8 +1,6 @@
 package io.merapi.cli;
 
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
 
 /** {@code merapi evm}: the EVM developer tools, with geth's {@code evm} interfaces. */
 @Command(
@@ -11,7 +9,7 @@ import picocli.CommandLine.Unmatched;
     description = "EVM tools: state tests, blockchain tests, the t8n tool, raw bytecode runs.",
     subcommands = {
       EvmStateTestCommand.class,
-      EvmCommand.BlockTest.class,
+      EvmBlockTestCommand.class,
       EvmT8nCommand.class,
       EvmRunCommand.class
     })
@@ -22,15 +20,5 @@ public final class EvmCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         spec.commandLine(), "a subcommand is required: statetest, blocktest, t8n, run");
-  }
-
-  @Command(name = "blocktest", description = "Run ethereum/tests blockchain tests.")
-  static final class BlockTest implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi evm blocktest", "1, chain");
-    }
   }
 }

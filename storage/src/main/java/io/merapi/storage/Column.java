@@ -24,7 +24,14 @@ public enum Column {
   /** The canonical chain: block hash by number. */
   CANONICAL("canonical"),
   /** Where a transaction is: block number and index by transaction hash. */
-  TX_LOOKUP("tx-lookup");
+  TX_LOOKUP("tx-lookup"),
+  /** Block numbers by block hash, to find a header, body or receipts from a hash alone. */
+  HEADER_NUMBERS("header-numbers"),
+  /**
+   * Per block, by number ++ hash: the flat-state entries the block changed, with their values
+   * before and after, so the flat view can be moved back and forth across a reorg.
+   */
+  STATE_DIFFS("state-diffs");
 
   private final String familyName;
 

@@ -1,0 +1,220 @@
+package io.merapi.state.block;
+
+import io.merapi.base.bytes.Address;
+import io.merapi.base.uint.UInt256;
+import io.merapi.evm.Evm;
+import io.merapi.evm.EvmConfig;
+import io.merapi.state.BaseFee;
+import io.merapi.state.BlobGas;
+import io.merapi.state.FeeRules;
+import io.merapi.state.JournaledState;
+import io.merapi.state.SystemCalls;
+import io.merapi.state.TransactionProcessor;
+import io.merapi.state.TransactionResult;
+import io.merapi.types.block.BlockBody;
+import io.merapi.types.block.Header;
+import io.merapi.types.block.Withdrawal;
+import io.merapi.types.config.ChainConfig;
+import io.merapi.types.config.Fork;
+import io.merapi.types.receipt.Receipt;
+import io.merapi.types.transaction.Transaction;
+import io.merapi.types.transaction.TransactionValidator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ethereum's rules (execution-specs, forks Berlin to Cancun; geth's beacon consensus engine and
+ * state processor): the priority fee to the coinbase, the EIP-4788 beacon root call, withdrawals
+ * credited after the transactions, EIP-1559 base fees with elasticity 2 and denominator 8, the
+ * gas-limit bound of parent/1024, at most 32 bytes of extra data, and EIP-4844 blob gas.
+ */
+public final class L1ChainRules implements ChainRules {
+  /** Yellow Paper: the most extra data a header may carry. */
+  public static final int MAXIMUM_EXTRA_DATA_SIZE = 32;
+
+  /** A block's gas limit moves by less than parent/1024 (Yellow Paper, eq. 47). */
+  public static final long GAS_LIMIT_BOUND_DIVISOR = 1024;
+
+  public static final long MIN_GAS_LIMIT = 5000;
+
+  private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
+  private static final TransactionProcessor PROCESSOR = new TransactionProcessor(FeeRules.L1);
+
+  private final ChainConfig config;
+  private final Map<Fork, EvmConfig> evmConfigs = new ConcurrentHashMap<>();
+
+  public L1ChainRules(ChainConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public ChainConfig config() {
+    return config;
+  }
+
+  @Override
+  public BlockRules forBlock(Header header) {
+    Fork fork = fork(header.number(), header.timestamp());
+    EvmConfig evm =
+        evmConfigs.computeIfAbsent(
+            fork, f -> EvmConfig.l1(f, config.chainId())); // throws for unsupported forks
+    return new Block(header, fork, evm, TransactionValidator.l1(config.chainId(), fork));
+  }
+
+  @Override
+  public Optional<UInt256> baseFee(Header parent, long timestamp) {
+    if (!fork(parent.number() + 1, timestamp).isAtLeast(Fork.LONDON)) {
+      return Optional.empty();
+    }
+    if (parent.baseFeePerGas().isEmpty()) {
+      return Optional.of(BaseFee.INITIAL_BASE_FEE); // the first London block
+    }
+    return Optional.of(
+        BaseFee.next(parent.baseFeePerGas().get(), parent.gasUsed(), parent.gasLimit()));
+  }
+
+  @Override
+  public OptionalLong excessBlobGas(Header parent, long timestamp) {
+    if (!fork(parent.number() + 1, timestamp).isAtLeast(Fork.CANCUN)) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(
+        BlobGas.excessBlobGas(parent.excessBlobGas().orElse(0), parent.blobGasUsed().orElse(0)));
+  }
+
+  @Override
+  public void validateHeader(Header parent, Header header) {
+    if (header.extraData().length() > MAXIMUM_EXTRA_DATA_SIZE) {
+      throw new InvalidBlockException(
+          "extra-data longer than 32 bytes (" + header.extraData().length() + ")");
+    }
+    // At the London transition the gas limit doubles (the target keeps the old limit).
+    long parentGasLimit = parent.gasLimit();
+    if (header.baseFeePerGas().isPresent() && parent.baseFeePerGas().isEmpty()) {
+      parentGasLimit *= BaseFee.ELASTICITY_MULTIPLIER;
+    }
+    validateGasLimit(parentGasLimit, header.gasLimit());
+
+    Optional<UInt256> baseFee = baseFee(parent, header.timestamp());
+    if (baseFee.isPresent() && !baseFee.equals(header.baseFeePerGas())) {
+      throw new InvalidBlockException(
+          "invalid baseFee: have "
+              + header.baseFeePerGas().map(UInt256::toDecimalString).orElse("none")
+              + ", want "
+              + baseFee.get().toDecimalString()
+              + ", parentBaseFee "
+              + parent.baseFeePerGas().map(UInt256::toDecimalString).orElse("none")
+              + ", parentGasUsed "
+              + parent.gasUsed());
+    }
+
+    OptionalLong excess = excessBlobGas(parent, header.timestamp());
+    if (excess.isPresent()) {
+      long used = header.blobGasUsed().orElseThrow();
+      if (Long.compareUnsigned(used, BlobGas.MAX_BLOB_GAS_PER_BLOCK) > 0) {
+        throw new InvalidBlockException(
+            "blob gas used "
+                + Long.toUnsignedString(used)
+                + " exceeds maximum allowance "
+                + BlobGas.MAX_BLOB_GAS_PER_BLOCK);
+      }
+      if (Long.remainderUnsigned(used, BlobGas.GAS_PER_BLOB) != 0) {
+        throw new InvalidBlockException(
+            "blob gas used "
+                + used
+                + " not a multiple of blob gas per blob "
+                + BlobGas.GAS_PER_BLOB);
+      }
+      if (header.excessBlobGas().orElseThrow() != excess.getAsLong()) {
+        throw new InvalidBlockException(
+            "invalid excessBlobGas: have "
+                + Long.toUnsignedString(header.excessBlobGas().getAsLong())
+                + ", want "
+                + excess.getAsLong());
+      }
+    }
+  }
+
+  /**
+   * geth {@code VerifyGaslimit}: within parent/1024 (exclusive) of the parent's, and at least 5000.
+   */
+  static void validateGasLimit(long parentGasLimit, long gasLimit) {
+    long diff = Math.abs(parentGasLimit - gasLimit);
+    long limit = parentGasLimit / GAS_LIMIT_BOUND_DIVISOR;
+    if (Long.compareUnsigned(diff, limit) >= 0) {
+      throw new InvalidBlockException(
+          "invalid gas limit: have "
+              + gasLimit
+              + ", want "
+              + parentGasLimit
+              + " +-= "
+              + (limit - 1));
+    }
+    if (gasLimit < MIN_GAS_LIMIT) {
+      throw new InvalidBlockException("invalid gas limit below " + MIN_GAS_LIMIT);
+    }
+  }
+
+  /** One block under L1 rules. */
+  private record Block(
+      Header header, Fork fork, EvmConfig evmConfig, TransactionValidator transactionValidator)
+      implements BlockRules {
+
+    @Override
+    public void validateBody(BlockBody body) {
+      boolean shanghai = fork.isAtLeast(Fork.SHANGHAI);
+      if (shanghai && body.withdrawals().isEmpty()) {
+        throw new InvalidBlockException("missing withdrawals in block body");
+      }
+      if (!shanghai && body.withdrawals().isPresent()) {
+        throw new InvalidBlockException("withdrawals present in block body");
+      }
+    }
+
+    @Override
+    public void beforeTransactions(Evm evm, JournaledState state) {
+      if (fork.isAtLeast(Fork.CANCUN)) {
+        SystemCalls.processBeaconBlockRoot(
+            evm,
+            state,
+            header
+                .parentBeaconBlockRoot()
+                .orElseThrow(() -> new InvalidBlockException("header is missing beaconRoot")));
+      }
+    }
+
+    @Override
+    public TransactionResult applyTransaction(
+        Evm evm,
+        JournaledState state,
+        Transaction tx,
+        Address sender,
+        long gasAvailable,
+        long blobGasAvailable) {
+      return PROCESSOR.process(evm, state, tx, sender, gasAvailable, blobGasAvailable);
+    }
+
+    @Override
+    public Receipt receipt(
+        Transaction tx, TransactionResult.Executed result, long cumulativeGasUsed) {
+      return Receipt.of(tx.type(), result.isSuccess(), cumulativeGasUsed, result.logs());
+    }
+
+    @Override
+    public void afterTransactions(JournaledState state, Optional<List<Withdrawal>> withdrawals) {
+      // EIP-4895: amounts in gwei, credited without gas, after every transaction.
+      for (Withdrawal w : withdrawals.orElse(List.of())) {
+        state.addBalance(w.address(), GWEI.multiply(w.amount()));
+      }
+      state.finishTransaction(true);
+    }
+
+    @Override
+    public long maxBlobGas() {
+      return evmConfig.rules().hasBlobs() ? BlobGas.MAX_BLOB_GAS_PER_BLOCK : 0;
+    }
+  }
+}
