@@ -1,32 +1,25 @@
 package io.merapi.state.op;
 
 import io.merapi.base.bloom.LogsBloom;
-import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.rlp.RlpException;
 import io.merapi.base.uint.UInt256;
 import io.merapi.evm.BlockContext;
-import io.merapi.evm.Evm;
-import io.merapi.evm.Tracer;
 import io.merapi.state.AccountChange;
 import io.merapi.state.BlobGas;
-import io.merapi.state.JournaledState;
 import io.merapi.state.StateReader;
-import io.merapi.state.SystemCalls;
-import io.merapi.state.TransactionProcessor;
-import io.merapi.state.TransactionResult;
-import io.merapi.trie.OrderedListRoot;
+import io.merapi.state.block.BlockExecution;
+import io.merapi.state.block.BlockExecutor;
+import io.merapi.state.block.InvalidBlockException;
+import io.merapi.state.block.PendingBlock;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Fork;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.receipt.Receipt;
-import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.InvalidTransactionException;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
-import io.merapi.types.transaction.TransactionType;
-import io.merapi.types.transaction.TransactionValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,102 +111,19 @@ public final class OpBlockBuilder {
                         parent.excessBlobGas().getAsLong(), parent.blobGasUsed().orElse(0))
                     : 0)
             : OptionalLong.empty();
-    BlockContext context =
-        new BlockContext(
-            attributes.suggestedFeeRecipient(),
-            number,
-            timestamp,
-            gasLimit,
-            baseFee,
-            UInt256.ZERO,
-            attributes.prevRandao(),
-            cancun ? BlobGas.baseFee(excessBlobGas.getAsLong()) : UInt256.ZERO,
-            ancestors);
-    JournaledState state = new JournaledState(parentState);
-    Evm evm = new Evm(rules.evmConfig(number, timestamp), state, context, Tracer.NONE);
-
-    if (rules.placesCreate2Deployer(timestamp)) {
-      Create2Deployer.place(state);
-      state.finishTransaction(true);
-    }
-    if (cancun) {
-      SystemCalls.processBeaconBlockRoot(evm, state, attributes.parentBeaconBlockRoot().get());
-    }
-
-    boolean regolith = rules.isActive(OpFork.REGOLITH, number, timestamp);
-    OpFeeRules fees = OpFeeRules.forBlock(rules, number, timestamp, state);
-    TransactionProcessor processor = new TransactionProcessor(fees);
-    DepositProcessor deposits = new DepositProcessor(regolith);
-    TransactionValidator validator = TransactionValidator.opStack(rules.config().chainId(), fork);
-
-    List<Transaction> transactions = new ArrayList<>();
-    List<Receipt> receipts = new ArrayList<>();
-    LogsBloom.Builder bloom = LogsBloom.builder();
-    long gasPool = gasLimit;
-    long gasUsed = 0;
-    boolean sawNonDeposit = false;
-    for (int i = 0; i < attributes.transactions().size(); i++) {
-      Transaction tx = decode(i, attributes.transactions().get(i));
-      Receipt receipt;
-      if (tx instanceof DepositTransaction deposit) {
-        if (sawNonDeposit) {
-          throw invalid(i, tx, "deposit after a non-deposit transaction: deposits come first");
-        }
-        DepositResult result = deposits.process(evm, state, deposit, gasPool);
-        if (!(result instanceof DepositResult.Included included)) {
-          throw invalid(i, tx, ((DepositResult.BlockGasExceeded) result).message());
-        }
-        gasPool -= included.blockGasUsed();
-        gasUsed += included.gasUsed();
-        receipt =
-            Receipt.deposit(
-                included.success(),
-                gasUsed,
-                included.logs(),
-                regolith ? OptionalLong.of(included.depositNonce()) : OptionalLong.empty(),
-                regolith && canyon ? OptionalLong.of(1) : OptionalLong.empty());
-      } else {
-        sawNonDeposit = true;
-        if (tx.type() == TransactionType.BLOB) {
-          throw invalid(i, tx, "blob transactions are not allowed on L2 (Ecotone)");
-        }
-        Address sender;
-        try {
-          validator.validate(tx);
-          sender = tx.sender();
-        } catch (InvalidTransactionException e) {
-          throw invalid(i, tx, e.getMessage());
-        }
-        TransactionResult result = processor.process(evm, state, tx, sender, gasPool, 0);
-        if (result instanceof TransactionResult.Invalid bad) {
-          throw invalid(i, tx, bad.message());
-        }
-        TransactionResult.Executed executed = (TransactionResult.Executed) result;
-        gasPool -= executed.gasUsed();
-        gasUsed += executed.gasUsed();
-        receipt = Receipt.of(tx.type(), executed.isSuccess(), gasUsed, executed.logs());
-      }
-      bloom.or(receipt.logsBloom());
-      transactions.add(tx);
-      receipts.add(receipt);
-    }
-    state.finishTransaction(true);
-    List<AccountChange> changes = state.changes();
-
-    Header header =
+    Header environment =
         Header.builder()
             .parentHash(parent.hash())
             .ommersHash(Header.EMPTY_OMMERS_HASH)
             .coinbase(attributes.suggestedFeeRecipient())
-            .stateRoot(stateRoot.apply(changes))
-            .transactionsRoot(
-                OrderedListRoot.of(transactions.size(), i -> transactions.get(i).encoded()))
-            .receiptsRoot(OrderedListRoot.of(receipts.size(), i -> receipts.get(i).trieEncoded()))
-            .logsBloom(bloom.build())
+            .stateRoot(Hash.ZERO)
+            .transactionsRoot(Header.EMPTY_ROOT)
+            .receiptsRoot(Header.EMPTY_ROOT)
+            .logsBloom(LogsBloom.EMPTY)
             .difficulty(UInt256.ZERO)
             .number(number)
             .gasLimit(gasLimit)
-            .gasUsed(gasUsed)
+            .gasUsed(0)
             .timestamp(timestamp)
             .extraData(extraData)
             .mixHash(attributes.prevRandao())
@@ -225,7 +135,37 @@ public final class OpBlockBuilder {
             .parentBeaconBlockRoot(attributes.parentBeaconBlockRoot())
             .requestsHash(Optional.empty())
             .build();
-    return new Built(header, transactions, receipts, changes);
+
+    List<Transaction> transactions = new ArrayList<>();
+    for (int i = 0; i < attributes.transactions().size(); i++) {
+      transactions.add(decode(i, attributes.transactions().get(i)));
+    }
+    try {
+      OpBlockRules.checkDepositsFirst(transactions);
+    } catch (InvalidBlockException e) {
+      throw new InvalidL2BlockException(e.getMessage() + ": deposits come first", e);
+    }
+    BlockExecution execution;
+    try {
+      PendingBlock pending = new BlockExecutor(rules).start(environment, parentState, ancestors);
+      for (int i = 0; i < transactions.size(); i++) {
+        if (pending.add(transactions.get(i)) instanceof PendingBlock.Inclusion.Rejected rejected) {
+          throw invalid(i, transactions.get(i), rejected.reason());
+        }
+      }
+      execution = pending.finish(canyon ? Optional.of(List.of()) : Optional.empty());
+    } catch (InvalidBlockException e) {
+      throw new InvalidL2BlockException(e.getMessage(), e);
+    }
+    Header header =
+        environment.toBuilder()
+            .stateRoot(stateRoot.apply(execution.changes()))
+            .transactionsRoot(execution.transactionsRoot())
+            .receiptsRoot(execution.receiptsRoot())
+            .logsBloom(execution.logsBloom())
+            .gasUsed(execution.gasUsed())
+            .build();
+    return new Built(header, execution.transactions(), execution.receipts(), execution.changes());
   }
 
   /** Canyon: withdrawals must be the empty list; before it, absent (specs canyon/overview.md). */

@@ -7,6 +7,10 @@ import io.merapi.evm.ForkRules;
 import io.merapi.evm.precompile.PrecompileConfig;
 import io.merapi.evm.precompile.PrecompileSet;
 import io.merapi.state.BaseFee;
+import io.merapi.state.BlobGas;
+import io.merapi.state.block.BlockRules;
+import io.merapi.state.block.ChainRules;
+import io.merapi.state.block.InvalidBlockException;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Fork;
@@ -20,7 +24,7 @@ import io.merapi.types.config.OptimismConfig;
  * EIP-1559 parameters (the {@code optimism} constants, Canyon's denominator, Holocene's header
  * values).
  */
-public record OpChainRules(ChainConfig config) {
+public record OpChainRules(ChainConfig config) implements ChainRules {
 
   public OpChainRules {
     if (!config.isOptimism()) {
@@ -45,6 +49,7 @@ public record OpChainRules(ChainConfig config) {
                     "block " + Long.toUnsignedString(number) + " is before Bedrock"));
   }
 
+  @Override
   public Fork fork(long number, long timestamp) {
     return config.forkAt(number, timestamp);
   }
@@ -159,5 +164,65 @@ public record OpChainRules(ChainConfig config) {
   public boolean placesCreate2Deployer(long timestamp) {
     Long canyon = config.opForkTimes().get(OpFork.CANYON);
     return canyon != null && canyon == timestamp;
+  }
+
+  // ---- the chain's block executor and header validation (ChainRules) ----
+
+  @Override
+  public BlockRules forBlock(Header header) {
+    return new OpBlockRules(this, header);
+  }
+
+  @Override
+  public java.util.Optional<UInt256> baseFee(Header parent, long timestamp) {
+    return java.util.Optional.of(nextBaseFee(parent, timestamp));
+  }
+
+  /** Cancun's excess blob gas; on L2 no blob gas is used, so it stays at its starting zero. */
+  @Override
+  public java.util.OptionalLong excessBlobGas(Header parent, long timestamp) {
+    if (!fork(parent.number() + 1, timestamp).isAtLeast(Fork.CANCUN)) {
+      return java.util.OptionalLong.empty();
+    }
+    return java.util.OptionalLong.of(
+        BlobGas.excessBlobGas(parent.excessBlobGas().orElse(0), parent.blobGasUsed().orElse(0)));
+  }
+
+  /**
+   * op-geth's header rules against the parent: extraData at most 32 bytes and, from Holocene, the
+   * 9-byte EIP-1559 parameters; no gas limit bound (an L2's gas limit moves at once, set by the
+   * SystemConfig); the base fee by {@link #nextBaseFee}; no blob gas used.
+   */
+  @Override
+  public void validateHeader(Header parent, Header header) {
+    if (header.extraData().length() > 32) {
+      throw new InvalidBlockException(
+          "extra-data longer than 32 bytes (" + header.extraData().length() + ")");
+    }
+    if (isActive(OpFork.HOLOCENE, header.number(), header.timestamp())) {
+      try {
+        Eip1559Params.fromExtraData(header.extraData());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidBlockException("invalid extraData: " + e.getMessage());
+      }
+    }
+    UInt256 baseFee = nextBaseFee(parent, header.timestamp());
+    if (!header.baseFeePerGas().equals(java.util.Optional.of(baseFee))) {
+      throw new InvalidBlockException(
+          "invalid baseFee: have "
+              + header.baseFeePerGas().map(UInt256::toDecimalString).orElse("none")
+              + ", want "
+              + baseFee.toDecimalString());
+    }
+    java.util.OptionalLong excess = excessBlobGas(parent, header.timestamp());
+    if (excess.isPresent()) {
+      if (header.blobGasUsed().orElse(-1) != 0) {
+        throw new InvalidBlockException("blob gas used must be 0 on L2");
+      }
+      if (!header.excessBlobGas().equals(excess)) {
+        throw new InvalidBlockException(
+            "invalid excessBlobGas: have " + header.excessBlobGas() + ", want " + excess);
+      }
+    }
   }
 }

@@ -10,9 +10,15 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.base.uint.UInt256;
 import io.merapi.state.InMemoryState;
+import io.merapi.state.block.BlockExecution;
+import io.merapi.state.block.BlockExecutor;
+import io.merapi.state.block.ChainRules;
+import io.merapi.state.block.InvalidBlockException;
 import io.merapi.state.op.stateless.ExecutionWitness;
 import io.merapi.state.op.stateless.StatelessExecutor;
 import io.merapi.state.op.stateless.WitnessStateTest;
+import io.merapi.types.block.Block;
+import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.AccessList;
@@ -158,6 +164,47 @@ class OpBlockBuilderTest {
     OpBlockBuilder.Built again = new StatelessExecutor(rules).execute(parent, attributes, witness);
     assertThat(again.header()).isEqualTo(header);
     assertThat(again.header().hash()).isEqualTo(header.hash());
+  }
+
+  @Test
+  void theChainsBlockExecutorImportsTheBuiltBlock() {
+    InMemoryState state = genesisState();
+    InMemoryState importer = genesisState();
+    Header parent = parent(state.stateRoot());
+    OpChainRules rules = HoloceneEip1559Test.rules();
+    OpBlockBuilder.Built built =
+        new OpBlockBuilder(rules)
+            .build(
+                parent,
+                attributes(List.of(deposit(), transfer())),
+                state,
+                n -> Hash.ZERO,
+                changes -> {
+                  state.apply(changes);
+                  return state.stateRoot();
+                });
+    Block block =
+        new Block(
+            built.header(), new BlockBody(built.transactions(), List.of(), Optional.of(List.of())));
+    rules.validateHeader(parent, block.header());
+    BlockExecution execution =
+        new BlockExecutor(ChainRules.of(rules.config())).execute(block, importer, n -> Hash.ZERO);
+    importer.apply(execution.changes());
+    assertThat(importer.stateRoot()).isEqualTo(block.header().stateRoot());
+    assertThat(execution.receiptsRoot()).isEqualTo(block.header().receiptsRoot());
+    assertThat(execution.gasUsed()).isEqualTo(block.header().gasUsed());
+    // A deposit after a user transaction makes the block invalid on import too.
+    Block reordered =
+        new Block(
+            built.header(),
+            new BlockBody(
+                List.of(built.transactions().get(1), built.transactions().get(0)),
+                List.of(),
+                Optional.of(List.of())));
+    assertThatThrownBy(
+            () -> new BlockExecutor(rules).execute(reordered, genesisState(), n -> Hash.ZERO))
+        .isInstanceOf(InvalidBlockException.class)
+        .hasMessageContaining("deposit after");
   }
 
   @Test
