@@ -43,7 +43,7 @@ import picocli.CommandLine.Unmatched;
       ExecutionCommand.Init.class,
       ExecutionCommand.Import.class,
       ExecutionCommand.Export.class,
-      ExecutionCommand.Stateless.class
+      ExecutionStatelessCommand.class
     })
 public final class ExecutionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -491,18 +491,6 @@ public final class ExecutionCommand implements Callable<Integer> {
         out.flush();
       }
       return 0;
-    }
-  }
-
-  @Command(
-      name = "stateless",
-      description = "Execute one L2 block from payload attributes and an execution witness.")
-  static final class Stateless implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi execution stateless", "1, OP execution rules");
     }
   }
 }
