@@ -164,7 +164,7 @@ final class Instructions {
     long dataOffset = Words.clampToLong(s, t - 4);
     long length = MemoryOps.position(s, t - 8);
     byte[] data = f.returnData;
-    if (dataOffset == Long.MAX_VALUE || dataOffset + length > data.length) {
+    if (length > data.length || dataOffset > data.length - length) {
       f.gas = gas;
       return Interpreter.fault(f, evm, Halt.RETURN_DATA_OUT_OF_BOUNDS);
     }

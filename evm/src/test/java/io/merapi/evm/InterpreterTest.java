@@ -79,6 +79,13 @@ class InterpreterTest {
             Halt.RETURN_DATA_OUT_OF_BOUNDS,
             "0x",
             -1),
+        new Case(
+            "returndatacopy where offset plus length overflows a long",
+            "0x6002677ffffffffffffffe60003e",
+            "0x",
+            Halt.RETURN_DATA_OUT_OF_BOUNDS,
+            "0x",
+            -1),
         new Case("push32 at the end reads zeros", "0x7fff", "0x", Halt.STOP, "0x", 3),
         new Case(
             "mcopy",
