@@ -1,9 +1,11 @@
 package io.merapi.execution.chain;
 
+import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.evm.BlockContext;
 import io.merapi.execution.genesis.ChainConfigJson;
 import io.merapi.execution.genesis.GenesisBlock;
+import io.merapi.execution.genesis.GenesisState;
 import io.merapi.state.StateReader;
 import io.merapi.state.block.BlockExecution;
 import io.merapi.state.block.BlockExecutor;
@@ -15,6 +17,7 @@ import io.merapi.state.store.StateDiff;
 import io.merapi.state.store.StateUpdate;
 import io.merapi.state.store.TrieStateReader;
 import io.merapi.storage.KeyValueStore;
+import io.merapi.trie.EncodedNode;
 import io.merapi.trie.NodeSource;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
@@ -95,9 +98,9 @@ public final class Blockchain {
   public static Blockchain initialize(
       KeyValueStore kv, Genesis genesis, Function<ChainConfig, ChainRules> rules) {
     ChainStore store = new ChainStore(kv);
-    GenesisBlock block = GenesisBlock.of(genesis);
     Optional<Hash> stored = store.pointer(ChainStore.GENESIS);
     if (stored.isPresent()) {
+      GenesisBlock block = GenesisBlock.of(genesis);
       if (!stored.get().equals(block.hash())) {
         throw new IllegalStateException(
             "the database already holds another genesis block (have "
@@ -107,7 +110,7 @@ public final class Blockchain {
                 + ")");
       }
     } else {
-      writeGenesis(store, genesis.config(), block);
+      writeGenesis(store, genesis);
     }
     return open(kv, rules);
   }
@@ -134,21 +137,75 @@ public final class Blockchain {
     return new Blockchain(store, rules.apply(ChainConfigJson.fromBytes(configJson)));
   }
 
-  private static void writeGenesis(ChainStore store, ChainConfig config, GenesisBlock genesis) {
-    StateUpdate state =
-        genesis
-            .state()
-            .orElse(
-                new StateUpdate(
-                    genesis.header().stateRoot(), List.of(), Map.of(), StateDiff.EMPTY));
+  /**
+   * Writes the genesis state in batches as it is built (a large alloc need not fit in one batch),
+   * then the block, its indexes and the pointers in a last batch: until that lands the store holds
+   * no chain, and a repeated {@code initialize} writes the same content-addressed state again.
+   */
+  private static void writeGenesis(ChainStore store, Genesis genesis) {
+    GenesisWriter writer = new GenesisWriter(store);
+    GenesisBlock block = GenesisBlock.of(genesis, writer);
+    writer.flush();
     try (ChainStore.Batch batch = store.batch()) {
-      batch.block(genesis.block(), genesis.hash(), List.of(), state);
-      state.diff().applyForward(batch);
-      batch.canonical(genesis.header().number(), genesis.hash(), List.of());
-      batch.metadata(ChainStore.CHAIN_CONFIG, ChainConfigJson.toBytes(config));
-      batch.pointer(ChainStore.GENESIS, genesis.hash());
-      batch.pointer(ChainStore.HEAD, genesis.hash()); // last, in the same batch
+      batch.block(block.block(), block.hash(), List.of(), EMPTY_UPDATE);
+      batch.canonical(block.header().number(), block.hash(), List.of());
+      batch.metadata(ChainStore.CHAIN_CONFIG, ChainConfigJson.toBytes(genesis.config()));
+      batch.pointer(ChainStore.GENESIS, block.hash());
+      batch.pointer(ChainStore.HEAD, block.hash());
       batch.commit();
+    }
+  }
+
+  private static final StateUpdate EMPTY_UPDATE =
+      new StateUpdate(Hash.ZERO, List.of(), Map.of(), StateDiff.EMPTY);
+
+  /** Genesis state into the store, a batch every few hundred thousand writes. */
+  private static final class GenesisWriter implements GenesisState.Sink {
+    private static final int BATCH_WRITES = 200_000;
+    private final ChainStore store;
+    private ChainStore.Batch batch;
+    private int writes;
+
+    GenesisWriter(ChainStore store) {
+      this.store = store;
+      this.batch = store.batch();
+    }
+
+    @Override
+    public void node(EncodedNode node) {
+      batch.node(node);
+      count();
+    }
+
+    @Override
+    public void code(Hash codeHash, byte[] code) {
+      batch.code(codeHash, code);
+      count();
+    }
+
+    @Override
+    public void account(Hash accountKey, byte[] rlp) {
+      batch.account(accountKey, Optional.of(Bytes.wrap(rlp)));
+      count();
+    }
+
+    @Override
+    public void storage(Hash accountKey, Hash slotKey, byte[] rlp) {
+      batch.storage(accountKey, slotKey, Optional.of(Bytes.wrap(rlp)));
+      count();
+    }
+
+    private void count() {
+      if (++writes == BATCH_WRITES) {
+        flush();
+        batch = store.batch();
+      }
+    }
+
+    void flush() {
+      batch.commit();
+      batch.close();
+      writes = 0;
     }
   }
 

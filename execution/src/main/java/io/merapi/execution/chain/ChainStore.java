@@ -141,11 +141,19 @@ final class ChainStore implements FlatState, CodeSource, NodeSource {
       batch.put(Column.HEADER_NUMBERS, hash.array(), numberKey(number));
       batch.put(Column.STATE_DIFFS, key, state.diff().encoded());
       for (EncodedNode node : state.nodes()) {
-        batch.put(Column.TRIE_NODES, node.hash().array(), node.rlp().array());
+        node(node);
       }
       for (Map.Entry<Hash, Bytes> code : state.codes().entrySet()) {
-        batch.put(Column.CODE, code.getKey().array(), code.getValue().array());
+        code(code.getKey(), code.getValue().array());
       }
+    }
+
+    void node(EncodedNode node) {
+      batch.put(Column.TRIE_NODES, node.hash().array(), node.rlp().array());
+    }
+
+    void code(Hash codeHash, byte[] code) {
+      batch.put(Column.CODE, codeHash.array(), code);
     }
 
     /** Makes {@code block} canonical at its height, with its transactions findable by hash. */
