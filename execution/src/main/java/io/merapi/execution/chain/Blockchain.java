@@ -362,18 +362,27 @@ public final class Blockchain {
                       new UnknownBlockException(
                           parentHash,
                           "unknown parent " + parentHash + " of block " + header.number()));
+      long t0 = System.nanoTime();
       BlockValidator.validateHeader(rules, parent, header);
       BlockValidator.validateBody(block);
       recoverSenders(block.transactions());
+      long t1 = System.nanoTime();
       boolean onHead = head.hash().equals(parentHash);
       StateReader parentState =
           onHead ? headState() : new TrieStateReader(parent.stateRoot(), nodes, store);
       BlockExecution result = executor.execute(block, parentState, ancestorHashes(parentHash));
       BlockValidator.validateResults(header, result);
+      long t2 = System.nanoTime();
       StateUpdate update = StateCommitter.commit(parent.stateRoot(), nodes, result.changes());
       BlockValidator.validateStateRoot(header, update.stateRoot());
+      long t3 = System.nanoTime();
       store(block, hash, result.receipts(), update, makeHead);
-      return new ImportResult.Imported(new ChainHead(hash, header), result.receipts(), makeHead);
+      long t4 = System.nanoTime();
+      return new ImportResult.Imported(
+          new ChainHead(hash, header),
+          result.receipts(),
+          makeHead,
+          new ImportTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3));
     } finally {
       writeLock.unlock();
     }
@@ -397,9 +406,13 @@ public final class Blockchain {
       if (!contains(parentHash)) {
         throw new UnknownBlockException(parentHash, "unknown parent " + parentHash);
       }
+      long t0 = System.nanoTime();
       store(sealed.block(), sealed.hash(), sealed.receipts(), sealed.state(), makeHead);
       return new ImportResult.Imported(
-          new ChainHead(sealed.hash(), sealed.block().header()), sealed.receipts(), makeHead);
+          new ChainHead(sealed.hash(), sealed.block().header()),
+          sealed.receipts(),
+          makeHead,
+          new ImportTimings(0, 0, 0, System.nanoTime() - t0));
     } finally {
       writeLock.unlock();
     }
