@@ -267,6 +267,10 @@ public final class ImportThroughput {
       System.out.printf(
           "%s: after the first %d blocks: %.1f Mgas/s; %s%n",
           workload, warm, steadyGas / (steady.totalNanos() / 1e9) / 1e6, shares(steady));
+      long withoutValidation = steady.totalNanos() - steady.validationNanos();
+      System.out.printf(
+          "%s: without validation and sender recovery: %.1f Mgas/s%n",
+          workload, steadyGas / (withoutValidation / 1e9) / 1e6);
     }
   }
 
