@@ -33,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -67,6 +69,10 @@ public final class Blockchain {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
   private volatile ChainHead head;
+
+  /** Counts head changes, so a builder reading the flat view can tell that it moved under it. */
+  private final AtomicLong headChanges = new AtomicLong();
+
   private volatile Optional<ChainHead> safe;
   private volatile Optional<ChainHead> finalized;
 
@@ -436,6 +442,7 @@ public final class Blockchain {
     headers.put(hash, block.header());
     if (extend) {
       head = imported;
+      headChanges.incrementAndGet();
       notifyListeners(new HeadChange(previous, imported, List.of(), List.of(imported)));
     } else if (makeHead) {
       setHeadLocked(hash, Optional.empty(), Optional.empty());
@@ -523,6 +530,7 @@ public final class Blockchain {
       batch.commit();
     }
     head = next;
+    headChanges.incrementAndGet();
     safe = newSafe;
     finalized = newFinalized;
     if (!removed.isEmpty() || !added.isEmpty()) {
@@ -597,11 +605,20 @@ public final class Blockchain {
    */
   public BlockBuilder newBlock(Hash parentHash, BlockAttributes attributes) {
     ChainHead parent = stored(parentHash);
+    long changes = headChanges.get();
+    boolean onHead = head.hash().equals(parentHash);
     StateReader state =
-        head.hash().equals(parentHash)
-            ? headState()
-            : new TrieStateReader(parent.header().stateRoot(), nodes, store);
+        onHead ? headState() : new TrieStateReader(parent.header().stateRoot(), nodes, store);
+    // On the head's flat view the block is only right if the head stays put until it is sealed.
+    BooleanSupplier stateUnchanged = onHead ? () -> headChanges.get() == changes : () -> true;
     return new BlockBuilder(
-        rules, executor, nodes, parent, attributes, state, ancestorHashes(parentHash));
+        rules,
+        executor,
+        nodes,
+        parent,
+        attributes,
+        state,
+        ancestorHashes(parentHash),
+        stateUnchanged);
   }
 }
