@@ -7,6 +7,7 @@ import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.chain.ImportResult;
 import io.merapi.execution.chain.UnknownBlockException;
 import io.merapi.state.block.InvalidBlockException;
+import io.merapi.state.store.MissingStateException;
 import io.merapi.storage.RocksDbKeyValueStore;
 import io.merapi.storage.StorageException;
 import io.merapi.types.block.Block;
@@ -145,7 +146,7 @@ public final class ExecutionCommand implements Runnable {
               ImportResult result;
               try {
                 result = chain.importBlockAsHead(block);
-              } catch (InvalidBlockException | UnknownBlockException e) {
+              } catch (InvalidBlockException | UnknownBlockException | MissingStateException e) {
                 throw new CommandFailure(
                     "import failed at block #" + block.number() + ": " + e.getMessage());
               }
