@@ -11,6 +11,7 @@ import io.merapi.execution.node.ExecutionNodeConfig;
 import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.state.block.InvalidBlockException;
+import io.merapi.state.store.MissingStateException;
 import io.merapi.storage.RocksDbKeyValueStore;
 import io.merapi.storage.StorageException;
 import io.merapi.types.block.Block;
@@ -407,7 +408,7 @@ public final class ExecutionCommand implements Callable<Integer> {
               ImportResult result;
               try {
                 result = chain.importBlockAsHead(block);
-              } catch (InvalidBlockException | UnknownBlockException e) {
+              } catch (InvalidBlockException | UnknownBlockException | MissingStateException e) {
                 throw new CommandFailure(
                     "import failed at block #" + block.number() + ": " + e.getMessage());
               }

@@ -56,7 +56,7 @@ public final class BlockTestRunner {
                 + ", test="
                 + wantGenesis);
       }
-      chain = Blockchain.initialize(new InMemoryKeyValueStore(), genesis, c -> rulesFor(c));
+      chain = Blockchain.initialize(new InMemoryKeyValueStore(), genesis);
       JsonNode blocks = json.get("blocks");
       for (int i = 0; i < blocks.size(); i++) {
         Optional<String> failure = importBlock(chain, blocks.get(i), i);
@@ -85,10 +85,6 @@ public final class BlockTestRunner {
           chain == null ? Optional.empty() : Optional.of(chain.head().header().stateRoot());
       return failed(test, root, e.toString());
     }
-  }
-
-  private static io.merapi.state.block.ChainRules rulesFor(ChainConfig config) {
-    return io.merapi.state.block.ChainRules.of(config);
   }
 
   /** Imports block {@code index}; the reason the test fails, or empty if it may go on. */
@@ -138,8 +134,7 @@ public final class BlockTestRunner {
     }
     StateReader state = chain.headState();
     for (Map.Entry<String, JsonNode> e : post.properties()) {
-      Address address =
-          FixtureJson.address(new com.fasterxml.jackson.databind.node.TextNode(e.getKey()));
+      Address address = Address.fromHex(e.getKey().toLowerCase(Locale.ROOT));
       JsonNode want = e.getValue();
       Optional<Account> account = state.account(address);
       long nonce = account.map(Account::nonce).orElse(0L);

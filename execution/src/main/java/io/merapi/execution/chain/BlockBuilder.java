@@ -19,6 +19,7 @@ import io.merapi.types.transaction.Transaction;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * A block being built on a stored parent: transactions are offered one by one (a rejected one
@@ -32,6 +33,7 @@ public final class BlockBuilder {
   private final PendingBlock pending;
   private final BlockAttributes attributes;
   private final Fork fork;
+  private final BooleanSupplier stateUnchanged;
 
   BlockBuilder(
       ChainRules rules,
@@ -40,8 +42,10 @@ public final class BlockBuilder {
       ChainHead parent,
       BlockAttributes attributes,
       StateReader parentState,
-      BlockContext.BlockHashLookup ancestors) {
+      BlockContext.BlockHashLookup ancestors,
+      BooleanSupplier stateUnchanged) {
     this.nodes = nodes;
+    this.stateUnchanged = stateUnchanged;
     this.parent = parent;
     this.attributes = attributes;
     Header p = parent.header();
@@ -112,9 +116,18 @@ public final class BlockBuilder {
     return pending;
   }
 
-  /** Finishes the block: withdrawals, state root, every root and the header. */
+  /**
+   * Finishes the block: withdrawals, state root, every root and the header.
+   *
+   * @throws IllegalStateException if the head moved while the block was built on its flat state
+   *     (the transactions may have read the new head's state): build it again
+   */
   public SealedBlock seal() {
     BlockExecution result = pending.finish(attributes.withdrawals());
+    if (!stateUnchanged.getAsBoolean()) {
+      throw new IllegalStateException(
+          "the head moved while a block was built on it; build it again");
+    }
     StateUpdate update =
         StateCommitter.commit(parent.header().stateRoot(), nodes, result.changes());
     Header header =

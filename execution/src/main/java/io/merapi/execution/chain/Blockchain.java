@@ -1,9 +1,11 @@
 package io.merapi.execution.chain;
 
+import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.evm.BlockContext;
 import io.merapi.execution.genesis.ChainConfigJson;
 import io.merapi.execution.genesis.GenesisBlock;
+import io.merapi.execution.genesis.GenesisState;
 import io.merapi.state.StateReader;
 import io.merapi.state.block.BlockExecution;
 import io.merapi.state.block.BlockExecutor;
@@ -15,6 +17,7 @@ import io.merapi.state.store.StateDiff;
 import io.merapi.state.store.StateUpdate;
 import io.merapi.state.store.TrieStateReader;
 import io.merapi.storage.KeyValueStore;
+import io.merapi.trie.EncodedNode;
 import io.merapi.trie.NodeSource;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
@@ -30,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -64,6 +69,10 @@ public final class Blockchain {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
   private volatile ChainHead head;
+
+  /** Counts head changes, so a builder reading the flat view can tell that it moved under it. */
+  private final AtomicLong headChanges = new AtomicLong();
+
   private volatile Optional<ChainHead> safe;
   private volatile Optional<ChainHead> finalized;
 
@@ -95,9 +104,9 @@ public final class Blockchain {
   public static Blockchain initialize(
       KeyValueStore kv, Genesis genesis, Function<ChainConfig, ChainRules> rules) {
     ChainStore store = new ChainStore(kv);
-    GenesisBlock block = GenesisBlock.of(genesis);
     Optional<Hash> stored = store.pointer(ChainStore.GENESIS);
     if (stored.isPresent()) {
+      GenesisBlock block = GenesisBlock.of(genesis);
       if (!stored.get().equals(block.hash())) {
         throw new IllegalStateException(
             "the database already holds another genesis block (have "
@@ -107,7 +116,7 @@ public final class Blockchain {
                 + ")");
       }
     } else {
-      writeGenesis(store, genesis.config(), block);
+      writeGenesis(store, genesis);
     }
     return open(kv, rules);
   }
@@ -134,21 +143,75 @@ public final class Blockchain {
     return new Blockchain(store, rules.apply(ChainConfigJson.fromBytes(configJson)));
   }
 
-  private static void writeGenesis(ChainStore store, ChainConfig config, GenesisBlock genesis) {
-    StateUpdate state =
-        genesis
-            .state()
-            .orElse(
-                new StateUpdate(
-                    genesis.header().stateRoot(), List.of(), Map.of(), StateDiff.EMPTY));
+  /**
+   * Writes the genesis state in batches as it is built (a large alloc need not fit in one batch),
+   * then the block, its indexes and the pointers in a last batch: until that lands the store holds
+   * no chain, and a repeated {@code initialize} writes the same content-addressed state again.
+   */
+  private static void writeGenesis(ChainStore store, Genesis genesis) {
+    GenesisWriter writer = new GenesisWriter(store);
+    GenesisBlock block = GenesisBlock.of(genesis, writer);
+    writer.flush();
     try (ChainStore.Batch batch = store.batch()) {
-      batch.block(genesis.block(), genesis.hash(), List.of(), state);
-      state.diff().applyForward(batch);
-      batch.canonical(genesis.header().number(), genesis.hash(), List.of());
-      batch.metadata(ChainStore.CHAIN_CONFIG, ChainConfigJson.toBytes(config));
-      batch.pointer(ChainStore.GENESIS, genesis.hash());
-      batch.pointer(ChainStore.HEAD, genesis.hash()); // last, in the same batch
+      batch.block(block.block(), block.hash(), List.of(), EMPTY_UPDATE);
+      batch.canonical(block.header().number(), block.hash(), List.of());
+      batch.metadata(ChainStore.CHAIN_CONFIG, ChainConfigJson.toBytes(genesis.config()));
+      batch.pointer(ChainStore.GENESIS, block.hash());
+      batch.pointer(ChainStore.HEAD, block.hash());
       batch.commit();
+    }
+  }
+
+  private static final StateUpdate EMPTY_UPDATE =
+      new StateUpdate(Hash.ZERO, List.of(), Map.of(), StateDiff.EMPTY);
+
+  /** Genesis state into the store, a batch every few hundred thousand writes. */
+  private static final class GenesisWriter implements GenesisState.Sink {
+    private static final int BATCH_WRITES = 200_000;
+    private final ChainStore store;
+    private ChainStore.Batch batch;
+    private int writes;
+
+    GenesisWriter(ChainStore store) {
+      this.store = store;
+      this.batch = store.batch();
+    }
+
+    @Override
+    public void node(EncodedNode node) {
+      batch.node(node);
+      count();
+    }
+
+    @Override
+    public void code(Hash codeHash, byte[] code) {
+      batch.code(codeHash, code);
+      count();
+    }
+
+    @Override
+    public void account(Hash accountKey, byte[] rlp) {
+      batch.account(accountKey, Optional.of(Bytes.wrap(rlp)));
+      count();
+    }
+
+    @Override
+    public void storage(Hash accountKey, Hash slotKey, byte[] rlp) {
+      batch.storage(accountKey, slotKey, Optional.of(Bytes.wrap(rlp)));
+      count();
+    }
+
+    private void count() {
+      if (++writes == BATCH_WRITES) {
+        flush();
+        batch = store.batch();
+      }
+    }
+
+    void flush() {
+      batch.commit();
+      batch.close();
+      writes = 0;
     }
   }
 
@@ -305,18 +368,27 @@ public final class Blockchain {
                       new UnknownBlockException(
                           parentHash,
                           "unknown parent " + parentHash + " of block " + header.number()));
+      long t0 = System.nanoTime();
       BlockValidator.validateHeader(rules, parent, header);
       BlockValidator.validateBody(block);
       recoverSenders(block.transactions());
+      long t1 = System.nanoTime();
       boolean onHead = head.hash().equals(parentHash);
       StateReader parentState =
           onHead ? headState() : new TrieStateReader(parent.stateRoot(), nodes, store);
       BlockExecution result = executor.execute(block, parentState, ancestorHashes(parentHash));
       BlockValidator.validateResults(header, result);
+      long t2 = System.nanoTime();
       StateUpdate update = StateCommitter.commit(parent.stateRoot(), nodes, result.changes());
       BlockValidator.validateStateRoot(header, update.stateRoot());
+      long t3 = System.nanoTime();
       store(block, hash, result.receipts(), update, makeHead);
-      return new ImportResult.Imported(new ChainHead(hash, header), result.receipts(), makeHead);
+      long t4 = System.nanoTime();
+      return new ImportResult.Imported(
+          new ChainHead(hash, header),
+          result.receipts(),
+          makeHead,
+          new ImportTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3));
     } finally {
       writeLock.unlock();
     }
@@ -340,9 +412,13 @@ public final class Blockchain {
       if (!contains(parentHash)) {
         throw new UnknownBlockException(parentHash, "unknown parent " + parentHash);
       }
+      long t0 = System.nanoTime();
       store(sealed.block(), sealed.hash(), sealed.receipts(), sealed.state(), makeHead);
       return new ImportResult.Imported(
-          new ChainHead(sealed.hash(), sealed.block().header()), sealed.receipts(), makeHead);
+          new ChainHead(sealed.hash(), sealed.block().header()),
+          sealed.receipts(),
+          makeHead,
+          new ImportTimings(0, 0, 0, System.nanoTime() - t0));
     } finally {
       writeLock.unlock();
     }
@@ -366,6 +442,7 @@ public final class Blockchain {
     headers.put(hash, block.header());
     if (extend) {
       head = imported;
+      headChanges.incrementAndGet();
       notifyListeners(new HeadChange(previous, imported, List.of(), List.of(imported)));
     } else if (makeHead) {
       setHeadLocked(hash, Optional.empty(), Optional.empty());
@@ -453,6 +530,7 @@ public final class Blockchain {
       batch.commit();
     }
     head = next;
+    headChanges.incrementAndGet();
     safe = newSafe;
     finalized = newFinalized;
     if (!removed.isEmpty() || !added.isEmpty()) {
@@ -527,11 +605,20 @@ public final class Blockchain {
    */
   public BlockBuilder newBlock(Hash parentHash, BlockAttributes attributes) {
     ChainHead parent = stored(parentHash);
+    long changes = headChanges.get();
+    boolean onHead = head.hash().equals(parentHash);
     StateReader state =
-        head.hash().equals(parentHash)
-            ? headState()
-            : new TrieStateReader(parent.header().stateRoot(), nodes, store);
+        onHead ? headState() : new TrieStateReader(parent.header().stateRoot(), nodes, store);
+    // On the head's flat view the block is only right if the head stays put until it is sealed.
+    BooleanSupplier stateUnchanged = onHead ? () -> headChanges.get() == changes : () -> true;
     return new BlockBuilder(
-        rules, executor, nodes, parent, attributes, state, ancestorHashes(parentHash));
+        rules,
+        executor,
+        nodes,
+        parent,
+        attributes,
+        state,
+        ancestorHashes(parentHash),
+        stateUnchanged);
   }
 }

@@ -2,8 +2,6 @@ package io.merapi.execution.chain;
 
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
-import io.merapi.base.rlp.RlpReader;
-import io.merapi.base.rlp.RlpWriter;
 import io.merapi.state.store.CodeSource;
 import io.merapi.state.store.FlatState;
 import io.merapi.state.store.FlatWriter;
@@ -20,7 +18,6 @@ import io.merapi.types.block.Header;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.Transaction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +77,7 @@ final class ChainStore implements FlatState, CodeSource, NodeSource {
   }
 
   Optional<List<Receipt>> receipts(long number, Hash hash) {
-    return store.get(Column.RECEIPTS, blockKey(number, hash)).map(ChainStore::decodeReceipts);
+    return store.get(Column.RECEIPTS, blockKey(number, hash)).map(StoredReceipts::decode);
   }
 
   Optional<StateDiff> stateDiff(long number, Hash hash) {
@@ -137,15 +134,23 @@ final class ChainStore implements FlatState, CodeSource, NodeSource {
       byte[] key = blockKey(number, hash);
       batch.put(Column.HEADERS, key, block.header().encoded());
       batch.put(Column.BODIES, key, block.body().encoded());
-      batch.put(Column.RECEIPTS, key, encodeReceipts(receipts));
+      batch.put(Column.RECEIPTS, key, StoredReceipts.encode(receipts));
       batch.put(Column.HEADER_NUMBERS, hash.array(), numberKey(number));
       batch.put(Column.STATE_DIFFS, key, state.diff().encoded());
       for (EncodedNode node : state.nodes()) {
-        batch.put(Column.TRIE_NODES, node.hash().array(), node.rlp().array());
+        node(node);
       }
       for (Map.Entry<Hash, Bytes> code : state.codes().entrySet()) {
-        batch.put(Column.CODE, code.getKey().array(), code.getValue().array());
+        code(code.getKey(), code.getValue().array());
       }
+    }
+
+    void node(EncodedNode node) {
+      batch.put(Column.TRIE_NODES, node.hash().array(), node.rlp().array());
+    }
+
+    void code(Hash codeHash, byte[] code) {
+      batch.put(Column.CODE, codeHash.array(), code);
     }
 
     /** Makes {@code block} canonical at its height, with its transactions findable by hash. */
@@ -246,26 +251,5 @@ final class ChainStore implements FlatState, CodeSource, NodeSource {
       out[offset + i] = (byte) value;
       value >>>= 8;
     }
-  }
-
-  /** Receipts as the network's receipt list: legacy ones as lists, typed ones as strings. */
-  static byte[] encodeReceipts(List<Receipt> receipts) {
-    RlpWriter writer = new RlpWriter(64 + 320 * receipts.size());
-    writer.startList();
-    for (Receipt receipt : receipts) {
-      receipt.writeTo(writer);
-    }
-    return writer.endList().toByteArray();
-  }
-
-  static List<Receipt> decodeReceipts(byte[] encoded) {
-    RlpReader outer = RlpReader.of(encoded);
-    RlpReader list = outer.readList();
-    List<Receipt> receipts = new ArrayList<>();
-    while (list.hasNext()) {
-      receipts.add(Receipt.readFrom(list));
-    }
-    outer.ensureEnd();
-    return receipts;
   }
 }

@@ -7,8 +7,12 @@ import java.util.List;
 public sealed interface ImportResult {
   ChainHead block();
 
-  /** Validated, executed and stored; {@code head} says whether it became the head. */
-  record Imported(ChainHead block, List<Receipt> receipts, boolean head) implements ImportResult {
+  /**
+   * Validated, executed and stored; {@code head} says whether it became the head, {@code timings}
+   * where the time went.
+   */
+  record Imported(ChainHead block, List<Receipt> receipts, boolean head, ImportTimings timings)
+      implements ImportResult {
     public Imported {
       receipts = List.copyOf(receipts);
     }

@@ -1,28 +1,15 @@
 package io.merapi.execution.genesis;
 
-import io.merapi.base.bytes.Address;
-import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
-import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.uint.UInt256;
-import io.merapi.state.Account;
-import io.merapi.state.AccountChange;
 import io.merapi.state.BaseFee;
-import io.merapi.state.store.StateCommitter;
-import io.merapi.state.store.StateUpdate;
-import io.merapi.trie.MerklePatriciaTrie;
-import io.merapi.trie.NodeSource;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Fork;
 import io.merapi.types.config.Genesis;
-import io.merapi.types.config.GenesisAccount;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -34,7 +21,7 @@ import java.util.OptionalLong;
  * op-geth's {@code stateHash} stands in for the state root of a genesis whose alloc is not given;
  * such a genesis has no state to store.
  */
-public record GenesisBlock(Block block, Hash hash, Optional<StateUpdate> state) {
+public record GenesisBlock(Block block, Hash hash) {
 
   /** geth {@code params.GenesisGasLimit}. */
   public static final long GENESIS_GAS_LIMIT = 4_712_388;
@@ -51,24 +38,21 @@ public record GenesisBlock(Block block, Hash hash, Optional<StateUpdate> state) 
   }
 
   /**
-   * Builds the genesis of {@code genesis}.
+   * The genesis block of {@code genesis}; its state goes to {@code state} as it is built (nothing
+   * for a genesis that gives only a {@code stateHash}).
    *
    * @throws IllegalArgumentException if it has both an alloc and a {@code stateHash}
    */
-  public static GenesisBlock of(Genesis genesis) {
-    Optional<StateUpdate> state;
+  public static GenesisBlock of(Genesis genesis, GenesisState.Sink state) {
     Hash root;
     if (genesis.stateHash().isPresent()) {
       if (!genesis.alloc().isEmpty()) {
         throw new IllegalArgumentException(
             "genesis has both a stateHash (" + genesis.stateHash().get() + ") and an alloc");
       }
-      state = Optional.empty();
       root = genesis.stateHash().get();
     } else {
-      StateUpdate update = state(genesis.alloc());
-      state = Optional.of(update);
-      root = update.stateRoot();
+      root = GenesisState.build(genesis.alloc(), state);
     }
     Header header = header(genesis, root);
     Fork fork = genesis.config().forkAt(genesis.number(), genesis.timestamp());
@@ -77,38 +61,12 @@ public record GenesisBlock(Block block, Hash hash, Optional<StateUpdate> state) 
             List.of(),
             List.of(),
             fork.isAtLeast(Fork.SHANGHAI) ? Optional.of(List.of()) : Optional.empty());
-    Block block = new Block(header, body);
-    return new GenesisBlock(block, header.hash(), state);
+    return new GenesisBlock(new Block(header, body), header.hash());
   }
 
-  /** The state of an alloc: every account listed (empty ones too, as geth keeps them). */
-  public static StateUpdate state(Map<Address, GenesisAccount> alloc) {
-    List<AccountChange> changes = new ArrayList<>(alloc.size());
-    for (Map.Entry<Address, GenesisAccount> e : alloc.entrySet()) {
-      GenesisAccount account = e.getValue();
-      Map<UInt256, UInt256> storage = new HashMap<>();
-      account
-          .storage()
-          .forEach(
-              (k, v) -> {
-                if (!v.isZero()) {
-                  storage.put(UInt256.fromHash(k), UInt256.fromHash(v));
-                }
-              });
-      byte[] code = account.code().array();
-      Hash codeHash = code.length == 0 ? Account.EMPTY_CODE_HASH : Keccak256.digest(code);
-      changes.add(
-          new AccountChange(
-              e.getKey(),
-              true,
-              account.nonce(),
-              account.balance(),
-              codeHash,
-              code.length == 0 ? Optional.empty() : Optional.of(Bytes.wrap(code)),
-              false,
-              storage));
-    }
-    return StateCommitter.commit(MerklePatriciaTrie.EMPTY_ROOT, NodeSource.NONE, changes);
+  /** The genesis block of {@code genesis}, its state root computed and nothing kept. */
+  public static GenesisBlock of(Genesis genesis) {
+    return of(genesis, GenesisState.Sink.NONE);
   }
 
   static Header header(Genesis g, Hash stateRoot) {

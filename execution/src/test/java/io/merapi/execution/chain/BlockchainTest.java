@@ -164,6 +164,30 @@ class BlockchainTest {
   }
 
   @Test
+  void aBlockBuiltOnTheHeadIsRefusedIfTheHeadMovedMeanwhile() {
+    Blockchain chain = newChain(new InMemoryKeyValueStore());
+    Hash genesis = chain.genesis().hash();
+    BlockBuilder stale =
+        chain.newBlock(
+            genesis,
+            new BlockAttributes(
+                chain.genesis().header().timestamp() + 1,
+                TestChain.COINBASE,
+                Hash.ZERO,
+                chain.genesis().header().gasLimit(),
+                io.merapi.base.bytes.Bytes.EMPTY,
+                Optional.of(List.of()),
+                Optional.of(Hash.ZERO)));
+    extend(chain, genesis, 1, 8, true);
+    assertThatThrownBy(stale::seal)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("head moved");
+    // Built on a block that is not the head (read through its tries), it does not matter.
+    SealedBlock sibling = test.build(chain, genesis, new Random(9), 2);
+    assertThat(chain.importSealed(sibling, false)).isInstanceOf(ImportResult.Imported.class);
+  }
+
+  @Test
   void aDifferentGenesisIsRefused() {
     InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     newChain(store);
