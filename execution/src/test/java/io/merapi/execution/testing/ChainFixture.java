@@ -15,6 +15,7 @@ import io.merapi.execution.dev.DevGenesis;
 import io.merapi.state.block.PendingBlock;
 import io.merapi.storage.InMemoryKeyValueStore;
 import io.merapi.types.block.Header;
+import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Genesis;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DynamicFeeTransaction;
@@ -22,6 +23,7 @@ import io.merapi.types.transaction.LegacyTransaction;
 import io.merapi.types.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -42,16 +44,56 @@ public final class ChainFixture {
   public final Blockchain chain;
 
   public ChainFixture(int accounts, UInt256 balance) {
+    this(accounts, balance, DevGenesis.config(CHAIN_ID));
+  }
+
+  /** A chain under {@code config} (another fork schedule) with the dev genesis' alloc. */
+  public ChainFixture(int accounts, UInt256 balance, ChainConfig config) {
     for (int i = 0; i < accounts; i++) {
       keys.add(key(i));
     }
-    genesis =
+    Genesis dev =
         DevGenesis.of(
             keys.stream().map(Secp256k1.PrivateKey::address).toList(),
             balance,
             CHAIN_ID,
             DevGenesis.GAS_LIMIT);
+    genesis =
+        new Genesis(
+            config,
+            dev.nonce(),
+            dev.timestamp(),
+            dev.extraData(),
+            dev.gasLimit(),
+            dev.difficulty(),
+            dev.mixHash(),
+            dev.coinbase(),
+            dev.alloc(),
+            dev.number(),
+            dev.gasUsed(),
+            dev.parentHash(),
+            dev.baseFeePerGas(),
+            dev.excessBlobGas(),
+            dev.blobGasUsed(),
+            dev.stateHash());
     chain = Blockchain.initialize(new InMemoryKeyValueStore(), genesis);
+  }
+
+  /** Paris rules on chain 1337: no withdrawals, no blobs (for the V1 Engine API methods). */
+  public static ChainConfig parisConfig() {
+    ChainConfig cancun = DevGenesis.config(CHAIN_ID);
+    return new ChainConfig(
+        CHAIN_ID,
+        cancun.forkBlocks(),
+        Map.of(),
+        cancun.terminalTotalDifficulty(),
+        true,
+        OptionalLong.empty(),
+        Optional.empty(),
+        Map.of(),
+        OptionalLong.empty(),
+        Map.of(),
+        Optional.empty());
   }
 
   public ChainFixture(int accounts) {
