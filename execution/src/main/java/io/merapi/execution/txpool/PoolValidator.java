@@ -75,10 +75,23 @@ final class PoolValidator {
               + ", minimum needed "
               + config.priceLimit().toDecimalString());
     }
+    return size;
+  }
+
+  /**
+   * The checks that do not depend on the head and cost most, run before the pool's lock is taken:
+   * the sender's recovery (its result is cached in the transaction; a failure is reported by {@link
+   * #validateStateless} in order) and a blob transaction's sidecar.
+   */
+  static void prepare(Transaction tx) {
+    try {
+      tx.sender();
+    } catch (InvalidTransactionException e) {
+      // Reported with the other signature checks.
+    }
     if (tx instanceof BlobTransaction blob) {
       validateBlobs(blob);
     }
-    return size;
   }
 
   private static TxPoolException translate(

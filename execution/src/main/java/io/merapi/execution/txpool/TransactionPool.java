@@ -13,6 +13,7 @@ import io.merapi.state.StateReader;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Fork;
+import io.merapi.types.transaction.BlobTransaction;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionValidator;
@@ -145,6 +146,12 @@ public final class TransactionPool implements HeadListener, MeterBinder, AutoClo
   public Hash add(Transaction tx) {
     List<Transaction> promoted = new ArrayList<>();
     Hash hash;
+    try {
+      PoolValidator.prepare(tx); // signature recovery and KZG proofs outside the lock
+    } catch (TxPoolException e) {
+      count("txpool.rejected", e.reason());
+      throw e;
+    }
     lock.lock();
     try {
       hash = addLocked(tx, promoted);
@@ -496,6 +503,10 @@ public final class TransactionPool implements HeadListener, MeterBinder, AutoClo
       demoteUnexecutables();
       for (Transaction tx : reinject) {
         try {
+          if (tx instanceof BlobTransaction) {
+            throw new TxPoolException(
+                Reason.INVALID_BLOB, "blobs of included transactions are not kept");
+          }
           addLocked(tx, promoted);
         } catch (TxPoolException e) {
           LOG.debug("reorged-out transaction {} not re-injected: {}", tx.hash(), e.getMessage());

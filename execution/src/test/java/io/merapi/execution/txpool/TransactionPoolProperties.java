@@ -42,6 +42,9 @@ class TransactionPoolProperties {
 
   record Mine() implements Op {}
 
+  /** Replaces the head block with an empty sibling: its transactions return to the pool. */
+  record Reorg() implements Op {}
+
   @Provide
   Arbitrary<List<Op>> ops() {
     Arbitrary<Op> submit =
@@ -52,8 +55,11 @@ class TransactionPoolProperties {
                 Arbitraries.integers().between(0, TIPS.length - 1))
             .as(Submit::new);
     Arbitrary<Op> mine = Arbitraries.just(new Mine());
+    Arbitrary<Op> reorg = Arbitraries.just(new Reorg());
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, submit), net.jqwik.api.Tuple.of(1, mine))
+            net.jqwik.api.Tuple.of(6, submit),
+            net.jqwik.api.Tuple.of(1, mine),
+            net.jqwik.api.Tuple.of(1, reorg))
         .list()
         .ofMinSize(5)
         .ofMaxSize(40);
@@ -68,6 +74,7 @@ class TransactionPoolProperties {
       switch (op) {
         case Submit s -> submit(fixture, pool, model, s);
         case Mine m -> mine(fixture, pool, model);
+        case Reorg r -> reorg(fixture, model);
       }
       pool.checkInvariants();
       compare(fixture, pool, model);
@@ -143,6 +150,20 @@ class TransactionPoolProperties {
     fixture.chain.importSealed(sealed, true);
     for (Map.Entry<Address, TreeMap<Long, Transaction>> e : model.entrySet()) {
       e.getValue().headMap(nonce(fixture, e.getKey()), false).clear();
+    }
+  }
+
+  private static void reorg(ChainFixture fixture, Map<Address, TreeMap<Long, Transaction>> model) {
+    ChainHead head = fixture.chain.head();
+    if (head.number() == 0) {
+      return;
+    }
+    List<Transaction> removed = fixture.chain.body(head.hash()).orElseThrow().transactions();
+    SealedBlock sibling = fixture.build(head.header().parentHash(), List.of(), 13);
+    fixture.chain.importSealed(sibling, false);
+    fixture.chain.setHead(sibling.hash());
+    for (Transaction tx : removed) {
+      model.computeIfAbsent(tx.sender(), a -> new TreeMap<>()).put(tx.nonce(), tx);
     }
   }
 
