@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * DevConfig config = DevConfig.defaults()            // ~/.merapi/dev on RocksDB, blocks on demand
- *     .withDataDir(datadir)                           // --datadir, or Optional.empty() for memory
+ *     .withDataDir(Optional.of(datadir))              // --datadir; Optional.empty(): in memory
  *     .withPeriod(Duration.ofSeconds(devPeriod));     // --dev.period
  * DevChain dev = DevChain.open(config);               // chain, pool, payload builder, Engine API
  * // serve dev.chain(), dev.pool(), dev.engine() over JSON-RPC, then:
