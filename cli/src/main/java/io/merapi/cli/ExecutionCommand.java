@@ -6,6 +6,10 @@ import io.merapi.execution.chain.ChainFile;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.chain.ImportResult;
 import io.merapi.execution.chain.UnknownBlockException;
+import io.merapi.execution.node.ExecutionNode;
+import io.merapi.execution.node.ExecutionNodeConfig;
+import io.merapi.rpc.jwt.JwtSecret;
+import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.state.block.InvalidBlockException;
 import io.merapi.storage.RocksDbKeyValueStore;
 import io.merapi.storage.StorageException;
@@ -13,16 +17,21 @@ import io.merapi.types.block.Block;
 import io.merapi.types.config.Genesis;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /** {@code merapi execution}: the execution engine node and its chain set-up tools. */
 @Command(
@@ -33,14 +42,267 @@ import picocli.CommandLine.Unmatched;
       ExecutionCommand.Init.class,
       ExecutionCommand.Import.class,
       ExecutionCommand.Export.class,
-      ExecutionCommand.Stateless.class
+      ExecutionStatelessCommand.class
     })
-public final class ExecutionCommand implements Runnable {
-  @Unmatched List<String> arguments;
+public final class ExecutionCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--datadir",
+      description =
+          "Data directory: the chain database (chaindata) and the JWT secret (default:"
+              + " ~/.merapi/execution).")
+  Path datadir;
+
+  @Option(
+      names = "--genesis",
+      paramLabel = "FILE",
+      description =
+          "geth-format genesis.json, written when the database is empty (like merapi execution"
+              + " init); checked against the stored genesis otherwise.")
+  Path genesis;
+
+  @Option(names = "--networkid", description = "Network id for net_version (default: chain id).")
+  Long networkId;
+
+  @Option(names = "--http", description = "Enable the HTTP JSON-RPC server.")
+  boolean http;
+
+  @Option(names = "--http.addr", defaultValue = "127.0.0.1", description = "HTTP listen address.")
+  String httpAddr;
+
+  @Option(names = "--http.port", defaultValue = "8545", description = "HTTP port.")
+  int httpPort;
+
+  @Option(
+      names = "--http.api",
+      defaultValue = "eth,net,web3",
+      description = "Namespaces over HTTP (eth,net,web3,debug,txpool; * for all).")
+  String httpApi;
+
+  @Option(
+      names = "--http.corsdomain",
+      defaultValue = "",
+      description = "Comma-separated origins allowed by CORS (* for any).")
+  String httpCors;
+
+  @Option(
+      names = "--http.vhosts",
+      defaultValue = "localhost",
+      description = "Comma-separated accepted Host headers (* for any).")
+  String httpVhosts;
+
+  @Option(names = "--ws", description = "Enable the WebSocket JSON-RPC server.")
+  boolean ws;
+
+  @Option(names = "--ws.addr", defaultValue = "127.0.0.1", description = "WebSocket address.")
+  String wsAddr;
+
+  @Option(names = "--ws.port", defaultValue = "8546", description = "WebSocket port.")
+  int wsPort;
+
+  @Option(
+      names = "--ws.api",
+      defaultValue = "eth,net,web3",
+      description = "Namespaces over WebSocket.")
+  String wsApi;
+
+  @Option(
+      names = "--ws.origins",
+      defaultValue = "",
+      description = "Comma-separated accepted Origin headers of WebSocket upgrades (* for any).")
+  String wsOrigins;
+
+  @Option(
+      names = "--authrpc.addr",
+      defaultValue = "127.0.0.1",
+      description = "Engine API listen address.")
+  String authAddr;
+
+  @Option(names = "--authrpc.port", defaultValue = "8551", description = "Engine API port.")
+  int authPort;
+
+  @Option(
+      names = "--authrpc.jwtsecret",
+      paramLabel = "FILE",
+      description = "Hex JWT secret for the Engine API (default: <datadir>/jwtsecret, created).")
+  Path jwtSecret;
+
+  @Option(
+      names = "--authrpc.vhosts",
+      defaultValue = "localhost",
+      description = "Accepted Host headers of the Engine API.")
+  String authVhosts;
+
+  @Option(names = "--metrics", description = "Serve Prometheus metrics at /metrics.")
+  boolean metrics;
+
+  @Option(names = "--metrics.addr", defaultValue = "127.0.0.1", description = "Metrics address.")
+  String metricsAddr;
+
+  @Option(names = "--metrics.port", defaultValue = "6060", description = "Metrics port.")
+  int metricsPort;
+
+  @Option(names = "--dev", description = "Single-node development chain (L1).")
+  boolean dev;
+
+  @Option(
+      names = "--dev.period",
+      defaultValue = "0",
+      description = "Seconds between dev blocks (0: a block per transaction).")
+  long devPeriod;
+
+  @Option(
+      names = "--rpc.gascap",
+      defaultValue = "50000000",
+      description = "Most gas eth_call and eth_estimateGas may use (0: no cap).")
+  long gasCap;
+
+  @Option(
+      names = "--rpc.txfeecap",
+      defaultValue = "1",
+      description = "Most fee, in ether, a transaction sent over RPC may pay (0: no cap).")
+  BigDecimal txFeeCap;
+
+  @Option(
+      names = "--rpc.evmtimeout",
+      defaultValue = "5s",
+      description = "How long eth_call may run (e.g. 5s, 500ms; 0 for no limit).")
+  String evmTimeout;
+
+  @Option(
+      names = "--rpc.logs.maxblockrange",
+      defaultValue = "1000000",
+      description = "Most blocks one eth_getLogs may span (0: no limit).")
+  long logBlockRange;
+
+  @Option(
+      names = "--rpc.logs.maxresults",
+      defaultValue = "100000",
+      description = "Most logs one eth_getLogs may return.")
+  int logResults;
+
+  @Option(
+      names = "--gcmode",
+      defaultValue = "archive",
+      description = "State kept: archive (every block's state; the only mode so far).")
+  String gcMode;
+
+  /** The default data directory, like geth's ~/.ethereum. */
+  static Path defaultDatadir() {
+    return Path.of(System.getProperty("user.home"), ".merapi", "execution");
+  }
 
   @Override
-  public void run() {
-    throw CommandFailure.notBuiltYet("merapi execution", "1, execution node");
+  public Integer call() throws InterruptedException {
+    if (!gcMode.equals("archive")) {
+      throw new CommandFailure(
+          "--gcmode " + gcMode + " is not supported: this node keeps every state (archive)");
+    }
+    ExecutionNodeConfig config = config();
+    ExecutionNode node;
+    try {
+      node = ExecutionNode.start(config);
+    } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
+      throw new CommandFailure(e.getMessage());
+    } catch (StorageException e) {
+      throw new CommandFailure(e.getMessage());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              node.close();
+              stopped.countDown();
+            },
+            "shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Merapi execution node, chain " + node.chain().config().chainId());
+    out.println("  head         " + describe(node.chain().head()));
+    node.httpUri().ifPresent(u -> out.println("  HTTP         " + u));
+    node.webSocketUri().ifPresent(u -> out.println("  WebSocket    " + u));
+    node.authRpcUri().ifPresent(u -> out.println("  Engine API   " + u + " (JWT)"));
+    node.metricsUri().ifPresent(u -> out.println("  metrics      " + u));
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  ExecutionNodeConfig config() {
+    Path dir = datadir != null ? datadir : defaultDatadir();
+    ExecutionNodeConfig.Builder builder = ExecutionNodeConfig.builder().datadir(dir);
+    if (genesis != null) {
+      builder.genesis(GenesisCommand.read(genesis));
+    }
+    builder.http(
+        http
+            ? Optional.of(
+                RpcServerConfig.httpDefaults()
+                    .withHost(httpAddr)
+                    .withPort(httpPort)
+                    .withModules(Set.copyOf(list(httpApi)))
+                    .withCorsDomains(list(httpCors))
+                    .withVirtualHosts(list(httpVhosts)))
+            : Optional.empty());
+    builder.ws(
+        ws
+            ? Optional.of(
+                RpcServerConfig.webSocketDefaults()
+                    .withHost(wsAddr)
+                    .withPort(wsPort)
+                    .withModules(Set.copyOf(list(wsApi)))
+                    .withWebSocketOrigins(list(wsOrigins)))
+            : Optional.empty());
+    builder.authRpc(
+        Optional.of(
+            RpcServerConfig.engineApi(JwtSecret.generate())
+                .withHost(authAddr)
+                .withPort(authPort)
+                .withVirtualHosts(list(authVhosts))));
+    builder.jwtSecret(Optional.ofNullable(jwtSecret));
+    builder.metrics(
+        metrics
+            ? Optional.of(new ExecutionNodeConfig.MetricsEndpoint(metricsAddr, metricsPort))
+            : Optional.empty());
+    builder.networkId(networkId == null ? OptionalLong.empty() : OptionalLong.of(networkId));
+    builder.rpc(
+        new ExecutionNodeConfig.RpcSettings(
+            gasCap,
+            txFeeCap.movePointRight(18).toBigInteger(),
+            duration(evmTimeout),
+            logBlockRange,
+            logResults));
+    builder.dev(
+        dev ? Optional.of(new ExecutionNodeConfig.DevSettings(devPeriod)) : Optional.empty());
+    return builder.build();
+  }
+
+  private static List<String> list(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Go-style durations: 5s, 500ms, 1m, 0. */
+  static Duration duration(String text) {
+    String t = text.trim();
+    try {
+      if (t.equals("0")) {
+        return Duration.ZERO;
+      }
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      if (t.endsWith("s")) {
+        return Duration.ofMillis(
+            Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+      }
+      if (t.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new CommandFailure("invalid duration " + text + " (use e.g. 5s, 500ms, 1m)");
   }
 
   /** Where a data directory keeps the chain database (geth: {@code <datadir>/geth/chaindata}). */
@@ -228,18 +490,6 @@ public final class ExecutionCommand implements Runnable {
         out.flush();
       }
       return 0;
-    }
-  }
-
-  @Command(
-      name = "stateless",
-      description = "Execute one L2 block from payload attributes and an execution witness.")
-  static final class Stateless implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi execution stateless", "1, OP execution rules");
     }
   }
 }

@@ -15,13 +15,31 @@ public final class BaseFee {
 
   /** The base fee after a parent block that already had one. */
   public static UInt256 next(UInt256 parentBaseFee, long parentGasUsed, long parentGasLimit) {
-    long target = parentGasLimit / ELASTICITY_MULTIPLIER;
+    return next(
+        parentBaseFee,
+        parentGasUsed,
+        parentGasLimit,
+        ELASTICITY_MULTIPLIER,
+        BASE_FEE_MAX_CHANGE_DENOMINATOR);
+  }
+
+  /**
+   * The base fee after a parent block with the given elasticity multiplier and change denominator
+   * (OP chains configure both, and from Holocene take them from the parent header).
+   */
+  public static UInt256 next(
+      UInt256 parentBaseFee,
+      long parentGasUsed,
+      long parentGasLimit,
+      long elasticityMultiplier,
+      long maxChangeDenominator) {
+    long target = parentGasLimit / elasticityMultiplier;
     if (parentGasUsed == target) {
       return parentBaseFee;
     }
     BigInteger base = parentBaseFee.toBigInteger();
     BigInteger denominator =
-        BigInteger.valueOf(target).multiply(BigInteger.valueOf(BASE_FEE_MAX_CHANGE_DENOMINATOR));
+        BigInteger.valueOf(target).multiply(BigInteger.valueOf(maxChangeDenominator));
     if (parentGasUsed > target) {
       BigInteger delta =
           base.multiply(BigInteger.valueOf(parentGasUsed - target)).divide(denominator);

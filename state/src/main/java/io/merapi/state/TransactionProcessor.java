@@ -52,8 +52,9 @@ public final class TransactionProcessor {
     Fork fork = rules.fork();
     BlockContext block = evm.block();
 
+    UInt256 extraCost = fees.extraUpfrontCost(tx, block);
     Optional<TransactionResult.Invalid> invalid =
-        validate(rules, block, state, tx, sender, gasAvailable, blobGasAvailable);
+        validate(rules, block, state, tx, sender, gasAvailable, blobGasAvailable, extraCost);
     if (invalid.isPresent()) {
       return invalid.get();
     }
@@ -69,7 +70,7 @@ public final class TransactionProcessor {
         gasPrice
             .multiply(UInt256.valueOf(tx.gasLimit()))
             .add(block.blobBaseFee().multiply(blobGas))
-            .add(fees.extraUpfrontCost(tx, block));
+            .add(extraCost);
     state.subtractBalance(sender, upfront);
 
     // EIP-2929 and EIP-2930: the accounts and slots warm from the start.
@@ -125,7 +126,8 @@ public final class TransactionProcessor {
       Transaction tx,
       Address sender,
       long gasAvailable,
-      long blobGasAvailable) {
+      long blobGasAvailable,
+      UInt256 extraCost) {
     Fork fork = rules.fork();
     TransactionType type = tx.type();
     boolean enabled =
@@ -200,12 +202,14 @@ public final class TransactionProcessor {
             "max fee per blob gas less than block blob gas fee");
       }
     }
-    // Balance: the gas at the fee cap, the value, and the blob gas at its fee cap.
+    // Balance: the gas at the fee cap, the value, the fee rules' extra charge (OP: the L1 data
+    // fee), and the blob gas at its fee cap.
     BigInteger required =
         tx.maxFeePerGas()
             .toBigInteger()
             .multiply(new BigInteger(Long.toUnsignedString(tx.gasLimit())))
-            .add(tx.value().toBigInteger());
+            .add(tx.value().toBigInteger())
+            .add(extraCost.toBigInteger());
     if (blobGas > 0) {
       required =
           required.add(

@@ -31,7 +31,13 @@ public enum Column {
    * Per block, by number ++ hash: the flat-state entries the block changed, with their values
    * before and after, so the flat view can be moved back and forth across a reorg.
    */
-  STATE_DIFFS("state-diffs");
+  STATE_DIFFS("state-diffs"),
+  /**
+   * The log-search index (geth's bloombits): per section of canonical blocks and per bloom bit,
+   * which blocks of the section have that bit set, so a log query reads one vector per bit instead
+   * of every header.
+   */
+  BLOOM_BITS("bloom-bits");
 
   private final String familyName;
 

@@ -138,7 +138,9 @@ public record GenesisBlock(Block block, Hash hash, Optional<StateUpdate> state) 
       b.baseFeePerGas(g.baseFeePerGas());
     }
     if (fork.isAtLeast(Fork.SHANGHAI)) {
-      b.withdrawalsRoot(Optional.of(Header.EMPTY_ROOT));
+      // OP Stack from Isthmus: the L2ToL1MessagePasser's storage root instead (op-geth ToBlock).
+      b.withdrawalsRoot(
+          Optional.of(io.merapi.state.op.OpGenesis.withdrawalsRoot(g).orElse(Header.EMPTY_ROOT)));
     }
     if (fork.isAtLeast(Fork.CANCUN)) {
       b.parentBeaconBlockRoot(Optional.of(Hash.ZERO));

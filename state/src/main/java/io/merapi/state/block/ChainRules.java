@@ -53,15 +53,10 @@ public interface ChainRules {
    */
   void validateHeader(Header parent, Header header);
 
-  /**
-   * The rules of the chain {@code config} describes.
-   *
-   * @throws UnsupportedOperationException for an OP Stack chain until its rules are built
-   */
+  /** The rules of the chain {@code config} describes: OP Stack rules for an OP chain. */
   static ChainRules of(ChainConfig config) {
     if (config.isOptimism()) {
-      throw new UnsupportedOperationException(
-          "OP Stack execution rules are not built yet (roadmap: OP execution rules)");
+      return new io.merapi.state.op.OpChainRules(config);
     }
     return new L1ChainRules(config);
   }

@@ -129,9 +129,7 @@ class L1ChainRulesTest {
             OptionalLong.of(0),
             Map.of(),
             Optional.of(new io.merapi.types.config.OptimismConfig(6, 50, OptionalLong.of(250))));
-    assertThatThrownBy(() -> ChainRules.of(op))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("OP Stack");
+    assertThat(ChainRules.of(op)).isInstanceOf(io.merapi.state.op.OpChainRules.class);
     assertThat(ChainRules.of(c)).isInstanceOf(L1ChainRules.class);
   }
 }

@@ -46,6 +46,11 @@ public record TransactionValidator(long chainId, Fork fork, boolean optimism) {
    */
   public IntrinsicGas validate(Transaction tx) {
     checkTypeEnabled(tx.type());
+    if (tx instanceof DepositTransaction) {
+      // A deposit is always included: too little intrinsic gas or too large init code makes it a
+      // failed deposit at execution, not an invalid transaction (specs deposits.md "Execution").
+      return IntrinsicGas.of(tx, fork);
+    }
     if (tx instanceof SignedTransaction signed) {
       checkSignature(signed);
     }

@@ -1,0 +1,115 @@
+package io.merapi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.merapi.execution.node.ExecutionNodeConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code merapi execution}'s flags and the errors it refuses to start with. */
+class ExecutionCommandTest {
+  @TempDir Path datadir;
+
+  record Output(int exitCode, String err) {}
+
+  private static synchronized Output merapi(String... args) {
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Output(code, err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(oldErr);
+    }
+  }
+
+  private static ExecutionCommand parse(String... args) {
+    ExecutionCommand command = new ExecutionCommand();
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void gethFlagsBecomeTheNodeConfig() {
+    ExecutionNodeConfig config =
+        parse(
+                "--datadir",
+                "/tmp/x",
+                "--http",
+                "--http.port",
+                "9545",
+                "--http.api",
+                "eth,debug",
+                "--http.corsdomain",
+                "https://a.example",
+                "--ws",
+                "--ws.port",
+                "9546",
+                "--authrpc.port",
+                "9551",
+                "--metrics",
+                "--metrics.port",
+                "7070",
+                "--networkid",
+                "99",
+                "--rpc.gascap",
+                "1000",
+                "--rpc.evmtimeout",
+                "500ms",
+                "--rpc.txfeecap",
+                "0.5")
+            .config();
+    assertThat(config.datadir()).contains(Path.of("/tmp/x"));
+    assertThat(config.http().orElseThrow().port()).isEqualTo(9545);
+    assertThat(config.http().orElseThrow().modules()).containsExactlyInAnyOrder("eth", "debug");
+    assertThat(config.http().orElseThrow().corsDomains()).containsExactly("https://a.example");
+    assertThat(config.http().orElseThrow().host()).isEqualTo("127.0.0.1");
+    assertThat(config.ws().orElseThrow().port()).isEqualTo(9546);
+    assertThat(config.authRpc().orElseThrow().port()).isEqualTo(9551);
+    assertThat(config.metrics().orElseThrow().port()).isEqualTo(7070);
+    assertThat(config.networkId()).hasValue(99);
+    assertThat(config.rpc().gasCap()).isEqualTo(1000);
+    assertThat(config.rpc().evmTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.rpc().txFeeCapWei())
+        .isEqualTo(new java.math.BigInteger("500000000000000000"));
+  }
+
+  @Test
+  void defaultsAreGeths() {
+    ExecutionNodeConfig config = parse().config();
+    assertThat(config.http()).isEmpty();
+    assertThat(config.ws()).isEmpty();
+    assertThat(config.authRpc().orElseThrow().port()).isEqualTo(8551);
+    assertThat(config.datadir().orElseThrow().toString()).endsWith(".merapi/execution");
+    assertThat(config.rpc().gasCap()).isEqualTo(50_000_000);
+  }
+
+  @Test
+  void badDurationsAreRefused() {
+    assertThatThrownBy(() -> ExecutionCommand.duration("five")).hasMessageContaining("invalid");
+    assertThat(ExecutionCommand.duration("0")).isEqualTo(Duration.ZERO);
+    assertThat(ExecutionCommand.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void anEmptyDatadirWithoutGenesisFailsWithAMessage() {
+    Output result = merapi("execution", "--datadir", datadir.toString(), "--authrpc.port", "0");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("holds no chain");
+  }
+
+  @Test
+  void unsupportedGcModeIsRefused() {
+    Output result = merapi("execution", "--datadir", datadir.toString(), "--gcmode", "full");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("--gcmode full is not supported");
+  }
+}

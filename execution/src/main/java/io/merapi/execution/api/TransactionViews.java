@@ -1,0 +1,124 @@
+package io.merapi.execution.api;
+
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Hash;
+import io.merapi.base.uint.UInt256;
+import io.merapi.evm.Evm;
+import io.merapi.state.BlobGas;
+import io.merapi.types.block.Block;
+import io.merapi.types.block.Header;
+import io.merapi.types.json.RpcBlock;
+import io.merapi.types.json.RpcLog;
+import io.merapi.types.json.RpcReceipt;
+import io.merapi.types.json.RpcTransaction;
+import io.merapi.types.receipt.Receipt;
+import io.merapi.types.transaction.Transaction;
+import io.merapi.types.transaction.TransactionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The JSON-RPC views of what a stored block holds: its transactions with their positions, and
+ * receipts with the fields a node derives (geth {@code marshalReceipt}): the gas a transaction used
+ * (from the cumulative gas of its receipt and the one before), its sender, the created contract,
+ * the price it paid, where its logs sit in the block, and the blob gas it bought.
+ */
+public final class TransactionViews {
+  private TransactionViews() {}
+
+  public static RpcTransaction transaction(Block block, int index, List<Receipt> receipts) {
+    Transaction tx = block.transactions().get(index);
+    Optional<Receipt> receipt =
+        index < receipts.size() ? Optional.of(receipts.get(index)) : Optional.empty();
+    return RpcTransaction.included(
+        tx, block.hash(), block.number(), index, block.header().baseFeePerGas(), receipt);
+  }
+
+  /** Whether views of {@code block}'s transactions need its receipts (deposit nonces). */
+  public static boolean needsReceipts(Block block) {
+    for (Transaction tx : block.transactions()) {
+      if (tx.type() == TransactionType.DEPOSIT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static RpcBlock block(Block block, boolean fullTransactions, List<Receipt> receipts) {
+    return RpcBlock.of(block, fullTransactions, receipts);
+  }
+
+  /** The receipts of {@code block} (its hash given, as it is known already) in JSON-RPC form. */
+  public static List<RpcReceipt> receipts(Block block, Hash blockHash, List<Receipt> receipts) {
+    List<RpcReceipt> out = new ArrayList<>(receipts.size());
+    long logIndex = 0;
+    for (int i = 0; i < receipts.size(); i++) {
+      out.add(receipt(block, blockHash, receipts, i, logIndex));
+      logIndex += receipts.get(i).logs().size();
+    }
+    return out;
+  }
+
+  /** The receipt of transaction {@code index} of {@code block}. */
+  public static RpcReceipt receipt(Block block, Hash blockHash, List<Receipt> receipts, int index) {
+    long logIndex = 0;
+    for (int i = 0; i < index; i++) {
+      logIndex += receipts.get(i).logs().size();
+    }
+    return receipt(block, blockHash, receipts, index, logIndex);
+  }
+
+  private static RpcReceipt receipt(
+      Block block, Hash blockHash, List<Receipt> receipts, int index, long firstLogIndex) {
+    Header header = block.header();
+    Transaction tx = block.transactions().get(index);
+    Receipt receipt = receipts.get(index);
+    long previous = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
+    Address from = tx.sender();
+    Optional<Address> contract = Optional.empty();
+    if (tx.isContractCreation()) {
+      long nonce =
+          tx.type() == TransactionType.DEPOSIT ? receipt.depositNonce().orElse(0) : tx.nonce();
+      contract = Optional.of(Evm.createAddress(from, nonce));
+    }
+    UInt256 price =
+        switch (tx.type()) {
+          case DEPOSIT -> UInt256.ZERO;
+          default -> header.baseFeePerGas().map(tx::effectiveGasPrice).orElseGet(tx::maxFeePerGas);
+        };
+    boolean blob = tx.type() == TransactionType.BLOB;
+    return new RpcReceipt(
+        receipt,
+        tx.hash(),
+        index,
+        blockHash,
+        header.number(),
+        from,
+        tx.to(),
+        receipt.cumulativeGasUsed() - previous,
+        price,
+        contract,
+        firstLogIndex,
+        blob ? OptionalLong.of(tx.blobGas()) : OptionalLong.empty(),
+        blob ? Optional.of(blobBaseFee(header)) : Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The blob base fee a block's blob transactions paid (EIP-4844), zero before Cancun. */
+  public static UInt256 blobBaseFee(Header header) {
+    return header.excessBlobGas().isPresent()
+        ? BlobGas.baseFee(header.excessBlobGas().getAsLong())
+        : UInt256.ZERO;
+  }
+
+  /** Every log of a block's receipts, positioned in the chain. */
+  public static List<RpcLog> logs(Block block, Hash blockHash, List<Receipt> receipts) {
+    List<RpcLog> logs = new ArrayList<>();
+    for (RpcReceipt receipt : receipts(block, blockHash, receipts)) {
+      logs.addAll(receipt.rpcLogs());
+    }
+    return logs;
+  }
+}

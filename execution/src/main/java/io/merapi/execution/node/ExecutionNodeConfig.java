@@ -1,0 +1,166 @@
+package io.merapi.execution.node;
+
+import io.merapi.rpc.server.RpcServerConfig;
+import io.merapi.types.config.Genesis;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Everything {@code merapi execution} is told, in geth's terms.
+ *
+ * @param datadir where the chain database lives ({@code <datadir>/chaindata}); empty keeps the
+ *     chain in memory (tests)
+ * @param genesis written when the database is empty; a database holding another genesis refuses to
+ *     start
+ * @param http the HTTP JSON-RPC server ({@code --http}), if enabled
+ * @param ws the WebSocket JSON-RPC server ({@code --ws}), if enabled; on the HTTP server's port
+ *     when both name the same host and port
+ * @param authRpc the authenticated server for the consensus client ({@code --authrpc.*}); its JWT
+ *     secret comes from {@code jwtSecret}
+ * @param jwtSecret the secret file ({@code --authrpc.jwtsecret}); empty: {@code
+ *     <datadir>/jwtsecret}, created if missing (in memory: a fresh random secret)
+ * @param metrics where {@code /metrics} is served ({@code --metrics}), if enabled
+ * @param networkId {@code net_version}; the chain id when empty
+ * @param rpc limits of the user-facing methods
+ * @param dev {@code --dev}: the single-node development chain
+ */
+public record ExecutionNodeConfig(
+    Optional<Path> datadir,
+    Optional<Genesis> genesis,
+    Optional<RpcServerConfig> http,
+    Optional<RpcServerConfig> ws,
+    Optional<RpcServerConfig> authRpc,
+    Optional<Path> jwtSecret,
+    Optional<MetricsEndpoint> metrics,
+    OptionalLong networkId,
+    RpcSettings rpc,
+    Optional<DevSettings> dev) {
+
+  public ExecutionNodeConfig {
+    Objects.requireNonNull(datadir);
+    Objects.requireNonNull(genesis);
+    Objects.requireNonNull(http);
+    Objects.requireNonNull(ws);
+    Objects.requireNonNull(authRpc);
+    Objects.requireNonNull(jwtSecret);
+    Objects.requireNonNull(metrics);
+    Objects.requireNonNull(networkId);
+    Objects.requireNonNull(rpc);
+    Objects.requireNonNull(dev);
+  }
+
+  /** {@code --metrics.addr} and {@code --metrics.port} (geth: 127.0.0.1:6060). */
+  public record MetricsEndpoint(String host, int port) {
+    public static final MetricsEndpoint DEFAULT = new MetricsEndpoint("127.0.0.1", 6060);
+  }
+
+  /**
+   * @param gasCap {@code --rpc.gascap}: most gas a call or estimate may use (0: no cap)
+   * @param txFeeCapWei {@code --rpc.txfeecap} in wei: most fee a sent transaction may pay (0: no
+   *     cap)
+   * @param evmTimeout {@code --rpc.evmtimeout}: how long one call may run (zero: no limit)
+   * @param logBlockRange most blocks one {@code eth_getLogs} may span (0: no limit)
+   * @param logResults most logs one query may return
+   */
+  public record RpcSettings(
+      long gasCap,
+      java.math.BigInteger txFeeCapWei,
+      Duration evmTimeout,
+      long logBlockRange,
+      int logResults) {
+    /** geth's defaults: 50M gas, 1 ether, 5 s; log limits of this node. */
+    public static final RpcSettings DEFAULT =
+        new RpcSettings(
+            50_000_000L,
+            java.math.BigInteger.TEN.pow(18),
+            Duration.ofSeconds(5),
+            1_000_000L,
+            100_000);
+  }
+
+  /** {@code --dev} and {@code --dev.period} (seconds; 0 seals a block for each transaction). */
+  public record DevSettings(long periodSeconds) {}
+
+  /** A node on {@code datadir} with geth's defaults: HTTP on 8545 only, no WebSocket. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder {
+    private Optional<Path> datadir = Optional.empty();
+    private Optional<Genesis> genesis = Optional.empty();
+    private Optional<RpcServerConfig> http = Optional.of(RpcServerConfig.httpDefaults());
+    private Optional<RpcServerConfig> ws = Optional.empty();
+    private Optional<RpcServerConfig> authRpc = Optional.empty();
+    private Optional<Path> jwtSecret = Optional.empty();
+    private Optional<MetricsEndpoint> metrics = Optional.empty();
+    private OptionalLong networkId = OptionalLong.empty();
+    private RpcSettings rpc = RpcSettings.DEFAULT;
+    private Optional<DevSettings> dev = Optional.empty();
+
+    private Builder() {}
+
+    public Builder datadir(Path value) {
+      datadir = Optional.of(value);
+      return this;
+    }
+
+    public Builder inMemory() {
+      datadir = Optional.empty();
+      return this;
+    }
+
+    public Builder genesis(Genesis value) {
+      genesis = Optional.of(value);
+      return this;
+    }
+
+    public Builder http(Optional<RpcServerConfig> value) {
+      http = value;
+      return this;
+    }
+
+    public Builder ws(Optional<RpcServerConfig> value) {
+      ws = value;
+      return this;
+    }
+
+    public Builder authRpc(Optional<RpcServerConfig> value) {
+      authRpc = value;
+      return this;
+    }
+
+    public Builder jwtSecret(Optional<Path> value) {
+      jwtSecret = value;
+      return this;
+    }
+
+    public Builder metrics(Optional<MetricsEndpoint> value) {
+      metrics = value;
+      return this;
+    }
+
+    public Builder networkId(OptionalLong value) {
+      networkId = value;
+      return this;
+    }
+
+    public Builder rpc(RpcSettings value) {
+      rpc = value;
+      return this;
+    }
+
+    public Builder dev(Optional<DevSettings> value) {
+      dev = value;
+      return this;
+    }
+
+    public ExecutionNodeConfig build() {
+      return new ExecutionNodeConfig(
+          datadir, genesis, http, ws, authRpc, jwtSecret, metrics, networkId, rpc, dev);
+    }
+  }
+}

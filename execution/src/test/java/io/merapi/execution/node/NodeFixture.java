@@ -1,0 +1,202 @@
+package io.merapi.execution.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Bytes;
+import io.merapi.base.bytes.Hash;
+import io.merapi.base.bytes.Hex;
+import io.merapi.base.crypto.Keccak256;
+import io.merapi.base.crypto.Secp256k1;
+import io.merapi.base.uint.UInt256;
+import io.merapi.execution.blocktest.TestNetworks;
+import io.merapi.execution.chain.BlockAttributes;
+import io.merapi.execution.chain.BlockBuilder;
+import io.merapi.execution.chain.Blockchain;
+import io.merapi.execution.chain.ChainHead;
+import io.merapi.rpc.server.RpcServerConfig;
+import io.merapi.state.block.PendingBlock;
+import io.merapi.types.config.Genesis;
+import io.merapi.types.config.GenesisAccount;
+import io.merapi.types.transaction.AccessList;
+import io.merapi.types.transaction.DynamicFeeTransaction;
+import io.merapi.types.transaction.Transaction;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A started in-memory node on a small Cancun chain for the JSON-RPC tests: two funded keys, a
+ * contract that emits {@code LOG2(TOPIC0, calldata word)} and stores the word, and one that reverts
+ * with {@code Error("user error")}. Blocks are built and made head through the chain (the Engine
+ * API's part), and requests go over HTTP.
+ */
+final class NodeFixture implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Address EMITTER = Address.fromHex("0x00000000000000000000000000000000000e1717");
+  static final Address REVERTER = Address.fromHex("0x0000000000000000000000000000000000000bad");
+  static final Hash TOPIC0 = Keccak256.digest("Ping(uint256)".getBytes());
+
+  /** CALLDATALOAD(0) → SSTORE(0); LOG2(0, 0, TOPIC0, word). */
+  static final byte[] EMITTER_CODE =
+      Hex.decode("0x60003580600055" + "7f" + TOPIC0.toHex().substring(2) + "60006000a200");
+
+  /** Reverts with the ABI encoding of Error("user error"), copied from the code's tail. */
+  static final byte[] REVERTER_CODE =
+      Hex.decode(
+          "0x6064600c60003960646000fd"
+              + "08c379a0"
+              + "0000000000000000000000000000000000000000000000000000000000000020"
+              + "000000000000000000000000000000000000000000000000000000000000000a"
+              + "75736572206572726f7200000000000000000000000000000000000000000000");
+
+  final Secp256k1.PrivateKey alice =
+      Secp256k1.PrivateKey.fromBytes(Keccak256.hash("alice".getBytes()));
+  final Secp256k1.PrivateKey bob = Secp256k1.PrivateKey.fromBytes(Keccak256.hash("bob".getBytes()));
+  final ExecutionNode node;
+  final URI uri;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  NodeFixture() {
+    this(ExecutionNodeConfig.builder());
+  }
+
+  NodeFixture(ExecutionNodeConfig.Builder config) {
+    node =
+        ExecutionNode.start(
+            config
+                .inMemory()
+                .genesis(genesis())
+                .http(
+                    Optional.of(
+                        RpcServerConfig.httpDefaults()
+                            .withPort(0)
+                            .withTransports(true, true)
+                            .withModules(Set.of(RpcServerConfig.ALL_MODULES))))
+                .build());
+    uri = node.httpUri().orElseThrow();
+  }
+
+  Genesis genesis() {
+    Map<Address, GenesisAccount> alloc = new LinkedHashMap<>();
+    UInt256 rich = UInt256.valueOf(BigInteger.TEN.pow(24));
+    alloc.put(alice.address(), new GenesisAccount(rich, 0, Bytes.EMPTY, Map.of()));
+    alloc.put(bob.address(), new GenesisAccount(rich, 0, Bytes.EMPTY, Map.of()));
+    alloc.put(EMITTER, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(EMITTER_CODE), Map.of()));
+    alloc.put(REVERTER, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(REVERTER_CODE), Map.of()));
+    return new Genesis(
+        TestNetworks.config("Cancun").orElseThrow(),
+        0,
+        1_700_000_000L,
+        Bytes.EMPTY,
+        30_000_000,
+        Optional.of(UInt256.ZERO),
+        Hash.ZERO,
+        Address.ZERO,
+        alloc,
+        0,
+        0,
+        Hash.ZERO,
+        Optional.empty(),
+        OptionalLong.empty(),
+        OptionalLong.empty(),
+        Optional.empty());
+  }
+
+  Blockchain chain() {
+    return node.chain();
+  }
+
+  /** A signed EIP-1559 transaction from {@code key} with the next nonce the head state has. */
+  Transaction tx(Secp256k1.PrivateKey key, long nonceOffset, Optional<Address> to, Bytes data) {
+    long nonce =
+        chain().headState().account(key.address()).map(a -> a.nonce()).orElse(0L) + nonceOffset;
+    UInt256 fee = UInt256.valueOf(100_000_000_000L);
+    return new DynamicFeeTransaction(
+            chain().config().chainId(),
+            nonce,
+            UInt256.valueOf(1_000_000_000L),
+            fee,
+            200_000,
+            to,
+            UInt256.ZERO,
+            data,
+            AccessList.EMPTY,
+            UInt256.ZERO,
+            UInt256.ZERO,
+            UInt256.ZERO)
+        .sign(key);
+  }
+
+  /** A call of the emitter that logs {@code word}. */
+  Transaction emit(Secp256k1.PrivateKey key, long nonceOffset, long word) {
+    return tx(
+        key, nonceOffset, Optional.of(EMITTER), Bytes.wrap(UInt256.valueOf(word).toHash().array()));
+  }
+
+  /** Builds a block with {@code txs} on the head and makes it the head. */
+  ChainHead block(Transaction... txs) {
+    ChainHead parent = chain().head();
+    BlockBuilder builder =
+        chain()
+            .newBlock(
+                parent.hash(),
+                new BlockAttributes(
+                    parent.header().timestamp() + 12,
+                    Address.ZERO,
+                    Hash.ZERO,
+                    30_000_000,
+                    Bytes.EMPTY,
+                    Optional.of(List.of()),
+                    Optional.of(Hash.ZERO)));
+    for (Transaction tx : txs) {
+      if (builder.add(tx) instanceof PendingBlock.Inclusion.Rejected r) {
+        throw new IllegalStateException("rejected: " + r.reason());
+      }
+    }
+    chain().importSealed(builder.seal(), true);
+    return chain().head();
+  }
+
+  /** The response of one request body. */
+  JsonNode post(String body) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  /** The response of {@code method} with {@code params} (a JSON array text). */
+  JsonNode call(String method, String params) throws IOException, InterruptedException {
+    return post(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
+  }
+
+  /** The result, failing the test on an error answer. */
+  JsonNode result(String method, String params) throws IOException, InterruptedException {
+    JsonNode response = call(method, params);
+    if (response.has("error")) {
+      throw new AssertionError(method + " answered " + response.get("error"));
+    }
+    return response.get("result");
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}

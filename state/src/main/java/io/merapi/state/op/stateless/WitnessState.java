@@ -1,0 +1,143 @@
+package io.merapi.state.op.stateless;
+
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Hash;
+import io.merapi.base.crypto.Keccak256;
+import io.merapi.base.rlp.RlpReader;
+import io.merapi.base.rlp.RlpWriter;
+import io.merapi.base.uint.UInt256;
+import io.merapi.state.Account;
+import io.merapi.state.AccountChange;
+import io.merapi.state.StateReader;
+import io.merapi.trie.MerklePatriciaTrie;
+import io.merapi.trie.MissingNodeException;
+import io.merapi.trie.NodeSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state at a root, read only from an {@link ExecutionWitness}: the state trie and storage tries
+ * are opened on the witness's nodes and walked on demand, codes are looked up by hash. A node or
+ * code the witness lacks is a {@link MissingPreimageException} naming its hash. {@link #commit}
+ * applies a block's changes to the same tries and gives the new state root.
+ */
+public final class WitnessState implements StateReader {
+  private final Map<Hash, byte[]> preimages;
+  private final NodeSource nodes;
+  private final Hash root;
+  private final MerklePatriciaTrie accounts;
+  private final Map<Address, Optional<Account>> accountCache = new HashMap<>();
+  private final Map<Address, MerklePatriciaTrie> storageTries = new HashMap<>();
+
+  public WitnessState(ExecutionWitness witness, Hash stateRoot) {
+    this(witness.preimages(), stateRoot);
+  }
+
+  public WitnessState(Map<Hash, byte[]> preimages, Hash stateRoot) {
+    this.preimages = preimages;
+    this.nodes = hash -> Optional.ofNullable(preimages.get(hash));
+    this.root = stateRoot;
+    this.accounts = MerklePatriciaTrie.open(stateRoot, nodes);
+  }
+
+  public Hash root() {
+    return root;
+  }
+
+  @Override
+  public Optional<Account> account(Address address) {
+    Optional<Account> cached = accountCache.get(address);
+    if (cached == null) {
+      cached = read(accounts, Keccak256.hash(address.array())).map(Account::fromRlp);
+      accountCache.put(address, cached);
+    }
+    return cached;
+  }
+
+  @Override
+  public UInt256 storage(Address address, UInt256 key) {
+    Optional<Account> account = account(address);
+    if (account.isEmpty() || account.get().storageRoot().equals(Account.EMPTY_STORAGE_ROOT)) {
+      return UInt256.ZERO;
+    }
+    MerklePatriciaTrie trie =
+        storageTries.computeIfAbsent(
+            address, a -> MerklePatriciaTrie.open(account.get().storageRoot(), nodes));
+    return read(trie, Keccak256.hash(key.toBytes()))
+        .map(WitnessState::decodeSlot)
+        .orElse(UInt256.ZERO);
+  }
+
+  @Override
+  public byte[] code(Hash codeHash) {
+    if (codeHash.equals(Account.EMPTY_CODE_HASH)) {
+      return new byte[0];
+    }
+    byte[] code = preimages.get(codeHash);
+    if (code == null) {
+      throw new MissingPreimageException(codeHash, "code");
+    }
+    return code;
+  }
+
+  /**
+   * The state root after {@code changes} (a block's net changes on this state). The witness must
+   * hold every node the updates pass through, including the siblings a deletion collapses into.
+   */
+  public Hash commit(List<AccountChange> changes) {
+    MerklePatriciaTrie updated = MerklePatriciaTrie.open(root, nodes);
+    for (AccountChange change : changes) {
+      byte[] key = Keccak256.hash(change.address().array());
+      try {
+        if (!change.exists()) {
+          updated.delete(key);
+          continue;
+        }
+        Optional<Account> before = account(change.address());
+        Hash storageRoot = before.map(Account::storageRoot).orElse(Account.EMPTY_STORAGE_ROOT);
+        if (change.storageCleared() || !change.storage().isEmpty()) {
+          MerklePatriciaTrie storage =
+              MerklePatriciaTrie.open(
+                  change.storageCleared() ? Account.EMPTY_STORAGE_ROOT : storageRoot, nodes);
+          for (Map.Entry<UInt256, UInt256> slot : change.storage().entrySet()) {
+            byte[] slotKey = Keccak256.hash(slot.getKey().toBytes());
+            if (slot.getValue().isZero()) {
+              storage.delete(slotKey);
+            } else {
+              storage.put(slotKey, new RlpWriter(40).writeUInt256(slot.getValue()).toByteArray());
+            }
+          }
+          storageRoot = storage.rootHash();
+        }
+        Account account =
+            new Account(change.nonce(), change.balance(), storageRoot, change.codeHash());
+        updated.put(key, account.toRlp());
+      } catch (MissingNodeException e) {
+        throw new MissingPreimageException(
+            e.hash(), "trie node (updating account " + change.address() + ")");
+      }
+    }
+    try {
+      return updated.rootHash();
+    } catch (MissingNodeException e) {
+      throw new MissingPreimageException(e.hash(), "trie node");
+    }
+  }
+
+  private static Optional<byte[]> read(MerklePatriciaTrie trie, byte[] hashedKey) {
+    try {
+      return trie.get(hashedKey);
+    } catch (MissingNodeException e) {
+      throw new MissingPreimageException(e.hash(), "trie node");
+    }
+  }
+
+  private static UInt256 decodeSlot(byte[] rlp) {
+    RlpReader reader = RlpReader.of(rlp);
+    UInt256 value = reader.readUInt256();
+    reader.ensureEnd();
+    return value;
+  }
+}
