@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedMap;
@@ -631,6 +632,22 @@ public final class TransactionPool implements HeadListener, MeterBinder, AutoClo
     try {
       SenderList senderPending = pending.get(sender);
       return senderPending == null ? account(sender).nonce() : senderPending.last().nonce() + 1;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The nonce after {@code sender}'s pending transactions, or empty if it has none pending (the
+   * account nonce is then the answer).
+   */
+  public OptionalLong pendingNonce(Address sender) {
+    lock.lock();
+    try {
+      SenderList senderPending = pending.get(sender);
+      return senderPending == null
+          ? OptionalLong.empty()
+          : OptionalLong.of(senderPending.last().nonce() + 1);
     } finally {
       lock.unlock();
     }

@@ -4,20 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
-import io.merapi.base.bytes.Bytes;
-import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
-import io.merapi.base.rlp.RlpException;
-import io.merapi.rpc.RpcError;
-import io.merapi.rpc.RpcMethod;
 import io.merapi.rpc.RpcMethods;
-import io.merapi.rpc.subscription.EventFilter;
-import io.merapi.rpc.subscription.Topic;
 import io.merapi.types.json.Json;
 import io.merapi.types.json.RpcTransaction;
-import io.merapi.types.transaction.LegacyTransaction;
 import io.merapi.types.transaction.Transaction;
-import io.merapi.types.transaction.TransactionDecoder;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -66,65 +57,6 @@ public final class TxPoolRpc {
           return out;
         });
     methods.blocking("txpool_inspect", 0, 0, params -> inspect(pool.content()));
-  }
-
-  /**
-   * {@code eth_sendRawTransaction}: decodes the network form (a blob transaction with its sidecar),
-   * refuses legacy transactions without EIP-155 replay protection unless {@code allowUnprotected}
-   * ({@code --rpc.allow-unprotected-txs}), and adds it to the pool. Answers the hash; failures are
-   * -32000 with geth's message.
-   */
-  public static RpcMethod.Handler sendRawTransaction(
-      TransactionPool pool, boolean allowUnprotected) {
-    return params -> {
-      Bytes raw = params.data(0);
-      return submit(pool, raw, allowUnprotected);
-    };
-  }
-
-  /** The pool side of {@code eth_sendRawTransaction}, for callers other than JSON-RPC. */
-  public static Hash submit(TransactionPool pool, Bytes raw, boolean allowUnprotected) {
-    Transaction tx;
-    try {
-      tx = TransactionDecoder.decodeNetwork(raw.array());
-    } catch (RlpException e) {
-      throw RpcError.server("rlp: " + e.getMessage()).exception();
-    }
-    if (!allowUnprotected && tx instanceof LegacyTransaction legacy && legacy.isPreEip155()) {
-      throw RpcError.server("only replay-protected (EIP-155) transactions allowed over RPC")
-          .exception();
-    }
-    try {
-      return pool.add(tx);
-    } catch (TxPoolException e) {
-      throw RpcError.server(e.getMessage()).exception();
-    }
-  }
-
-  /**
-   * Registers {@code eth_subscribe("newPendingTransactions"[, fullTx])} and feeds it from the pool:
-   * each transaction that becomes pending is sent as its hash, or as the full transaction object
-   * when {@code fullTx} is true (geth).
-   */
-  public static Topic<List<Transaction>> registerPendingSubscription(
-      TransactionPool pool, RpcMethods methods) {
-    Topic<List<Transaction>> topic =
-        methods.subscription(
-            "eth",
-            "newPendingTransactions",
-            1,
-            params -> {
-              boolean full = params.has(0) && params.bool(0);
-              EventFilter<List<Transaction>> filter =
-                  (txs, notify) -> {
-                    for (Transaction tx : txs) {
-                      notify.accept(full ? json(tx) : tx.hash());
-                    }
-                  };
-              return filter;
-            });
-    pool.addListener(topic::publish);
-    return topic;
   }
 
   private static JsonNode json(Transaction tx) {

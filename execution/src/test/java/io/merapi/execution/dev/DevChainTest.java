@@ -176,6 +176,22 @@ class DevChainTest {
   }
 
   @Test
+  void runsOnAChainTheNodeOpened() {
+    DevConfig config = inMemory(Duration.ZERO);
+    io.merapi.storage.InMemoryKeyValueStore store = new io.merapi.storage.InMemoryKeyValueStore();
+    io.merapi.execution.chain.Blockchain chain =
+        io.merapi.execution.chain.Blockchain.initialize(
+            store, DevChain.genesis(config, DevAccounts.defaults()));
+    try (DevChain dev = DevChain.on(chain, config)) {
+      dev.pool().add(transfer(dev.accounts().keys().get(1), 0, 5));
+      assertThat(dev.miner().mine().number()).isEqualTo(1);
+    }
+    // The store stays the node's: still open after the dev chain closed.
+    assertThat(chain.block(1).orElseThrow().transactions()).hasSize(1);
+    store.close();
+  }
+
+  @Test
   void bannerListsEndpointsAccountsAndKeys() {
     try (DevChain dev = DevChain.open(inMemory(Duration.ZERO))) {
       List<String> lines =

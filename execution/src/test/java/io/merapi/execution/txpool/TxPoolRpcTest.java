@@ -6,30 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.merapi.base.bytes.Bytes;
-import io.merapi.base.bytes.Hex;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.base.uint.UInt256;
 import io.merapi.execution.testing.ChainFixture;
 import io.merapi.rpc.RpcError;
 import io.merapi.rpc.RpcException;
 import io.merapi.rpc.RpcMethods;
-import io.merapi.rpc.client.ClientSubscription;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
-import io.merapi.rpc.client.WsRpcClient;
 import io.merapi.rpc.server.RpcServer;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.types.transaction.LegacyTransaction;
 import io.merapi.types.transaction.Transaction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The pool over JSON-RPC: txpool_*, eth_sendRawTransaction and newPendingTransactions. */
+/** The pool over JSON-RPC (txpool_*) and as the node's PoolAccess. */
 class TxPoolRpcTest {
   private final ChainFixture fixture = new ChainFixture(3);
   private final TransactionPool pool =
@@ -40,8 +36,6 @@ class TxPoolRpcTest {
   TxPoolRpcTest() {
     RpcMethods methods = new RpcMethods();
     TxPoolRpc.register(pool, methods);
-    methods.blocking("eth_sendRawTransaction", 1, 1, TxPoolRpc.sendRawTransaction(pool, false));
-    TxPoolRpc.registerPendingSubscription(pool, methods);
     server =
         RpcServer.builder(
                 RpcServerConfig.httpDefaults()
@@ -60,8 +54,10 @@ class TxPoolRpcTest {
     pool.close();
   }
 
+  private final TxPoolAccess access = new TxPoolAccess(pool, false);
+
   private String send(Transaction tx) {
-    return client.call("eth_sendRawTransaction", Hex.encode(tx.networkEncoded())).textValue();
+    return access.submit(tx).toHex();
   }
 
   private void assertServerError(Runnable call, String message) {
@@ -75,16 +71,17 @@ class TxPoolRpcTest {
   }
 
   @Test
-  void sendRawTransactionAddsToThePoolOrSaysWhyNot() {
+  void submissionsGoToThePoolOrSayWhyNot() {
     Secp256k1.PrivateKey alice = fixture.keys.get(0);
     Transaction tx = ChainFixture.transfer(alice, 0, GWEI, 10 * GWEI);
     assertThat(send(tx)).isEqualTo(tx.hash().toHex());
-    assertThat(pool.contains(tx.hash())).isTrue();
+    assertThat(access.transaction(tx.hash())).contains(tx);
+    assertThat(access.pendingNonce(alice.address())).hasValue(1);
+    assertThat(access.pendingNonce(fixture.keys.get(1).address())).isEmpty();
     assertServerError(() -> send(tx), "already known");
     assertServerError(
         () -> send(ChainFixture.transfer(alice, 0, GWEI, 10 * GWEI + 1)),
         "replacement transaction underpriced");
-    assertServerError(() -> client.call("eth_sendRawTransaction", "0x02c0"), "rlp: ");
     Transaction unprotected =
         LegacyTransaction.unsigned(
                 OptionalLong.empty(),
@@ -97,9 +94,7 @@ class TxPoolRpcTest {
             .sign(alice);
     assertServerError(
         () -> send(unprotected), "only replay-protected (EIP-155) transactions allowed over RPC");
-    assertThatThrownBy(() -> client.call("eth_sendRawTransaction", "zz"))
-        .isInstanceOfSatisfying(
-            RpcException.class, e -> assertThat(e.code()).isEqualTo(RpcError.INVALID_PARAMS));
+    assertThat(new TxPoolAccess(pool, true).submit(unprotected)).isEqualTo(unprotected.hash());
   }
 
   @Test
@@ -136,25 +131,15 @@ class TxPoolRpcTest {
   }
 
   @Test
-  void newPendingTransactionsAreNotifiedAsHashesOrObjects() throws Exception {
-    BlockingQueue<JsonNode> hashes = new LinkedBlockingQueue<>();
-    BlockingQueue<JsonNode> objects = new LinkedBlockingQueue<>();
-    try (WsRpcClient ws =
-        WsRpcClient.connect(server.webSocketUri(), RpcClientOptions.defaults()).join()) {
-      ClientSubscription byHash = ws.subscribe("eth", "newPendingTransactions", hashes::add).join();
-      ClientSubscription full =
-          ws.subscribe("eth", "newPendingTransactions", objects::add, true).join();
-      Secp256k1.PrivateKey bob = fixture.keys.get(1);
-      Transaction later = ChainFixture.transfer(bob, 1, GWEI, 10 * GWEI);
-      Transaction first = ChainFixture.transfer(bob, 0, GWEI, 10 * GWEI);
-      send(later); // queued: no notification yet
-      send(first); // both become pending
-      assertThat(hashes.poll(10, TimeUnit.SECONDS).textValue()).isEqualTo(first.hash().toHex());
-      assertThat(hashes.poll(10, TimeUnit.SECONDS).textValue()).isEqualTo(later.hash().toHex());
-      JsonNode object = objects.poll(10, TimeUnit.SECONDS);
-      assertThat(object.get("hash").textValue()).isEqualTo(first.hash().toHex());
-      assertThat(object.get("nonce").textValue()).isEqualTo("0x0");
-      assertThat(byHash.id()).isNotEqualTo(full.id());
-    }
+  void newlyPendingTransactionsAreAnnounced() {
+    List<List<Transaction>> announced = new ArrayList<>();
+    access.onNewTransactions(announced::add);
+    Secp256k1.PrivateKey bob = fixture.keys.get(1);
+    Transaction later = ChainFixture.transfer(bob, 1, GWEI, 10 * GWEI);
+    Transaction first = ChainFixture.transfer(bob, 0, GWEI, 10 * GWEI);
+    send(later); // queued: nothing to announce yet
+    assertThat(announced).isEmpty();
+    send(first); // both become pending
+    assertThat(announced).containsExactly(List.of(first, later));
   }
 }
