@@ -385,10 +385,6 @@ public final class EngineApi implements MeterBinder {
       if (a.gasLimit().isEmpty()) {
         throw EngineErrors.invalidPayloadAttributes("gasLimit parameter is required");
       }
-      if (a.eip1559Params().isPresent()) {
-        // Holocene's base fee parameters go into the header's extra data: not built yet.
-        throw EngineErrors.invalidPayloadAttributes("eip1559Params are not supported yet");
-      }
     } else if (a.eip1559Params().isPresent()) {
       throw EngineErrors.invalidPayloadAttributes(
           "eip1559Params are only taken by OP Stack chains (Holocene)");

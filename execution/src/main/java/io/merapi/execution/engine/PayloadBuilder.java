@@ -1,5 +1,6 @@
 package io.merapi.execution.engine;
 
+import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.rlp.RlpException;
 import io.merapi.execution.chain.BlockAttributes;
@@ -10,6 +11,8 @@ import io.merapi.execution.txpool.BlockFiller;
 import io.merapi.execution.txpool.TransactionPool;
 import io.merapi.state.block.InvalidBlockException;
 import io.merapi.state.block.PendingBlock;
+import io.merapi.state.op.Eip1559Params;
+import io.merapi.state.op.OpChainRules;
 import io.merapi.types.block.Header;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
@@ -90,7 +93,7 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
             attributes.suggestedFeeRecipient(),
             attributes.prevRandao(),
             attributes.gasLimit().orElse(config.gasLimit(parentHeader.gasLimit())),
-            config.extraData(),
+            extraData(parentHeader, attributes),
             attributes.withdrawals(),
             attributes.parentBeaconBlockRoot());
     List<Transaction> forced = new ArrayList<>(attributes.transactions().size());
@@ -130,6 +133,24 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
     }
     LOG.debug("started payload {} on {}", id, parent);
     return job;
+  }
+
+  /**
+   * The header's extra data: the configured bytes on L1; on an OP Stack chain from Holocene the
+   * EIP-1559 parameters of the attributes (holocene/exec-engine.md), empty before.
+   */
+  private Bytes extraData(Header parent, PayloadAttributes attributes) {
+    if (!(chain.rules() instanceof OpChainRules op)) {
+      return config.extraData();
+    }
+    try {
+      return op.extraData(
+          parent.number() + 1,
+          attributes.timestamp(),
+          attributes.eip1559Params().map(Eip1559Params::fromAttributes));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidBlockException(e.getMessage(), e);
+    }
   }
 
   private void refill(PayloadJob job) {
