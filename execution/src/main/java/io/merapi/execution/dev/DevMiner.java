@@ -1,0 +1,211 @@
+package io.merapi.execution.dev;
+
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Hash;
+import io.merapi.base.crypto.Keccak256;
+import io.merapi.execution.chain.Blockchain;
+import io.merapi.execution.chain.ChainHead;
+import io.merapi.execution.engine.BuiltPayload;
+import io.merapi.execution.engine.EngineApi;
+import io.merapi.execution.engine.ExecutionPayload;
+import io.merapi.execution.engine.ForkchoiceState;
+import io.merapi.execution.engine.ForkchoiceUpdatedResult;
+import io.merapi.execution.engine.PayloadAttributes;
+import io.merapi.execution.engine.PayloadStatus;
+import io.merapi.execution.txpool.PoolListener;
+import io.merapi.execution.txpool.TransactionPool;
+import io.merapi.types.config.Fork;
+import io.merapi.types.transaction.Transaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dev chain's block producer, a stand-in consensus client in the manner of geth's simulated
+ * beacon: each block goes through the Engine API's own loop — {@code forkchoiceUpdated} with
+ * attributes, {@code getPayload}, {@code newPayload}, {@code forkchoiceUpdated} to the new block,
+ * which becomes safe and finalized at once (one node, nothing to wait for). Blocks come every
+ * {@code period}, or with a zero period as soon as transactions become pending.
+ *
+ * <p>Attributes: the timestamp is the wall clock, or the parent's plus one second when blocks come
+ * faster; prevRandao and the parent beacon block root are hashes of the parent's hash (there is no
+ * beacon chain); no withdrawals.
+ */
+public final class DevMiner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DevMiner.class);
+
+  private final EngineApi engine;
+  private final TransactionPool pool;
+  private final Duration period;
+  private final Address feeRecipient;
+  private final Clock clock;
+  private final ScheduledExecutorService executor;
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private final PoolListener onPending = this::onPending;
+  private final java.util.concurrent.locks.ReentrantLock mining =
+      new java.util.concurrent.locks.ReentrantLock();
+  private volatile boolean running;
+
+  public DevMiner(
+      EngineApi engine, TransactionPool pool, Duration period, Address feeRecipient, Clock clock) {
+    this.engine = engine;
+    this.pool = pool;
+    this.period = period;
+    this.feeRecipient = feeRecipient;
+    this.clock = clock;
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "dev-miner");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Starts producing blocks: on a timer, or on pending transactions when the period is zero. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    if (period.isZero()) {
+      pool.addListener(onPending);
+      if (!pool.ordered(pool.pendingBaseFee()).isEmpty()) {
+        request(); // transactions left from before a restart
+      }
+    } else {
+      long millis = period.toMillis();
+      executor.scheduleAtFixedRate(this::mineQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void onPending(List<Transaction> transactions) {
+    request();
+  }
+
+  /** Asks for a block soon; requests made while one is being sealed give one more block. */
+  private void request() {
+    if (running && requested.compareAndSet(false, true)) {
+      executor.execute(
+          () -> {
+            requested.set(false);
+            ChainHead sealed = mineQuietly();
+            // A block that filled up leaves transactions behind; seal on while it includes some.
+            if (sealed != null
+                && !engine.chain().body(sealed.hash()).orElseThrow().transactions().isEmpty()
+                && !pool.ordered(pool.pendingBaseFee()).isEmpty()) {
+              request();
+            }
+          });
+    }
+  }
+
+  private ChainHead mineQuietly() {
+    try {
+      return mine();
+    } catch (RuntimeException e) {
+      LOG.error("dev block production failed", e);
+      return null;
+    }
+  }
+
+  /**
+   * Seals one block now with what the pool holds, through the Engine API, and makes it the head
+   * (also safe and finalized).
+   *
+   * @return the new head
+   * @throws IllegalStateException if the engine refuses the block it built
+   */
+  public ChainHead mine() {
+    mining.lock();
+    try {
+      return mineLocked();
+    } finally {
+      mining.unlock();
+    }
+  }
+
+  private ChainHead mineLocked() {
+    Blockchain chain = engine.chain();
+    ChainHead parent = chain.head();
+    long timestamp = Math.max(clock.instant().getEpochSecond(), parent.header().timestamp() + 1);
+    Fork fork = chain.rules().fork(parent.number() + 1, timestamp);
+    int version = fork.isAtLeast(Fork.CANCUN) ? 3 : fork.isAtLeast(Fork.SHANGHAI) ? 2 : 1;
+    Optional<Hash> beaconRoot =
+        version == 3 ? Optional.of(derived("beacon root", parent.hash())) : Optional.empty();
+    PayloadAttributes attributes =
+        PayloadAttributes.of(
+            timestamp,
+            derived("prevrandao", parent.hash()),
+            feeRecipient,
+            version >= 2 ? Optional.of(List.of()) : Optional.empty(),
+            beaconRoot);
+    ForkchoiceState current =
+        new ForkchoiceState(
+            parent.hash(),
+            chain.safe().map(ChainHead::hash).orElse(Hash.ZERO),
+            chain.finalized().map(ChainHead::hash).orElse(Hash.ZERO));
+    ForkchoiceUpdatedResult started =
+        engine.forkchoiceUpdated(version, current, Optional.of(attributes));
+    BuiltPayload built =
+        engine.getPayload(
+            version,
+            started
+                .payloadId()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException("no build started: " + started.payloadStatus())));
+    ExecutionPayload payload = built.executionPayload();
+    PayloadStatus status =
+        engine.newPayload(
+            version,
+            payload,
+            version == 3
+                ? Optional.of(ExecutionPayload.blobVersionedHashes(built.sealed().block()))
+                : Optional.empty(),
+            beaconRoot);
+    if (status.status() != PayloadStatus.Status.VALID) {
+      throw new IllegalStateException("the engine refused its own block: " + status);
+    }
+    Hash hash = payload.blockHash();
+    engine.forkchoiceUpdated(version, new ForkchoiceState(hash, hash, hash), Optional.empty());
+    ChainHead head = chain.head();
+    LOG.info(
+        "sealed block #{} {} with {} transactions, gas used {}",
+        head.number(),
+        head.hash(),
+        payload.transactions().size(),
+        payload.gasUsed());
+    return head;
+  }
+
+  private static Hash derived(String what, Hash parent) {
+    byte[] label = what.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] input = new byte[label.length + Hash.LENGTH];
+    System.arraycopy(label, 0, input, 0, label.length);
+    System.arraycopy(parent.array(), 0, input, label.length, Hash.LENGTH);
+    return Keccak256.digest(input);
+  }
+
+  /** Stops producing blocks (the block in progress finishes). */
+  @Override
+  public void close() {
+    synchronized (this) {
+      running = false;
+    }
+    pool.removeListener(onPending);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package io.merapi.execution.engine;
+
+import java.util.Optional;
+
+/** The answer of {@code engine_forkchoiceUpdated}: the head's status and the build started. */
+public record ForkchoiceUpdatedResult(PayloadStatus payloadStatus, Optional<PayloadId> payloadId) {}
