@@ -9,6 +9,7 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.state.Account;
 import io.merapi.state.AccountChange;
 import io.merapi.state.StateReader;
+import io.merapi.state.store.CodeSource;
 import io.merapi.trie.MerklePatriciaTrie;
 import io.merapi.trie.MissingNodeException;
 import io.merapi.trie.NodeSource;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * applies a block's changes to the same tries and gives the new state root.
  */
 public final class WitnessState implements StateReader {
-  private final Map<Hash, byte[]> preimages;
+  private final CodeSource codes;
   private final NodeSource nodes;
   private final Hash root;
   private final MerklePatriciaTrie accounts;
@@ -36,8 +37,19 @@ public final class WitnessState implements StateReader {
   }
 
   public WitnessState(Map<Hash, byte[]> preimages, Hash stateRoot) {
-    this.preimages = preimages;
-    this.nodes = hash -> Optional.ofNullable(preimages.get(hash));
+    this(
+        hash -> Optional.ofNullable(preimages.get(hash)),
+        hash -> Optional.ofNullable(preimages.get(hash)),
+        stateRoot);
+  }
+
+  /**
+   * The state at {@code stateRoot} over other sources of nodes and codes (the node records what a
+   * block's execution reads from its database this way, to serve its witness).
+   */
+  public WitnessState(NodeSource nodes, CodeSource codes, Hash stateRoot) {
+    this.nodes = nodes;
+    this.codes = codes;
     this.root = stateRoot;
     this.accounts = MerklePatriciaTrie.open(stateRoot, nodes);
   }
@@ -75,11 +87,7 @@ public final class WitnessState implements StateReader {
     if (codeHash.equals(Account.EMPTY_CODE_HASH)) {
       return new byte[0];
     }
-    byte[] code = preimages.get(codeHash);
-    if (code == null) {
-      throw new MissingPreimageException(codeHash, "code");
-    }
-    return code;
+    return codes.code(codeHash).orElseThrow(() -> new MissingPreimageException(codeHash, "code"));
   }
 
   /**
