@@ -28,9 +28,10 @@ import java.util.function.Function;
  * block is executed again on its parent's state through a {@link WitnessState} whose node and code
  * sources record every preimage they hand out, its changes are committed on the same tries (so the
  * siblings a deletion folds in are recorded too), and the resulting root must be the block's. The
- * witness therefore holds exactly what {@link StatelessExecutor} reads to rebuild the block: every
- * trie node and code read or passed through, the preimages of the account and storage keys read,
- * and the headers from the parent down to the oldest block BLOCKHASH asked for (geth's layout).
+ * witness therefore holds what {@link StatelessExecutor} reads to rebuild the block: every trie
+ * node read or passed through, the code of every account read (a little more than the code run, see
+ * {@code KeyRecorder}), the preimages of the account and storage keys read, and the headers from
+ * the parent down to the oldest block BLOCKHASH asked for (geth's layout).
  *
  * <p>Pure: the database through {@link NodeSource}, {@link CodeSource} and a header lookup.
  */
@@ -111,7 +112,13 @@ public final class WitnessBuilder {
     @Override
     public Optional<Account> account(Address address) {
       keys.add(Bytes.wrap(address.toArray()));
-      return state.account(address);
+      Optional<Account> account = state.account(address);
+      // The EVM runs code from its shared analysis cache, which may skip the read of code it has
+      // seen before; so the code of every account read goes in, so a fresh process has it.
+      if (account.isPresent() && !account.get().codeHash().equals(Account.EMPTY_CODE_HASH)) {
+        state.code(account.get().codeHash());
+      }
+      return account;
     }
 
     @Override
