@@ -13,6 +13,7 @@ import io.merapi.state.store.CodeSource;
 import io.merapi.trie.MerklePatriciaTrie;
 import io.merapi.trie.MissingNodeException;
 import io.merapi.trie.NodeSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,39 +93,41 @@ public final class WitnessState implements StateReader {
 
   /**
    * The state root after {@code changes} (a block's net changes on this state). The witness must
-   * hold every node the updates pass through, including the siblings a deletion collapses into.
+   * hold every node the updates pass through, including the siblings a deletion collapses into. As
+   * geth does, every trie gets its updates before its deletions (storage slots set to zero,
+   * accounts removed): a deletion done first could collapse a branch whose remaining child must
+   * then be read, a node that geth's and reth's witnesses need not carry.
    */
   public Hash commit(List<AccountChange> changes) {
     MerklePatriciaTrie updated = MerklePatriciaTrie.open(root, nodes);
+    List<AccountChange> removed = new ArrayList<>();
     for (AccountChange change : changes) {
-      byte[] key = Keccak256.hash(change.address().array());
+      if (!change.exists()) {
+        removed.add(change);
+        continue;
+      }
       try {
-        if (!change.exists()) {
-          updated.delete(key);
-          continue;
-        }
         Optional<Account> before = account(change.address());
         Hash storageRoot = before.map(Account::storageRoot).orElse(Account.EMPTY_STORAGE_ROOT);
         if (change.storageCleared() || !change.storage().isEmpty()) {
-          MerklePatriciaTrie storage =
-              MerklePatriciaTrie.open(
-                  change.storageCleared() ? Account.EMPTY_STORAGE_ROOT : storageRoot, nodes);
-          for (Map.Entry<UInt256, UInt256> slot : change.storage().entrySet()) {
-            byte[] slotKey = Keccak256.hash(slot.getKey().toBytes());
-            if (slot.getValue().isZero()) {
-              storage.delete(slotKey);
-            } else {
-              storage.put(slotKey, new RlpWriter(40).writeUInt256(slot.getValue()).toByteArray());
-            }
-          }
-          storageRoot = storage.rootHash();
+          storageRoot =
+              storageRoot(
+                  change, change.storageCleared() ? Account.EMPTY_STORAGE_ROOT : storageRoot);
         }
         Account account =
             new Account(change.nonce(), change.balance(), storageRoot, change.codeHash());
-        updated.put(key, account.toRlp());
+        updated.put(Keccak256.hash(change.address().array()), account.toRlp());
       } catch (MissingNodeException e) {
         throw new MissingPreimageException(
             e.hash(), "trie node (updating account " + change.address() + ")");
+      }
+    }
+    for (AccountChange change : removed) {
+      try {
+        updated.delete(Keccak256.hash(change.address().array()));
+      } catch (MissingNodeException e) {
+        throw new MissingPreimageException(
+            e.hash(), "trie node (deleting account " + change.address() + ")");
       }
     }
     try {
@@ -132,6 +135,23 @@ public final class WitnessState implements StateReader {
     } catch (MissingNodeException e) {
       throw new MissingPreimageException(e.hash(), "trie node");
     }
+  }
+
+  private Hash storageRoot(AccountChange change, Hash from) {
+    MerklePatriciaTrie storage = MerklePatriciaTrie.open(from, nodes);
+    List<byte[]> cleared = new ArrayList<>();
+    for (Map.Entry<UInt256, UInt256> slot : change.storage().entrySet()) {
+      byte[] slotKey = Keccak256.hash(slot.getKey().toBytes());
+      if (slot.getValue().isZero()) {
+        cleared.add(slotKey);
+      } else {
+        storage.put(slotKey, new RlpWriter(40).writeUInt256(slot.getValue()).toByteArray());
+      }
+    }
+    for (byte[] slotKey : cleared) {
+      storage.delete(slotKey);
+    }
+    return storage.rootHash();
   }
 
   private static Optional<byte[]> read(MerklePatriciaTrie trie, byte[] hashedKey) {
