@@ -177,6 +177,20 @@ public class WitnessStateTest {
             java.util.Optional.empty(),
             false,
             Map.of(slots[0], UInt256.ZERO, slots[2], big));
+    // The premise: a deletion alone folds the branch and needs the sibling's node.
+    AccountChange deletionOnly =
+        new AccountChange(
+            owner,
+            true,
+            1,
+            UInt256.ONE,
+            io.merapi.state.Account.EMPTY_CODE_HASH,
+            java.util.Optional.empty(),
+            false,
+            Map.of(slots[0], UInt256.ZERO));
+    assertThatThrownBy(
+            () -> new WitnessState(read, state.stateRoot()).commit(List.of(deletionOnly)))
+        .isInstanceOf(MissingPreimageException.class);
     Hash root = new WitnessState(read, state.stateRoot()).commit(List.of(change));
     state.apply(List.of(change));
     assertThat(root).isEqualTo(state.stateRoot());
