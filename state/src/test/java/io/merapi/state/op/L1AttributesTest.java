@@ -41,6 +41,16 @@ class L1AttributesTest {
           "0xf14ecb423df1f95f609d9781126cdd9ea4d248f4502c083507b2f1f72aa779a8",
           "0x4fae8f6c70a4f50cf8894bf9847ed364922826658c3cb73e291e03934637a853");
 
+  static final RealDeposit OP_MAINNET_HOLOCENE =
+      new RealDeposit(
+          "OP Mainnet block 0x8000000 (Holocene)",
+          "0x440a5e200000146b000f79c500000000000000030000000067f3d96300000000015302f1000000000000"
+              + "00000000000000000000000000000000000000000002438e769a00000000000000000000000000000000"
+              + "0000000000000000000000019ac964ba5f3511f78ffce1555042a48961196583ef9de7ab6384226fda71"
+              + "2273645e02610000000000000000000000006887246668a3b87f54deb3b94ba47a6f63f32985",
+          "0x883aa371d61056b40ec30d9b74257103351b24d70eb8063940f19f7510e39799",
+          "0xfef32a4fab45b73e89e64ba640ef261009a157c64617956ab64e831856f928f7");
+
   static final RealDeposit UNICHAIN =
       new RealDeposit(
           "Unichain block 0x2abb5e",
@@ -52,7 +62,7 @@ class L1AttributesTest {
           "0x1b43eaf62ae3398df8bee31d9b3146fc11626c0e52e2bd0ff2ff1b97866dc705");
 
   static java.util.List<RealDeposit> realDeposits() {
-    return java.util.List.of(BASE, OP_MAINNET, UNICHAIN);
+    return java.util.List.of(BASE, OP_MAINNET, OP_MAINNET_HOLOCENE, UNICHAIN);
   }
 
   @ParameterizedTest
