@@ -7,6 +7,8 @@ import io.merapi.evm.Evm;
 import io.merapi.state.BlobGas;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.Header;
+import io.merapi.types.config.ChainConfig;
+import io.merapi.types.json.L1FeeInfo;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcLog;
 import io.merapi.types.json.RpcReceipt;
@@ -50,28 +52,49 @@ public final class TransactionViews {
     return RpcBlock.of(block, fullTransactions, receipts);
   }
 
-  /** The receipts of {@code block} (its hash given, as it is known already) in JSON-RPC form. */
-  public static List<RpcReceipt> receipts(Block block, Hash blockHash, List<Receipt> receipts) {
+  /**
+   * The receipts of {@code block} (its hash given, as it is known already) in JSON-RPC form, with
+   * the L1 fee fields on an OP chain ({@link OpReceiptFields}).
+   */
+  public static List<RpcReceipt> receipts(
+      ChainConfig config, Block block, Hash blockHash, List<Receipt> receipts) {
+    List<Optional<L1FeeInfo>> l1Fees = l1Fees(config, block);
     List<RpcReceipt> out = new ArrayList<>(receipts.size());
     long logIndex = 0;
     for (int i = 0; i < receipts.size(); i++) {
-      out.add(receipt(block, blockHash, receipts, i, logIndex));
+      out.add(receipt(block, blockHash, receipts, i, logIndex, l1Fees.get(i)));
       logIndex += receipts.get(i).logs().size();
     }
     return out;
   }
 
   /** The receipt of transaction {@code index} of {@code block}. */
-  public static RpcReceipt receipt(Block block, Hash blockHash, List<Receipt> receipts, int index) {
+  public static RpcReceipt receipt(
+      ChainConfig config, Block block, Hash blockHash, List<Receipt> receipts, int index) {
     long logIndex = 0;
     for (int i = 0; i < index; i++) {
       logIndex += receipts.get(i).logs().size();
     }
-    return receipt(block, blockHash, receipts, index, logIndex);
+    return receipt(block, blockHash, receipts, index, logIndex, l1Fees(config, block).get(index));
+  }
+
+  private static List<Optional<L1FeeInfo>> l1Fees(ChainConfig config, Block block) {
+    try {
+      return OpReceiptFields.derive(
+          config, block.number(), block.header().timestamp(), block.transactions());
+    } catch (IllegalArgumentException e) {
+      // op-geth fails the receipt lookup when the info transaction cannot be read.
+      throw ChainAccess.serverError(e.getMessage());
+    }
   }
 
   private static RpcReceipt receipt(
-      Block block, Hash blockHash, List<Receipt> receipts, int index, long firstLogIndex) {
+      Block block,
+      Hash blockHash,
+      List<Receipt> receipts,
+      int index,
+      long firstLogIndex,
+      Optional<L1FeeInfo> l1Fee) {
     Header header = block.header();
     Transaction tx = block.transactions().get(index);
     Receipt receipt = receipts.get(index);
@@ -103,7 +126,7 @@ public final class TransactionViews {
         firstLogIndex,
         blob ? OptionalLong.of(tx.blobGas()) : OptionalLong.empty(),
         blob ? Optional.of(blobBaseFee(header)) : Optional.empty(),
-        Optional.empty());
+        l1Fee);
   }
 
   /** The blob base fee a block's blob transactions paid (EIP-4844), zero before Cancun. */
@@ -116,8 +139,10 @@ public final class TransactionViews {
   /** Every log of a block's receipts, positioned in the chain. */
   public static List<RpcLog> logs(Block block, Hash blockHash, List<Receipt> receipts) {
     List<RpcLog> logs = new ArrayList<>();
-    for (RpcReceipt receipt : receipts(block, blockHash, receipts)) {
-      logs.addAll(receipt.rpcLogs());
+    long logIndex = 0;
+    for (int i = 0; i < receipts.size(); i++) {
+      logs.addAll(receipt(block, blockHash, receipts, i, logIndex, Optional.empty()).rpcLogs());
+      logIndex += receipts.get(i).logs().size();
     }
     return logs;
   }

@@ -318,6 +318,11 @@ public final class Blockchain {
     return header(blockHash).map(h -> new TrieStateReader(h.stateRoot(), nodes, store));
   }
 
+  /** Contract code by its hash, as stored (for execution witnesses). */
+  public Optional<byte[]> code(Hash codeHash) {
+    return store.code(codeHash);
+  }
+
   /** BLOCKHASH answers for a block whose parent is {@code parentHash}: its ancestors by number. */
   public BlockContext.BlockHashLookup ancestorHashes(Hash parentHash) {
     return new AncestorHashes(parentHash, this::header);

@@ -5,6 +5,7 @@ import io.merapi.execution.api.ChainAccess;
 import io.merapi.execution.api.PoolAccess;
 import io.merapi.execution.api.call.CallSimulator;
 import io.merapi.execution.api.debug.DebugRawMethods;
+import io.merapi.execution.api.debug.DebugWitnessMethods;
 import io.merapi.execution.api.eth.EthBlockMethods;
 import io.merapi.execution.api.eth.EthCallMethods;
 import io.merapi.execution.api.eth.EthChainMethods;
@@ -138,6 +139,8 @@ public final class ExecutionNode implements AutoCloseable {
     new EthFeeMethods(access, oracle).register(methods);
     new FilterMethods(access, search, filters, rpc.logBlockRange()).register(methods);
     new DebugRawMethods(access, pool).register(methods);
+    // OP(issue 7): the witness of the node's own blocks, for stateless re-execution.
+    new DebugWitnessMethods(access).register(methods);
     new TraceMethods(access, simulator).register(methods);
     // SEAM(engine): engine_* methods (io.merapi.execution.engine) register on `methods` here;
     // the authrpc server below exposes the eth and engine namespaces.

@@ -39,8 +39,8 @@ import java.util.OptionalLong;
  * Transactions in the JSON-RPC shape of geth and op-geth ({@code RPCTransaction}): common fields
  * for every type, {@code accessList}, {@code chainId}, {@code yParity} for typed transactions, the
  * fee caps from EIP-1559, blob fields, {@code authorizationList} (EIP-7702), and for deposits
- * {@code sourceHash}, {@code mint} (only when non-zero), {@code isSystemTx} (only when true) and
- * {@code depositReceiptVersion}, with {@code nonce} the receipt's deposit nonce.
+ * {@code sourceHash}, {@code mint} (also when zero, as op-geth prints it), {@code isSystemTx} (only
+ * when true) and {@code depositReceiptVersion}, with {@code nonce} the receipt's deposit nonce.
  */
 final class TransactionJson {
   private TransactionJson() {}
@@ -135,9 +135,8 @@ final class TransactionJson {
     out.writeStringField("r", "0x0");
     out.writeStringField("s", "0x0");
     JsonValues.hash(out, "sourceHash", tx.sourceHash());
-    if (!tx.mint().isZero()) {
-      JsonValues.quantity(out, "mint", tx.mint());
-    }
+    // op-geth prints mint always: its RLP decoder reads an absent (empty) mint as zero.
+    JsonValues.quantity(out, "mint", tx.mint());
     if (tx.isSystemTx()) {
       out.writeBooleanField("isSystemTx", true);
     }

@@ -89,7 +89,8 @@ public final class EthBlockMethods {
     }
     Block block = chain.block(head.get());
     return new ChainJson(
-        TransactionViews.receipts(block, head.get().hash(), chain.receipts(head.get())));
+        TransactionViews.receipts(
+            chain.chain().config(), block, head.get().hash(), chain.receipts(head.get())));
   }
 
   private Object transactionCount(Optional<ChainHead> head) {
@@ -147,6 +148,10 @@ public final class EthBlockMethods {
     Block block = chain.block(head.get());
     return new ChainJson(
         TransactionViews.receipt(
-            block, head.get().hash(), chain.receipts(head.get()), location.get().index()));
+            chain.chain().config(),
+            block,
+            head.get().hash(),
+            chain.receipts(head.get()),
+            location.get().index()));
   }
 }

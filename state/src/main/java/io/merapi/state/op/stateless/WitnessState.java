@@ -9,9 +9,11 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.state.Account;
 import io.merapi.state.AccountChange;
 import io.merapi.state.StateReader;
+import io.merapi.state.store.CodeSource;
 import io.merapi.trie.MerklePatriciaTrie;
 import io.merapi.trie.MissingNodeException;
 import io.merapi.trie.NodeSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import java.util.Optional;
  * applies a block's changes to the same tries and gives the new state root.
  */
 public final class WitnessState implements StateReader {
-  private final Map<Hash, byte[]> preimages;
+  private final CodeSource codes;
   private final NodeSource nodes;
   private final Hash root;
   private final MerklePatriciaTrie accounts;
@@ -36,8 +38,19 @@ public final class WitnessState implements StateReader {
   }
 
   public WitnessState(Map<Hash, byte[]> preimages, Hash stateRoot) {
-    this.preimages = preimages;
-    this.nodes = hash -> Optional.ofNullable(preimages.get(hash));
+    this(
+        hash -> Optional.ofNullable(preimages.get(hash)),
+        hash -> Optional.ofNullable(preimages.get(hash)),
+        stateRoot);
+  }
+
+  /**
+   * The state at {@code stateRoot} over other sources of nodes and codes (the node records what a
+   * block's execution reads from its database this way, to serve its witness).
+   */
+  public WitnessState(NodeSource nodes, CodeSource codes, Hash stateRoot) {
+    this.nodes = nodes;
+    this.codes = codes;
     this.root = stateRoot;
     this.accounts = MerklePatriciaTrie.open(stateRoot, nodes);
   }
@@ -75,48 +88,46 @@ public final class WitnessState implements StateReader {
     if (codeHash.equals(Account.EMPTY_CODE_HASH)) {
       return new byte[0];
     }
-    byte[] code = preimages.get(codeHash);
-    if (code == null) {
-      throw new MissingPreimageException(codeHash, "code");
-    }
-    return code;
+    return codes.code(codeHash).orElseThrow(() -> new MissingPreimageException(codeHash, "code"));
   }
 
   /**
    * The state root after {@code changes} (a block's net changes on this state). The witness must
-   * hold every node the updates pass through, including the siblings a deletion collapses into.
+   * hold every node the updates pass through, including the siblings a deletion collapses into. As
+   * geth does, every trie gets its updates before its deletions (storage slots set to zero,
+   * accounts removed): a deletion done first could collapse a branch whose remaining child must
+   * then be read, a node that geth's and reth's witnesses need not carry.
    */
   public Hash commit(List<AccountChange> changes) {
     MerklePatriciaTrie updated = MerklePatriciaTrie.open(root, nodes);
+    List<AccountChange> removed = new ArrayList<>();
     for (AccountChange change : changes) {
-      byte[] key = Keccak256.hash(change.address().array());
+      if (!change.exists()) {
+        removed.add(change);
+        continue;
+      }
       try {
-        if (!change.exists()) {
-          updated.delete(key);
-          continue;
-        }
         Optional<Account> before = account(change.address());
         Hash storageRoot = before.map(Account::storageRoot).orElse(Account.EMPTY_STORAGE_ROOT);
         if (change.storageCleared() || !change.storage().isEmpty()) {
-          MerklePatriciaTrie storage =
-              MerklePatriciaTrie.open(
-                  change.storageCleared() ? Account.EMPTY_STORAGE_ROOT : storageRoot, nodes);
-          for (Map.Entry<UInt256, UInt256> slot : change.storage().entrySet()) {
-            byte[] slotKey = Keccak256.hash(slot.getKey().toBytes());
-            if (slot.getValue().isZero()) {
-              storage.delete(slotKey);
-            } else {
-              storage.put(slotKey, new RlpWriter(40).writeUInt256(slot.getValue()).toByteArray());
-            }
-          }
-          storageRoot = storage.rootHash();
+          storageRoot =
+              storageRoot(
+                  change, change.storageCleared() ? Account.EMPTY_STORAGE_ROOT : storageRoot);
         }
         Account account =
             new Account(change.nonce(), change.balance(), storageRoot, change.codeHash());
-        updated.put(key, account.toRlp());
+        updated.put(Keccak256.hash(change.address().array()), account.toRlp());
       } catch (MissingNodeException e) {
         throw new MissingPreimageException(
             e.hash(), "trie node (updating account " + change.address() + ")");
+      }
+    }
+    for (AccountChange change : removed) {
+      try {
+        updated.delete(Keccak256.hash(change.address().array()));
+      } catch (MissingNodeException e) {
+        throw new MissingPreimageException(
+            e.hash(), "trie node (deleting account " + change.address() + ")");
       }
     }
     try {
@@ -124,6 +135,23 @@ public final class WitnessState implements StateReader {
     } catch (MissingNodeException e) {
       throw new MissingPreimageException(e.hash(), "trie node");
     }
+  }
+
+  private Hash storageRoot(AccountChange change, Hash from) {
+    MerklePatriciaTrie storage = MerklePatriciaTrie.open(from, nodes);
+    List<byte[]> cleared = new ArrayList<>();
+    for (Map.Entry<UInt256, UInt256> slot : change.storage().entrySet()) {
+      byte[] slotKey = Keccak256.hash(slot.getKey().toBytes());
+      if (slot.getValue().isZero()) {
+        cleared.add(slotKey);
+      } else {
+        storage.put(slotKey, new RlpWriter(40).writeUInt256(slot.getValue()).toByteArray());
+      }
+    }
+    for (byte[] slotKey : cleared) {
+      storage.delete(slotKey);
+    }
+    return storage.rootHash();
   }
 
   private static Optional<byte[]> read(MerklePatriciaTrie trie, byte[] hashedKey) {

@@ -135,4 +135,78 @@ public class WitnessStateTest {
         .isInstanceOf(MissingPreimageException.class)
         .hasMessageContaining(codeHash.toString());
   }
+
+  /**
+   * geth's witness order: a slot deleted next to a sibling that stays, while another slot is
+   * inserted under the same branch. Deleting first would fold the branch into the sibling and need
+   * the sibling's node, which a geth or reth witness does not carry; updating first does not.
+   */
+  @Test
+  void updatesComeBeforeDeletionsSoTheSiblingIsNotNeeded() {
+    UInt256[] slots = slotsWithDistinctFirstNibbles(3);
+    UInt256 big = UInt256.fromHash(Hash.fromHex("0x" + "77".repeat(32)));
+    Address owner = address(1);
+    InMemoryState state = new InMemoryState();
+    state.put(owner, 1, UInt256.ONE, new byte[0], Map.of(slots[0], big, slots[1], big));
+    Map<Hash, byte[]> full = witnessOf(state, Map.of()).preimages();
+
+    // What reading the account, the deleted slot and the new slot touches: not the sibling.
+    Map<Hash, byte[]> read = new java.util.HashMap<>();
+    WitnessState reader =
+        new WitnessState(
+            h -> {
+              byte[] node = full.get(h);
+              if (node != null) {
+                read.put(h, node);
+              }
+              return java.util.Optional.ofNullable(node);
+            },
+            h -> java.util.Optional.empty(),
+            state.stateRoot());
+    reader.storage(owner, slots[0]);
+    reader.storage(owner, slots[2]);
+    assertThat(read.size()).isLessThan(full.size());
+
+    AccountChange change =
+        new AccountChange(
+            owner,
+            true,
+            1,
+            UInt256.ONE,
+            io.merapi.state.Account.EMPTY_CODE_HASH,
+            java.util.Optional.empty(),
+            false,
+            Map.of(slots[0], UInt256.ZERO, slots[2], big));
+    // The premise: a deletion alone folds the branch and needs the sibling's node.
+    AccountChange deletionOnly =
+        new AccountChange(
+            owner,
+            true,
+            1,
+            UInt256.ONE,
+            io.merapi.state.Account.EMPTY_CODE_HASH,
+            java.util.Optional.empty(),
+            false,
+            Map.of(slots[0], UInt256.ZERO));
+    assertThatThrownBy(
+            () -> new WitnessState(read, state.stateRoot()).commit(List.of(deletionOnly)))
+        .isInstanceOf(MissingPreimageException.class);
+    Hash root = new WitnessState(read, state.stateRoot()).commit(List.of(change));
+    state.apply(List.of(change));
+    assertThat(root).isEqualTo(state.stateRoot());
+  }
+
+  /** Slots whose hashed keys start with different nibbles (children of one root branch). */
+  static UInt256[] slotsWithDistinctFirstNibbles(int count) {
+    UInt256[] out = new UInt256[count];
+    java.util.Set<Integer> nibbles = new java.util.HashSet<>();
+    int found = 0;
+    for (long i = 1; found < count; i++) {
+      int nibble = (Keccak256.hash(UInt256.valueOf(i).toBytes())[0] >>> 4) & 0xf;
+      if (nibbles.add(nibble)) {
+        out[found++] = UInt256.valueOf(i);
+      }
+    }
+    return out;
+  }
 }
