@@ -6,6 +6,8 @@ import io.merapi.execution.chain.ChainFile;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.chain.ImportResult;
 import io.merapi.execution.chain.UnknownBlockException;
+import io.merapi.execution.dev.DevBanner;
+import io.merapi.execution.dev.DevConfig;
 import io.merapi.execution.node.ExecutionNode;
 import io.merapi.execution.node.ExecutionNodeConfig;
 import io.merapi.rpc.jwt.JwtSecret;
@@ -21,6 +23,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -144,7 +147,11 @@ public final class ExecutionCommand implements Callable<Integer> {
   @Option(names = "--metrics.port", defaultValue = "6060", description = "Metrics port.")
   int metricsPort;
 
-  @Option(names = "--dev", description = "Single-node development chain (L1).")
+  @Option(
+      names = "--dev",
+      description =
+          "Single-node development chain (L1) with ten funded accounts; serves HTTP and WebSocket"
+              + " JSON-RPC without --http/--ws (default datadir: ~/.merapi/dev).")
   boolean dev;
 
   @Option(
@@ -219,19 +226,35 @@ public final class ExecutionCommand implements Callable<Integer> {
             "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Merapi execution node, chain " + node.chain().config().chainId());
-    out.println("  head         " + describe(node.chain().head()));
-    node.httpUri().ifPresent(u -> out.println("  HTTP         " + u));
-    node.webSocketUri().ifPresent(u -> out.println("  WebSocket    " + u));
-    node.authRpcUri().ifPresent(u -> out.println("  Engine API   " + u + " (JWT)"));
-    node.metricsUri().ifPresent(u -> out.println("  metrics      " + u));
+    if (node.dev().isPresent()) {
+      DevBanner.lines(node.dev().get(), endpoints(node)).forEach(out::println);
+    } else {
+      out.println("Merapi execution node, chain " + node.chain().config().chainId());
+      out.println("  head         " + describe(node.chain().head()));
+      endpoints(node).forEach(e -> out.printf("  %-12s %s%n", e.name(), e.url()));
+    }
     out.flush();
     stopped.await();
     return 0;
   }
 
+  private static List<DevBanner.Endpoint> endpoints(ExecutionNode node) {
+    List<DevBanner.Endpoint> endpoints = new ArrayList<>();
+    node.httpUri().ifPresent(u -> endpoints.add(new DevBanner.Endpoint("HTTP", u.toString())));
+    node.webSocketUri()
+        .ifPresent(u -> endpoints.add(new DevBanner.Endpoint("WebSocket", u.toString())));
+    node.authRpcUri()
+        .ifPresent(u -> endpoints.add(new DevBanner.Endpoint("Engine API", u + " (JWT)")));
+    node.metricsUri()
+        .ifPresent(u -> endpoints.add(new DevBanner.Endpoint("Metrics", u.toString())));
+    return endpoints;
+  }
+
   ExecutionNodeConfig config() {
-    Path dir = datadir != null ? datadir : defaultDatadir();
+    Path dir = datadir != null ? datadir : dev ? DevConfig.defaultDataDir() : defaultDatadir();
+    // A dev chain is for wallets and scripts: it serves JSON-RPC without being asked to.
+    boolean http = this.http || dev;
+    boolean ws = this.ws || dev;
     ExecutionNodeConfig.Builder builder = ExecutionNodeConfig.builder().datadir(dir);
     if (genesis != null) {
       builder.genesis(GenesisCommand.read(genesis));

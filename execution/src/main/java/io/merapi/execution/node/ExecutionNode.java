@@ -15,12 +15,22 @@ import io.merapi.execution.api.fee.GasPriceOracle;
 import io.merapi.execution.api.net.NetMethods;
 import io.merapi.execution.api.web3.Web3Methods;
 import io.merapi.execution.chain.Blockchain;
+import io.merapi.execution.dev.DevAccounts;
+import io.merapi.execution.dev.DevChain;
+import io.merapi.execution.dev.DevConfig;
+import io.merapi.execution.engine.BuilderConfig;
+import io.merapi.execution.engine.EngineApi;
+import io.merapi.execution.engine.PayloadBuilder;
 import io.merapi.execution.filter.BloomBitsIndex;
 import io.merapi.execution.filter.ChainEvents;
 import io.merapi.execution.filter.FilterMethods;
 import io.merapi.execution.filter.InstalledFilters;
 import io.merapi.execution.filter.LogSearch;
 import io.merapi.execution.trace.TraceMethods;
+import io.merapi.execution.txpool.TransactionPool;
+import io.merapi.execution.txpool.TxPoolAccess;
+import io.merapi.execution.txpool.TxPoolConfig;
+import io.merapi.execution.txpool.TxPoolRpc;
 import io.merapi.rpc.RpcMethods;
 import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.rpc.server.RpcServer;
@@ -29,6 +39,7 @@ import io.merapi.storage.InMemoryKeyValueStore;
 import io.merapi.storage.KeyValueStore;
 import io.merapi.storage.RocksDbKeyValueStore;
 import io.merapi.storage.TrieNodeStore;
+import io.merapi.types.config.Genesis;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -36,6 +47,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -67,6 +79,7 @@ public final class ExecutionNode implements AutoCloseable {
   private Optional<RpcServer> authRpc = Optional.empty();
   private Optional<RpcServer> metrics = Optional.empty();
   private Optional<JwtSecret> jwtSecret = Optional.empty();
+  private Optional<DevChain> dev = Optional.empty();
   private boolean closed;
 
   private ExecutionNode(ExecutionNodeConfig config, KeyValueStore store, Blockchain chain) {
@@ -88,9 +101,11 @@ public final class ExecutionNode implements AutoCloseable {
             : new InMemoryKeyValueStore();
     ExecutionNode node;
     try {
+      Optional<Genesis> genesis =
+          config.genesis().or(() -> config.dev().map(dev -> devGenesis(devConfig(config))));
       Blockchain chain =
-          config.genesis().isPresent()
-              ? Blockchain.initialize(store, config.genesis().get())
+          genesis.isPresent()
+              ? Blockchain.initialize(store, genesis.get())
               : Blockchain.open(store);
       node = new ExecutionNode(config, store, chain);
     } catch (RuntimeException e) {
@@ -111,11 +126,41 @@ public final class ExecutionNode implements AutoCloseable {
     return datadir.resolve("chaindata");
   }
 
+  /** The dev chain a config's {@code --dev} settings describe, in the node's data directory. */
+  static DevConfig devConfig(ExecutionNodeConfig config) {
+    ExecutionNodeConfig.DevSettings settings = config.dev().orElseThrow();
+    return DevConfig.defaults()
+        .withDataDir(config.datadir())
+        .withPeriod(Duration.ofSeconds(settings.periodSeconds()));
+  }
+
+  private static Genesis devGenesis(DevConfig dev) {
+    return DevChain.genesis(dev, DevAccounts.derive(dev.mnemonic(), dev.accounts()));
+  }
+
   private void startComponents() {
     ChainAccess access = new ChainAccess(chain, new TrieNodeStore(store));
-    // SEAM(engine): the transaction pool of io.merapi.execution.txpool, adapted to PoolAccess,
-    // goes here once it lands; until then eth_sendRawTransaction answers that there is no pool.
-    PoolAccess pool = PoolAccess.NONE;
+    TransactionPool txPool;
+    EngineApi engine;
+    if (config.dev().isPresent()) {
+      // The dev chain brings its own pool, payload builder and Engine API, driven by its producer;
+      // a consensus client may still drive it over the authenticated port.
+      DevChain devChain = DevChain.on(chain, devConfig(config));
+      running.push(devChain);
+      dev = Optional.of(devChain);
+      txPool = devChain.pool();
+      engine = devChain.engine();
+    } else {
+      txPool = TransactionPool.create(chain, TxPoolConfig.defaults());
+      running.push(txPool);
+      PayloadBuilder builder =
+          new PayloadBuilder(chain, Optional.of(txPool), BuilderConfig.defaults());
+      running.push(builder);
+      engine = new EngineApi(chain, builder);
+    }
+    txPool.bindTo(registry);
+    engine.bindTo(registry);
+    PoolAccess pool = new TxPoolAccess(txPool, false);
     long networkId = config.networkId().orElse(chain.config().chainId());
     ExecutionNodeConfig.RpcSettings rpc = config.rpc();
 
@@ -142,18 +187,16 @@ public final class ExecutionNode implements AutoCloseable {
     // OP(issue 7): the witness of the node's own blocks, for stateless re-execution.
     new DebugWitnessMethods(access).register(methods);
     new TraceMethods(access, simulator).register(methods);
-    // SEAM(engine): engine_* methods (io.merapi.execution.engine) register on `methods` here;
-    // the authrpc server below exposes the eth and engine namespaces.
-    // SEAM(dev): with config.dev(), io.merapi.execution.dev's block producer starts here.
-    if (config.dev().isPresent()) {
-      throw new IllegalStateException(
-          "--dev is not available yet: the dev-mode block producer is not built");
-    }
+    TxPoolRpc.register(txPool, methods);
+    // The engine namespace is only exposed by servers that list it: the authrpc server by default.
+    engine.register(methods);
 
     NodeMetrics nodeMetrics = new NodeMetrics(registry, chain, filters);
     chain.addHeadListener(nodeMetrics);
 
     startServers();
+    // Blocks start once every endpoint is up, so the first one is seen by every subscriber.
+    dev.ifPresent(DevChain::start);
   }
 
   private void startServers() {
@@ -264,6 +307,11 @@ public final class ExecutionNode implements AutoCloseable {
 
   public Optional<JwtSecret> jwtSecret() {
     return jwtSecret;
+  }
+
+  /** With {@code --dev}: the dev chain's accounts, pool and block producer (for the banner). */
+  public Optional<DevChain> dev() {
+    return dev;
   }
 
   /** Stops the servers, the feeds and the indexer, then closes the database. Idempotent. */
