@@ -557,6 +557,82 @@ class ExecutionDevWeb3jIT {
         .isEqualTo(nonce.add(BigInteger.TWO));
   }
 
+  @Test
+  void walletViewsOfBlocksFeesAndRejectedResubmissions() throws Exception {
+    Credentials sender = accounts.get(9);
+    BigInteger blockFilter = ok(web3.ethNewBlockFilter().send()).getFilterId();
+    BigInteger tip = BigInteger.valueOf(1_000_000_000L);
+    byte[] signed =
+        TransactionEncoder.signMessage(
+            RawTransaction.createTransaction(
+                CHAIN_ID,
+                nonce(sender),
+                BigInteger.valueOf(100_000),
+                contract,
+                BigInteger.ZERO,
+                FunctionEncoder.encode(set(BigInteger.valueOf(99))),
+                tip,
+                BigInteger.valueOf(50_000_000_000L)),
+            sender);
+    TransactionReceipt receipt = mined(send(signed));
+
+    // Sent again once mined, the transaction's nonce is used: geth answers -32000 "nonce too low".
+    EthSendTransaction again = web3.ethSendRawTransaction(Numeric.toHexString(signed)).send();
+    assertThat(again.hasError()).isTrue();
+    assertThat(again.getError().getCode()).isEqualTo(-32000);
+    assertThat(again.getError().getMessage()).startsWith("nonce too low");
+
+    List<String> newBlocks =
+        ok(web3.ethGetFilterChanges(blockFilter).send()).getLogs().stream()
+            .map(r -> (String) r.get())
+            .toList();
+    assertThat(newBlocks).contains(receipt.getBlockHash());
+    web3.ethUninstallFilter(blockFilter).send();
+
+    // The whole block, transactions included, reads back into web3j's types.
+    EthBlock.Block full =
+        ok(web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(receipt.getBlockNumber()), true)
+                .send())
+            .getBlock();
+    assertThat(full.getHash()).isEqualTo(receipt.getBlockHash());
+    assertThat(full.getTransactions()).hasSize(1);
+    var tx = (EthBlock.TransactionObject) full.getTransactions().get(0);
+    assertThat(tx.getHash()).isEqualTo(receipt.getTransactionHash());
+    assertThat(tx.getFrom()).isEqualTo(sender.getAddress());
+    assertThat(tx.getType()).isEqualTo("0x2");
+    assertThat(tx.getMaxPriorityFeePerGas()).isEqualTo(tip);
+    assertThat(tx.getAccessList()).isEmpty();
+    assertThat(tx.getBlockNumber()).isEqualTo(receipt.getBlockNumber());
+    assertThat(full.getGasUsed()).isEqualTo(receipt.getGasUsed());
+    assertThat(Numeric.decodeQuantity(full.getBlobGasUsedRaw())).isZero();
+
+    // EIP-234: the logs of one block named by its hash.
+    List<Log> byHash =
+        ok(web3.ethGetLogs(new EthFilter(receipt.getBlockHash())).send()).getLogs().stream()
+            .map(r -> (Log) ((EthLog.LogObject) r.get()))
+            .toList();
+    assertThat(byHash).containsExactlyElementsOf(receipt.getLogs());
+
+    var history =
+        ok(web3.ethFeeHistory(
+                    2, DefaultBlockParameter.valueOf(receipt.getBlockNumber()), List.of(50.0))
+                .send())
+            .getFeeHistory();
+    assertThat(history.getOldestBlock())
+        .isEqualTo(receipt.getBlockNumber().subtract(BigInteger.ONE));
+    // Base fees of the two blocks and of the one after them.
+    assertThat(history.getBaseFeePerGas()).hasSize(3);
+    assertThat(history.getBaseFeePerGas().get(1)).isEqualTo(full.getBaseFeePerGas());
+    // The block's only transaction paid the tip asked for, so it is every percentile's reward.
+    assertThat(history.getReward().get(1)).containsExactly(tip);
+
+    assertThat(
+            ok(web3.ethGetTransactionReceipt("0x" + "ab".repeat(32)).send())
+                .getTransactionReceipt())
+        .as("no receipt for an unknown transaction")
+        .isEmpty();
+  }
+
   // --- helpers ---
 
   private static Function set(BigInteger value) {
