@@ -1,6 +1,7 @@
 package io.merapi.cli;
 
 import io.merapi.base.rlp.RlpException;
+import io.merapi.base.uint.UInt256;
 import io.merapi.execution.chain.Blockchain;
 import io.merapi.execution.chain.ChainFile;
 import io.merapi.execution.chain.ChainHead;
@@ -10,6 +11,7 @@ import io.merapi.execution.dev.DevBanner;
 import io.merapi.execution.dev.DevConfig;
 import io.merapi.execution.node.ExecutionNode;
 import io.merapi.execution.node.ExecutionNodeConfig;
+import io.merapi.execution.txpool.TxPoolConfig;
 import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.state.block.InvalidBlockException;
@@ -191,6 +193,53 @@ public final class ExecutionCommand implements Callable<Integer> {
   int logResults;
 
   @Option(
+      names = "--rpc.allow-unprotected-txs",
+      description = "Accept legacy transactions signed without a chain id (EIP-155) over RPC.")
+  boolean allowUnprotectedTxs;
+
+  @Option(
+      names = "--txpool.pricelimit",
+      defaultValue = "1",
+      description = "Lowest tip (wei per gas) the pool accepts.")
+  long poolPriceLimit;
+
+  @Option(
+      names = "--txpool.pricebump",
+      defaultValue = "10",
+      description = "Percent both fee caps of a replacement must exceed the replaced one's.")
+  int poolPriceBump;
+
+  @Option(
+      names = "--txpool.accountslots",
+      defaultValue = "16",
+      description = "Executable transactions guaranteed per account.")
+  int poolAccountSlots;
+
+  @Option(
+      names = "--txpool.globalslots",
+      defaultValue = "5120",
+      description = "Executable transactions of all accounts.")
+  int poolGlobalSlots;
+
+  @Option(
+      names = "--txpool.accountqueue",
+      defaultValue = "64",
+      description = "Non-executable transactions per account.")
+  int poolAccountQueue;
+
+  @Option(
+      names = "--txpool.globalqueue",
+      defaultValue = "1024",
+      description = "Non-executable transactions of all accounts.")
+  int poolGlobalQueue;
+
+  @Option(
+      names = "--txpool.lifetime",
+      defaultValue = "3h",
+      description = "How long non-executable transactions wait (e.g. 3h, 30m).")
+  String poolLifetime;
+
+  @Option(
       names = "--gcmode",
       defaultValue = "archive",
       description = "State kept: archive (every block's state; the only mode so far).")
@@ -299,6 +348,20 @@ public final class ExecutionCommand implements Callable<Integer> {
             logResults));
     builder.dev(
         dev ? Optional.of(new ExecutionNodeConfig.DevSettings(devPeriod)) : Optional.empty());
+    builder.allowUnprotectedTxs(allowUnprotectedTxs);
+    if (poolPriceLimit < 0) {
+      throw new CommandFailure("invalid --txpool.pricelimit: must not be negative");
+    }
+    try {
+      builder.txPool(
+          TxPoolConfig.defaults()
+              .withPriceLimit(UInt256.valueOf(poolPriceLimit))
+              .withPriceBump(poolPriceBump)
+              .withSlots(poolAccountSlots, poolGlobalSlots, poolAccountQueue, poolGlobalQueue)
+              .withLifetime(duration(poolLifetime)));
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure("invalid --txpool setting: " + e.getMessage());
+    }
     return builder.build();
   }
 
@@ -306,7 +369,7 @@ public final class ExecutionCommand implements Callable<Integer> {
     return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** Go-style durations: 5s, 500ms, 1m, 0. */
+  /** Go-style durations: 5s, 500ms, 1m, 3h, 0. */
   static Duration duration(String text) {
     String t = text.trim();
     try {
@@ -322,6 +385,9 @@ public final class ExecutionCommand implements Callable<Integer> {
       }
       if (t.endsWith("m")) {
         return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+      }
+      if (t.endsWith("h")) {
+        return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
       }
     } catch (NumberFormatException e) {
       // fall through to the error below

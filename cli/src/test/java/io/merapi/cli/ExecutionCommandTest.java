@@ -93,10 +93,57 @@ class ExecutionCommandTest {
   }
 
   @Test
+  void devServesJsonRpcAndKeepsItsOwnDatadir() {
+    ExecutionNodeConfig config = parse("--dev", "--dev.period", "2").config();
+    assertThat(config.dev()).contains(new ExecutionNodeConfig.DevSettings(2));
+    assertThat(config.http().orElseThrow().port()).isEqualTo(8545);
+    assertThat(config.ws().orElseThrow().port()).isEqualTo(8546);
+    assertThat(config.datadir().orElseThrow().toString()).endsWith(".merapi/dev");
+  }
+
+  @Test
+  void txPoolFlagsBecomeThePoolLimits() {
+    ExecutionNodeConfig config =
+        parse(
+                "--txpool.pricelimit",
+                "7",
+                "--txpool.pricebump",
+                "25",
+                "--txpool.accountslots",
+                "4",
+                "--txpool.globalslots",
+                "100",
+                "--txpool.accountqueue",
+                "8",
+                "--txpool.globalqueue",
+                "50",
+                "--txpool.lifetime",
+                "30m",
+                "--rpc.allow-unprotected-txs")
+            .config();
+    assertThat(config.txPool().priceLimit()).isEqualTo(io.merapi.base.uint.UInt256.valueOf(7));
+    assertThat(config.txPool().priceBump()).isEqualTo(25);
+    assertThat(config.txPool().accountSlots()).isEqualTo(4);
+    assertThat(config.txPool().globalSlots()).isEqualTo(100);
+    assertThat(config.txPool().accountQueue()).isEqualTo(8);
+    assertThat(config.txPool().globalQueue()).isEqualTo(50);
+    assertThat(config.txPool().lifetime()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.allowUnprotectedTxs()).isTrue();
+    assertThat(parse().config().txPool())
+        .isEqualTo(io.merapi.execution.txpool.TxPoolConfig.defaults());
+    assertThat(parse().config().allowUnprotectedTxs()).isFalse();
+    assertThatThrownBy(() -> parse("--txpool.accountslots", "0").config())
+        .hasMessageContaining("invalid --txpool setting");
+    assertThatThrownBy(() -> parse("--txpool.pricelimit", "-1").config())
+        .hasMessageContaining("--txpool.pricelimit");
+  }
+
+  @Test
   void badDurationsAreRefused() {
     assertThatThrownBy(() -> ExecutionCommand.duration("five")).hasMessageContaining("invalid");
     assertThat(ExecutionCommand.duration("0")).isEqualTo(Duration.ZERO);
     assertThat(ExecutionCommand.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(ExecutionCommand.duration("3h")).isEqualTo(Duration.ofHours(3));
   }
 
   @Test

@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -148,23 +147,8 @@ public final class ImportThroughput {
       balances.put(Erc20.balanceSlot(key.address()), rich.toHash());
     }
     alloc.put(TOKEN, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(Erc20.CODE), balances));
-    return new Genesis(
-        TestNetworks.config("Cancun").orElseThrow(),
-        0,
-        1_700_000_000L,
-        Bytes.EMPTY,
-        2 * gasPerBlock,
-        Optional.of(UInt256.ZERO),
-        Hash.ZERO,
-        Address.ZERO,
-        alloc,
-        0,
-        0,
-        Hash.ZERO,
-        Optional.empty(),
-        OptionalLong.empty(),
-        OptionalLong.empty(),
-        Optional.empty());
+    return Genesis.of(
+        TestNetworks.config("Cancun").orElseThrow(), 1_700_000_000L, 2 * gasPerBlock, alloc);
   }
 
   private static Address filler(int i) {

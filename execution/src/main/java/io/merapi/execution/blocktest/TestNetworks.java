@@ -1,12 +1,9 @@
 package io.merapi.execution.blocktest;
 
-import io.merapi.base.uint.UInt256;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Fork;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The chain configs that ethereum/tests' network names stand for (geth {@code tests.Forks}), for
@@ -30,23 +27,6 @@ public final class TestNetworks {
   }
 
   private static ChainConfig config(Map<Fork, Long> times) {
-    Map<Fork, Long> blocks = new EnumMap<>(Fork.class);
-    for (Fork fork : Fork.values()) {
-      if (fork != Fork.FRONTIER && fork.isBefore(Fork.PARIS)) {
-        blocks.put(fork, 0L);
-      }
-    }
-    return new ChainConfig(
-        1,
-        blocks,
-        times,
-        Optional.of(UInt256.ZERO),
-        true,
-        OptionalLong.empty(),
-        Optional.empty(),
-        Map.of(),
-        OptionalLong.empty(),
-        Map.of(),
-        Optional.empty());
+    return ChainConfig.mergedAtGenesis(1, times);
   }
 }

@@ -71,6 +71,11 @@ public record DevConfig(
         dataDir, period, mnemonic, accounts, chainId, gasLimit, feeRecipient, pool, builder);
   }
 
+  public DevConfig withPool(TxPoolConfig pool) {
+    return new DevConfig(
+        dataDir, period, mnemonic, accounts, chainId, gasLimit, feeRecipient, pool, builder);
+  }
+
   public DevConfig withPeriod(Duration period) {
     return new DevConfig(
         dataDir, period, mnemonic, accounts, chainId, gasLimit, feeRecipient, pool, builder);

@@ -2,19 +2,15 @@ package io.merapi.execution.dev;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
-import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Fork;
 import io.merapi.types.config.Genesis;
 import io.merapi.types.config.GenesisAccount;
 import java.math.BigInteger;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The genesis of the dev chain ({@code merapi execution --dev}), an L1 in the spirit of geth's
@@ -48,24 +44,7 @@ public final class DevGenesis {
 
   /** The dev chain's config: Cancun rules from genesis on chain {@code chainId}. */
   public static ChainConfig config(long chainId) {
-    Map<Fork, Long> blocks = new EnumMap<>(Fork.class);
-    for (Fork fork : Fork.values()) {
-      if (fork != Fork.FRONTIER && fork.isBefore(Fork.PARIS)) {
-        blocks.put(fork, 0L);
-      }
-    }
-    return new ChainConfig(
-        chainId,
-        blocks,
-        Map.of(Fork.SHANGHAI, 0L, Fork.CANCUN, 0L),
-        Optional.of(UInt256.ZERO),
-        true,
-        OptionalLong.empty(),
-        Optional.empty(),
-        Map.of(),
-        OptionalLong.empty(),
-        Map.of(),
-        Optional.empty());
+    return ChainConfig.mergedAtGenesis(chainId, Map.of(Fork.SHANGHAI, 0L, Fork.CANCUN, 0L));
   }
 
   /** The default dev genesis: the ten default accounts funded on chain 1337. */
@@ -81,22 +60,6 @@ public final class DevGenesis {
     for (Address address : funded) {
       alloc.put(address, new GenesisAccount(balance, 0, Bytes.EMPTY, Map.of()));
     }
-    return new Genesis(
-        config(chainId),
-        0,
-        0,
-        Bytes.EMPTY,
-        gasLimit,
-        Optional.of(UInt256.ZERO),
-        Hash.ZERO,
-        Address.ZERO,
-        alloc,
-        0,
-        0,
-        Hash.ZERO,
-        Optional.empty(),
-        OptionalLong.empty(),
-        OptionalLong.empty(),
-        Optional.empty());
+    return Genesis.of(config(chainId), 0, gasLimit, alloc);
   }
 }

@@ -29,7 +29,6 @@ import io.merapi.execution.filter.LogSearch;
 import io.merapi.execution.trace.TraceMethods;
 import io.merapi.execution.txpool.TransactionPool;
 import io.merapi.execution.txpool.TxPoolAccess;
-import io.merapi.execution.txpool.TxPoolConfig;
 import io.merapi.execution.txpool.TxPoolRpc;
 import io.merapi.rpc.RpcMethods;
 import io.merapi.rpc.jwt.JwtSecret;
@@ -131,7 +130,8 @@ public final class ExecutionNode implements AutoCloseable {
     ExecutionNodeConfig.DevSettings settings = config.dev().orElseThrow();
     return DevConfig.defaults()
         .withDataDir(config.datadir())
-        .withPeriod(Duration.ofSeconds(settings.periodSeconds()));
+        .withPeriod(Duration.ofSeconds(settings.periodSeconds()))
+        .withPool(config.txPool());
   }
 
   private static Genesis devGenesis(DevConfig dev) {
@@ -151,7 +151,7 @@ public final class ExecutionNode implements AutoCloseable {
       txPool = devChain.pool();
       engine = devChain.engine();
     } else {
-      txPool = TransactionPool.create(chain, TxPoolConfig.defaults());
+      txPool = TransactionPool.create(chain, config.txPool());
       running.push(txPool);
       PayloadBuilder builder =
           new PayloadBuilder(chain, Optional.of(txPool), BuilderConfig.defaults());
@@ -160,7 +160,7 @@ public final class ExecutionNode implements AutoCloseable {
     }
     txPool.bindTo(registry);
     engine.bindTo(registry);
-    PoolAccess pool = new TxPoolAccess(txPool, false);
+    PoolAccess pool = new TxPoolAccess(txPool, config.allowUnprotectedTxs());
     long networkId = config.networkId().orElse(chain.config().chainId());
     ExecutionNodeConfig.RpcSettings rpc = config.rpc();
 

@@ -1,5 +1,6 @@
 package io.merapi.execution.node;
 
+import io.merapi.execution.txpool.TxPoolConfig;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.types.config.Genesis;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ import java.util.OptionalLong;
  * @param networkId {@code net_version}; the chain id when empty
  * @param rpc limits of the user-facing methods
  * @param dev {@code --dev}: the single-node development chain
+ * @param txPool the transaction pool's limits ({@code --txpool.*})
+ * @param allowUnprotectedTxs whether {@code eth_sendRawTransaction} takes legacy transactions
+ *     signed without a chain id ({@code --rpc.allow-unprotected-txs}); refused by default, as geth
  */
 public record ExecutionNodeConfig(
     Optional<Path> datadir,
@@ -37,7 +41,9 @@ public record ExecutionNodeConfig(
     Optional<MetricsEndpoint> metrics,
     OptionalLong networkId,
     RpcSettings rpc,
-    Optional<DevSettings> dev) {
+    Optional<DevSettings> dev,
+    TxPoolConfig txPool,
+    boolean allowUnprotectedTxs) {
 
   public ExecutionNodeConfig {
     Objects.requireNonNull(datadir);
@@ -50,6 +56,7 @@ public record ExecutionNodeConfig(
     Objects.requireNonNull(networkId);
     Objects.requireNonNull(rpc);
     Objects.requireNonNull(dev);
+    Objects.requireNonNull(txPool);
   }
 
   /** {@code --metrics.addr} and {@code --metrics.port} (geth: 127.0.0.1:6060). */
@@ -100,6 +107,8 @@ public record ExecutionNodeConfig(
     private OptionalLong networkId = OptionalLong.empty();
     private RpcSettings rpc = RpcSettings.DEFAULT;
     private Optional<DevSettings> dev = Optional.empty();
+    private TxPoolConfig txPool = TxPoolConfig.defaults();
+    private boolean allowUnprotectedTxs;
 
     private Builder() {}
 
@@ -158,9 +167,30 @@ public record ExecutionNodeConfig(
       return this;
     }
 
+    public Builder txPool(TxPoolConfig value) {
+      txPool = value;
+      return this;
+    }
+
+    public Builder allowUnprotectedTxs(boolean value) {
+      allowUnprotectedTxs = value;
+      return this;
+    }
+
     public ExecutionNodeConfig build() {
       return new ExecutionNodeConfig(
-          datadir, genesis, http, ws, authRpc, jwtSecret, metrics, networkId, rpc, dev);
+          datadir,
+          genesis,
+          http,
+          ws,
+          authRpc,
+          jwtSecret,
+          metrics,
+          networkId,
+          rpc,
+          dev,
+          txPool,
+          allowUnprotectedTxs);
     }
   }
 }

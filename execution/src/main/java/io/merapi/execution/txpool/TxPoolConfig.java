@@ -61,6 +61,18 @@ public record TxPoolConfig(
         maxTransactionSize);
   }
 
+  public TxPoolConfig withPriceBump(int priceBump) {
+    return new TxPoolConfig(
+        priceLimit,
+        priceBump,
+        accountSlots,
+        globalSlots,
+        accountQueue,
+        globalQueue,
+        lifetime,
+        maxTransactionSize);
+  }
+
   public TxPoolConfig withSlots(
       int accountSlots, int globalSlots, int accountQueue, int globalQueue) {
     return new TxPoolConfig(

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 
 /**
@@ -64,23 +63,7 @@ final class TestChain {
             Bytes.wrap(STORE_CODE),
             Map.of(UInt256.valueOf(3).toHash(), UInt256.valueOf(7).toHash())));
     genesis =
-        new Genesis(
-            TestNetworks.config("Cancun").orElseThrow(),
-            0,
-            1_700_000_000L,
-            Bytes.EMPTY,
-            30_000_000,
-            Optional.of(UInt256.ZERO),
-            Hash.ZERO,
-            Address.ZERO,
-            alloc,
-            0,
-            0,
-            Hash.ZERO,
-            Optional.empty(),
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            Optional.empty());
+        Genesis.of(TestNetworks.config("Cancun").orElseThrow(), 1_700_000_000L, 30_000_000, alloc);
   }
 
   /** A block of {@code count} random transactions on {@code parentHash}. */

@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -95,23 +94,8 @@ final class NodeFixture implements AutoCloseable {
     alloc.put(bob.address(), new GenesisAccount(rich, 0, Bytes.EMPTY, Map.of()));
     alloc.put(EMITTER, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(EMITTER_CODE), Map.of()));
     alloc.put(REVERTER, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(REVERTER_CODE), Map.of()));
-    return new Genesis(
-        TestNetworks.config("Cancun").orElseThrow(),
-        0,
-        1_700_000_000L,
-        Bytes.EMPTY,
-        30_000_000,
-        Optional.of(UInt256.ZERO),
-        Hash.ZERO,
-        Address.ZERO,
-        alloc,
-        0,
-        0,
-        Hash.ZERO,
-        Optional.empty(),
-        OptionalLong.empty(),
-        OptionalLong.empty(),
-        Optional.empty());
+    return Genesis.of(
+        TestNetworks.config("Cancun").orElseThrow(), 1_700_000_000L, 30_000_000, alloc);
   }
 
   Blockchain chain() {

@@ -3,7 +3,17 @@ package io.merapi.execution.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Bytes;
+import io.merapi.base.bytes.Hex;
+import io.merapi.base.crypto.Secp256k1;
+import io.merapi.base.uint.UInt256;
+import io.merapi.execution.dev.DevGenesis;
+import io.merapi.rpc.jwt.Jwt;
 import io.merapi.rpc.server.RpcServerConfig;
+import io.merapi.types.transaction.AccessList;
+import io.merapi.types.transaction.DynamicFeeTransaction;
+import io.merapi.types.transaction.Transaction;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +81,30 @@ class NodeLifecycleTest {
               "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}");
       assertThat(unauthenticated.statusCode()).isEqualTo(401);
       assertThat(datadir.resolve("jwtsecret")).exists();
+      // With a token, the Engine API answers there, and only there.
+      String capabilities =
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"engine_exchangeCapabilities\","
+              + "\"params\":[[\"engine_newPayloadV3\"]]}";
+      String token = new Jwt(node.jwtSecret().orElseThrow()).mint();
+      HttpResponse<String> engine =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(node.authRpcUri().orElseThrow())
+                      .header("Content-Type", "application/json")
+                      .header("Authorization", "Bearer " + token)
+                      .POST(HttpRequest.BodyPublishers.ofString(capabilities))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(engine.body()).contains("engine_forkchoiceUpdatedV3");
+      assertThat(post(http, capabilities).body()).contains("-32601");
+      // The pool is behind eth_sendRawTransaction: a malformed transaction is refused by it.
+      assertThat(
+              post(
+                      http,
+                      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\","
+                          + "\"params\":[\"0x02c0\"]}")
+                  .body())
+          .contains("\"error\"");
       // A namespace the HTTP server does not expose is not found there.
       assertThat(
               post(
@@ -81,6 +117,52 @@ class NodeLifecycleTest {
     try (ExecutionNode node = ExecutionNode.start(config(port).build())) {
       assertThat(node.httpUri().orElseThrow().getPort()).isEqualTo(port);
       assertThat(node.chain().genesis().hash()).isEqualTo(node.chain().head().hash());
+    }
+  }
+
+  @Test
+  void devModeSealsABlockForASentTransaction() throws Exception {
+    ExecutionNodeConfig dev =
+        config(0).inMemory().dev(Optional.of(new ExecutionNodeConfig.DevSettings(0))).build();
+    try (ExecutionNode node = ExecutionNode.start(dev)) {
+      assertThat(node.dev()).isPresent();
+      assertThat(node.chain().config().chainId()).isEqualTo(DevGenesis.CHAIN_ID);
+      Secp256k1.PrivateKey key = node.dev().get().accounts().keys().get(0);
+      Transaction tx =
+          new DynamicFeeTransaction(
+                  DevGenesis.CHAIN_ID,
+                  0,
+                  UInt256.valueOf(1_000_000_000L),
+                  UInt256.valueOf(10_000_000_000L),
+                  21_000,
+                  Optional.of(Address.fromHex("0x00000000000000000000000000000000000000bb")),
+                  UInt256.valueOf(1234),
+                  Bytes.EMPTY,
+                  AccessList.EMPTY,
+                  UInt256.ZERO,
+                  UInt256.ZERO,
+                  UInt256.ZERO)
+              .sign(key);
+      CountDownLatch sealed = new CountDownLatch(1);
+      node.chain().addHeadListener(change -> sealed.countDown());
+      String sent =
+          post(
+                  node.httpUri().orElseThrow(),
+                  "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\","
+                      + "\"params\":[\""
+                      + Hex.encode(tx.encoded())
+                      + "\"]}")
+              .body();
+      assertThat(sent).contains(tx.hash().toHex());
+      assertThat(sealed.await(30, TimeUnit.SECONDS)).as("a block sealed").isTrue();
+      assertThat(node.chain().head().number()).isEqualTo(1);
+      assertThat(
+              node.chain()
+                  .headState()
+                  .account(Address.fromHex("0x00000000000000000000000000000000000000bb"))
+                  .orElseThrow()
+                  .balance())
+          .isEqualTo(UInt256.valueOf(1234));
     }
   }
 

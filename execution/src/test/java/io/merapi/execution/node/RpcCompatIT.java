@@ -29,21 +29,7 @@ class RpcCompatIT {
           "eth_feeHistory/fee-history",
           "expects blobGasUsedRatio 0.5 and a next blob base fee of 2 for block 2, whose header"
               + " in chain.rlp has blobGasUsed 0 and excessBlobGas 0 (EIP-4844 gives ratio 0 and"
-              + " fee 1); the spec is followed",
-          "eth_sendRawTransaction/send-access-list-transaction",
-          NO_POOL(),
-          "eth_sendRawTransaction/send-blob-tx",
-          NO_POOL(),
-          "eth_sendRawTransaction/send-dynamic-fee-access-list-transaction",
-          NO_POOL(),
-          "eth_sendRawTransaction/send-dynamic-fee-transaction",
-          NO_POOL(),
-          "eth_sendRawTransaction/send-legacy-transaction",
-          NO_POOL());
-
-  private static String NO_POOL() {
-    return "the transaction pool (engine helper) is not wired into the node yet";
-  }
+              + " fee 1); the spec is followed");
 
   @Test
   void rpcCompat() throws Exception {

@@ -50,6 +50,37 @@ public record ChainConfig(
     }
   }
 
+  /**
+   * An L1 chain that was post-merge from its genesis (as dev chains and test networks are): every
+   * block-activated fork at block 0, terminal difficulty zero and passed, and the time-activated
+   * forks at {@code forkTimes}.
+   */
+  public static ChainConfig mergedAtGenesis(long chainId, Map<Fork, Long> forkTimes) {
+    return new ChainConfig(
+        chainId,
+        preMergeForksAtGenesis(),
+        forkTimes,
+        Optional.of(UInt256.ZERO),
+        true,
+        OptionalLong.empty(),
+        Optional.empty(),
+        Map.of(),
+        OptionalLong.empty(),
+        Map.of(),
+        Optional.empty());
+  }
+
+  /** Homestead through Gray Glacier at block 0: the block-activated forks of a merged chain. */
+  public static Map<Fork, Long> preMergeForksAtGenesis() {
+    Map<Fork, Long> blocks = new EnumMap<>(Fork.class);
+    for (Fork fork : Fork.values()) {
+      if (fork != Fork.FRONTIER && fork.isBefore(Fork.PARIS)) {
+        blocks.put(fork, 0L);
+      }
+    }
+    return blocks;
+  }
+
   /** The geth-format JSON names of the block-activated forks. */
   private static final Map<Fork, String> BLOCK_KEYS = blockKeys();
 

@@ -44,6 +44,32 @@ public record Genesis(
     alloc = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(alloc));
   }
 
+  /**
+   * A genesis at block 0 with only a config, a time, a gas limit and an initial state: zero
+   * difficulty, nonce, coinbase and mix hash, no extra data, and the header fields that later forks
+   * add left to their defaults (base fee 1 gwei, no blob gas).
+   */
+  public static Genesis of(
+      ChainConfig config, long timestamp, long gasLimit, Map<Address, GenesisAccount> alloc) {
+    return new Genesis(
+        config,
+        0,
+        timestamp,
+        Bytes.EMPTY,
+        gasLimit,
+        Optional.of(UInt256.ZERO),
+        Hash.ZERO,
+        Address.ZERO,
+        alloc,
+        0,
+        0,
+        Hash.ZERO,
+        Optional.empty(),
+        OptionalLong.empty(),
+        OptionalLong.empty(),
+        Optional.empty());
+  }
+
   public static Genesis read(Path file) throws IOException {
     return fromJson(new ObjectMapper().readTree(file.toFile()));
   }

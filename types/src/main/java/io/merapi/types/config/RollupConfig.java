@@ -140,12 +140,7 @@ public record RollupConfig(
                     "rollup config has no chain_op_config: the L2 EIP-1559 constants"
                         + " (eip1559Elasticity, eip1559Denominator, eip1559DenominatorCanyon)"
                         + " must be given"));
-    Map<Fork, Long> blocks = new EnumMap<>(Fork.class);
-    for (Fork fork : Fork.values()) {
-      if (fork != Fork.FRONTIER && fork.isBefore(Fork.PARIS)) {
-        blocks.put(fork, 0L);
-      }
-    }
+    Map<Fork, Long> blocks = ChainConfig.preMergeForksAtGenesis();
     Map<Fork, Long> times = new EnumMap<>(Fork.class);
     putIfPresent(times, Fork.SHANGHAI, OpFork.CANYON);
     putIfPresent(times, Fork.CANCUN, OpFork.ECOTONE);
