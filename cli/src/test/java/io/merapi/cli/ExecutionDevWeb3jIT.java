@@ -582,6 +582,24 @@ class ExecutionDevWeb3jIT {
     assertThat(again.getError().getCode()).isEqualTo(-32000);
     assertThat(again.getError().getMessage()).startsWith("nonce too low");
 
+    // A legacy transaction signed without a chain id could be replayed on any chain; like geth
+    // without --rpc.allow-unprotected-txs, the node refuses it.
+    EthSendTransaction unprotected =
+        web3.ethSendRawTransaction(
+                Numeric.toHexString(
+                    TransactionEncoder.signMessage(
+                        RawTransaction.createEtherTransaction(
+                            nonce(sender),
+                            gasPrice(),
+                            BigInteger.valueOf(21_000),
+                            accounts.get(8).getAddress(),
+                            BigInteger.ONE),
+                        sender)))
+            .send();
+    assertThat(unprotected.hasError()).isTrue();
+    assertThat(unprotected.getError().getMessage())
+        .isEqualTo("only replay-protected (EIP-155) transactions allowed over RPC");
+
     List<String> newBlocks =
         ok(web3.ethGetFilterChanges(blockFilter).send()).getLogs().stream()
             .map(r -> (String) r.get())
