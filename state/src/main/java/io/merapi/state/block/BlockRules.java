@@ -61,6 +61,16 @@ public interface BlockRules {
       long gasAvailable,
       long blobGasAvailable);
 
+  /**
+   * How much of the block gas limit the transaction just applied took from what later transactions
+   * may use. On L1 that is its gas used; an OP deposit may differ (op-geth's gas pool: a
+   * pre-Regolith system deposit takes none, a refused Regolith system deposit reports its whole gas
+   * limit as used without taking it).
+   */
+  default long gasPoolCharge(Transaction tx, TransactionResult.Executed result) {
+    return result.gasUsed();
+  }
+
   /** The receipt of an executed transaction, given the block's gas used so far including it. */
   Receipt receipt(Transaction tx, TransactionResult.Executed result, long cumulativeGasUsed);
 

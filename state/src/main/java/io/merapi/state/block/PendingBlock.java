@@ -32,6 +32,8 @@ public final class PendingBlock {
   private final List<Receipt> receipts = new ArrayList<>();
   private final LogsBloom.Builder bloom = LogsBloom.builder();
   private long gasUsed;
+  // What the block gas limit has given up so far; equals gasUsed except for some OP deposits.
+  private long gasPoolUsed;
   private long blobGasUsed;
   private boolean finished;
 
@@ -75,12 +77,13 @@ public final class PendingBlock {
             state,
             tx,
             sender,
-            rules.header().gasLimit() - gasUsed,
+            rules.header().gasLimit() - gasPoolUsed,
             maxBlobGas - blobGasUsed);
     return switch (result) {
       case TransactionResult.Invalid invalid -> new Inclusion.Rejected(invalid.message());
       case TransactionResult.Executed executed -> {
         gasUsed += executed.gasUsed();
+        gasPoolUsed += rules.gasPoolCharge(tx, executed);
         blobGasUsed += executed.blobGasUsed();
         Receipt receipt = rules.receipt(tx, executed, gasUsed);
         bloom.or(receipt.logsBloom());

@@ -44,6 +44,7 @@ final class OpBlockRules implements BlockRules {
   private OpFeeRules fees;
   private TransactionProcessor processor;
   private long lastDepositNonce;
+  private long lastDepositPoolCharge;
 
   OpBlockRules(OpChainRules chain, Header header) {
     this.chain = chain;
@@ -137,6 +138,7 @@ final class OpBlockRules implements BlockRules {
                 TransactionResult.InvalidReason.GAS_ALLOWANCE_EXCEEDED, exceeded.message());
         case DepositResult.Included included -> {
           lastDepositNonce = included.depositNonce();
+          lastDepositPoolCharge = included.blockGasUsed();
           yield new TransactionResult.Executed(
               included.success() ? Halt.STOP : Halt.REVERT,
               included.gasUsed(),
@@ -158,6 +160,11 @@ final class OpBlockRules implements BlockRules {
       processor = new TransactionProcessor(fees);
     }
     return processor.process(evm, state, tx, sender, gasAvailable, 0);
+  }
+
+  @Override
+  public long gasPoolCharge(Transaction tx, TransactionResult.Executed result) {
+    return tx.type() == TransactionType.DEPOSIT ? lastDepositPoolCharge : result.gasUsed();
   }
 
   @Override

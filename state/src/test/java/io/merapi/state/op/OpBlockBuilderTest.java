@@ -208,6 +208,49 @@ class OpBlockBuilderTest {
   }
 
   @Test
+  void aRefusedSystemDepositCountsItsGasButLeavesTheGasPool() {
+    // From Regolith a system deposit fails, and op-geth records its whole gas limit as used
+    // while its gas pool never gave that gas up: a deposit after it still finds the whole limit.
+    DepositTransaction system =
+        new DepositTransaction(
+            Hash.fromHex("0x" + "55".repeat(32)),
+            DEPOSITOR,
+            Optional.of(RECIPIENT),
+            UInt256.ZERO,
+            UInt256.ZERO,
+            20_000_000,
+            true,
+            Bytes.EMPTY);
+    DepositTransaction large =
+        new DepositTransaction(
+            Hash.fromHex("0x" + "66".repeat(32)),
+            DEPOSITOR,
+            Optional.of(RECIPIENT),
+            UInt256.valueOf(9),
+            UInt256.valueOf(9),
+            15_000_000,
+            false,
+            Bytes.EMPTY);
+    InMemoryState state = genesisState();
+    OpBlockBuilder.Built built =
+        new OpBlockBuilder(HoloceneEip1559Test.rules())
+            .build(
+                parent(state.stateRoot()),
+                attributes(List.of(system, large)),
+                state,
+                n -> Hash.ZERO,
+                changes -> {
+                  state.apply(changes);
+                  return state.stateRoot();
+                });
+    assertThat(built.receipts().get(0).outcome()).isEqualTo(new Receipt.Status(false));
+    assertThat(built.receipts().get(0).cumulativeGasUsed()).isEqualTo(20_000_000);
+    assertThat(built.receipts().get(1).outcome()).isEqualTo(new Receipt.Status(true));
+    assertThat(built.header().gasUsed()).isEqualTo(20_021_000);
+    assertThat(state.account(RECIPIENT).orElseThrow().balance()).isEqualTo(UInt256.valueOf(9));
+  }
+
+  @Test
   void depositsComeFirst() {
     InMemoryState state = genesisState();
     assertThatThrownBy(
