@@ -13,19 +13,18 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
 
 /**
  * ECDSA over secp256k1 as Ethereum uses it: deterministic signing (RFC 6979) normalised to low s
- * (EIP-2), and public-key recovery from a signature and message hash. BouncyCastle's custom curve
- * provides the field arithmetic.
+ * (EIP-2), and public-key recovery from a signature and message hash. Signing uses BouncyCastle;
+ * recovery, the hot path of sender recovery and ecrecover, uses libsecp256k1 where it loads (see
+ * {@link KeyRecovery}).
  */
 public final class Secp256k1 {
   private static final X9ECParameters CURVE_PARAMS = CustomNamedCurves.getByName("secp256k1");
-  private static final ECDomainParameters CURVE =
+  static final ECDomainParameters CURVE =
       new ECDomainParameters(
           CURVE_PARAMS.getCurve(), CURVE_PARAMS.getG(), CURVE_PARAMS.getN(), CURVE_PARAMS.getH());
   private static final BigInteger N = CURVE_PARAMS.getN();
@@ -36,6 +35,10 @@ public final class Secp256k1 {
 
   /** n / 2: the largest s allowed under EIP-2. */
   public static final UInt256 HALF_ORDER = UInt256.valueOf(HALF_N);
+
+  // After CURVE and ORDER: choosing probes the native library against BouncyCastle, which uses
+  // them.
+  private static final KeyRecovery RECOVERY = KeyRecovery.forThisPlatform();
 
   private Secp256k1() {}
 
@@ -110,34 +113,30 @@ public final class Secp256k1 {
 
   /**
    * Recovers the 64-byte public key that produced {@code signature} over {@code messageHash}, or
-   * empty if the signature is not valid (r or s out of [1, n-1], or no curve point for r).
+   * empty if the signature is not valid (r or s out of [1, n-1], or no curve point for r). High s
+   * is accepted: EIP-2's low-s rule belongs to transactions, not to ecrecover.
    */
   public static Optional<byte[]> recoverPublicKey(Hash messageHash, Signature signature) {
-    BigInteger r = signature.r().toBigInteger();
-    BigInteger s = signature.s().toBigInteger();
-    if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
+    return recoverPublicKey(RECOVERY, messageHash, signature);
+  }
+
+  /** The range checks every implementation relies on, then {@code recovery}. */
+  static Optional<byte[]> recoverPublicKey(
+      KeyRecovery recovery, Hash messageHash, Signature signature) {
+    UInt256 r = signature.r();
+    UInt256 s = signature.s();
+    if (!isScalar(r) || !isScalar(s)) {
       return Optional.empty();
     }
-    // R has x = r (r < n < p, and x = r + n would exceed p for secp256k1 in all but a negligible
-    // range that Ethereum's recovery ids 0 and 1 do not cover).
-    BigInteger p = SecP256K1Curve.q;
-    if (r.compareTo(p) >= 0) {
-      return Optional.empty();
-    }
-    ECPoint bigR = decompress(r, signature.recoveryId() == 1);
-    if (bigR == null) {
-      return Optional.empty();
-    }
-    BigInteger e = new BigInteger(1, messageHash.array());
-    BigInteger rInverse = r.modInverse(N);
-    BigInteger u1 = N.subtract(e).multiply(rInverse).mod(N);
-    BigInteger u2 = s.multiply(rInverse).mod(N);
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(CURVE.getG(), u1, bigR, u2).normalize();
-    if (q.isInfinity()) {
-      return Optional.empty();
-    }
-    byte[] encoded = q.getEncoded(false);
-    return Optional.of(Arrays.copyOfRange(encoded, 1, 65));
+    return recovery.recover(messageHash.array(), r, s, signature.recoveryId());
+  }
+
+  /**
+   * Which implementation recovers keys in this JVM: libsecp256k1 where its bundled library loads
+   * (Linux x86_64 and aarch64) unless {@code -Dmerapi.secp256k1.native=false}, else BouncyCastle.
+   */
+  public static String recoveryImplementation() {
+    return RECOVERY.name();
   }
 
   /** The address of the signer, or empty if the signature is not valid. */
@@ -154,14 +153,8 @@ public final class Secp256k1 {
     return Address.copyOf(digest, 12);
   }
 
-  private static ECPoint decompress(BigInteger x, boolean yOdd) {
-    byte[] compressed = new byte[33];
-    compressed[0] = (byte) (yOdd ? 0x03 : 0x02);
-    UInt256.valueOf(x).toBytes(compressed, 1);
-    try {
-      return CURVE.getCurve().decodePoint(compressed);
-    } catch (IllegalArgumentException notOnCurve) {
-      return null;
-    }
+  /** In [1, n-1]. */
+  private static boolean isScalar(UInt256 value) {
+    return !value.isZero() && value.compareTo(ORDER) < 0;
   }
 }
