@@ -82,7 +82,7 @@ class Secp256k1RecoveryProperties {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 2000)
   void agreeOnArbitraryRAndS(
       @ForAll("words") BigInteger r,
       @ForAll("words") BigInteger s,
