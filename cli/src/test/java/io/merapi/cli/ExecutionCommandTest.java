@@ -1,12 +1,11 @@
 package io.merapi.cli;
 
+import static io.merapi.cli.MerapiRun.merapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.merapi.cli.MerapiRun.Output;
 import io.merapi.execution.node.ExecutionNodeConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,20 +15,6 @@ import picocli.CommandLine;
 /** {@code merapi execution}'s flags and the errors it refuses to start with. */
 class ExecutionCommandTest {
   @TempDir Path datadir;
-
-  record Output(int exitCode, String err) {}
-
-  private static synchronized Output merapi(String... args) {
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Output(code, err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(oldErr);
-    }
-  }
 
   private static ExecutionCommand parse(String... args) {
     ExecutionCommand command = new ExecutionCommand();

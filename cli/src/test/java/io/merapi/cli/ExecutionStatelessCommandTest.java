@@ -1,5 +1,6 @@
 package io.merapi.cli;
 
+import static io.merapi.cli.MerapiRun.merapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.uint.UInt256;
+import io.merapi.cli.MerapiRun.Output;
 import io.merapi.state.Account;
 import io.merapi.trie.EncodedNode;
 import io.merapi.trie.MerklePatriciaTrie;
@@ -17,9 +19,6 @@ import io.merapi.trie.TrieCommit;
 import io.merapi.types.block.Header;
 import io.merapi.types.json.Json;
 import io.merapi.types.transaction.DepositTransaction;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,25 +52,6 @@ class ExecutionStatelessCommandTest {
 
   static final long PARENT_TIME = 1_740_000_000L;
   static final Address DEPOSITOR = Address.fromHex("0x00000000000000000000000000000000000de905");
-
-  record Output(int exitCode, String out, String err) {}
-
-  private static synchronized Output merapi(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Output(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   /** One funded account; the witness holds the whole (one-leaf) state trie. */
   record Fixture(Hash stateRoot, List<String> nodes) {}

@@ -1,5 +1,6 @@
 package io.merapi.cli;
 
+import static io.merapi.cli.MerapiRun.merapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import io.merapi.base.bytes.Hex;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.base.uint.UInt256;
+import io.merapi.cli.MerapiRun.Output;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.node.ExecutionNode;
 import io.merapi.execution.node.ExecutionNodeConfig;
@@ -31,14 +33,11 @@ import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.DynamicFeeTransaction;
 import io.merapi.types.transaction.Transaction;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -270,24 +269,5 @@ class OpRoundTripTest {
       throw new AssertionError(method + " answered " + response.get("error"));
     }
     return response.get("result");
-  }
-
-  record Output(int exitCode, String out, String err) {}
-
-  private static synchronized Output merapi(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Output(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 }
