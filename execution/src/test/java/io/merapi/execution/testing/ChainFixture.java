@@ -81,19 +81,7 @@ public final class ChainFixture {
 
   /** Paris rules on chain 1337: no withdrawals, no blobs (for the V1 Engine API methods). */
   public static ChainConfig parisConfig() {
-    ChainConfig cancun = DevGenesis.config(CHAIN_ID);
-    return new ChainConfig(
-        CHAIN_ID,
-        cancun.forkBlocks(),
-        Map.of(),
-        cancun.terminalTotalDifficulty(),
-        true,
-        OptionalLong.empty(),
-        Optional.empty(),
-        Map.of(),
-        OptionalLong.empty(),
-        Map.of(),
-        Optional.empty());
+    return ChainConfig.mergedAtGenesis(CHAIN_ID, Map.of());
   }
 
   public ChainFixture(int accounts) {
