@@ -24,9 +24,6 @@ import io.merapi.types.transaction.Transaction;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +61,7 @@ final class NodeFixture implements AutoCloseable {
   final Secp256k1.PrivateKey bob = Secp256k1.PrivateKey.fromBytes(Keccak256.hash("bob".getBytes()));
   final ExecutionNode node;
   final URI uri;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final JsonRpcHttp rpc;
 
   NodeFixture() {
     this(ExecutionNodeConfig.builder());
@@ -85,6 +81,7 @@ final class NodeFixture implements AutoCloseable {
                             .withModules(Set.of(RpcServerConfig.ALL_MODULES))))
                 .build());
     uri = node.httpUri().orElseThrow();
+    rpc = new JsonRpcHttp(uri, Duration.ofSeconds(30));
   }
 
   Genesis genesis() {
@@ -153,30 +150,16 @@ final class NodeFixture implements AutoCloseable {
     return chain().head();
   }
 
-  /** The response of one request body. */
   JsonNode post(String body) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    return rpc.post(body);
   }
 
-  /** The response of {@code method} with {@code params} (a JSON array text). */
   JsonNode call(String method, String params) throws IOException, InterruptedException {
-    return post(
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
+    return rpc.call(method, params);
   }
 
-  /** The result, failing the test on an error answer. */
   JsonNode result(String method, String params) throws IOException, InterruptedException {
-    JsonNode response = call(method, params);
-    if (response.has("error")) {
-      throw new AssertionError(method + " answered " + response.get("error"));
-    }
-    return response.get("result");
+    return rpc.result(method, params);
   }
 
   @Override

@@ -29,9 +29,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,9 +64,8 @@ final class OpNodeFixture implements AutoCloseable {
 
   final ExecutionNode node;
   final URI uri;
+  private final JsonRpcHttp rpc;
   final OpChainRules rules;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   OpNodeFixture() {
     node =
@@ -84,6 +80,7 @@ final class OpNodeFixture implements AutoCloseable {
                             .withModules(Set.of(RpcServerConfig.ALL_MODULES))))
                 .build());
     uri = node.httpUri().orElseThrow();
+    rpc = new JsonRpcHttp(uri, Duration.ofSeconds(60));
     rules = new OpChainRules(node.chain().config());
   }
 
@@ -190,26 +187,15 @@ final class OpNodeFixture implements AutoCloseable {
   }
 
   JsonNode post(String body) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    return rpc.post(body);
   }
 
   JsonNode call(String method, String params) throws IOException, InterruptedException {
-    return post(
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
+    return rpc.call(method, params);
   }
 
   JsonNode result(String method, String params) throws IOException, InterruptedException {
-    JsonNode response = call(method, params);
-    if (response.has("error")) {
-      throw new AssertionError(method + " answered " + response.get("error"));
-    }
-    return response.get("result");
+    return rpc.result(method, params);
   }
 
   @Override
