@@ -53,6 +53,27 @@ class FpProperties {
     assertThat(z.toBigInteger()).isEqualTo(a.multiply(BigInteger.valueOf(9)).mod(P));
   }
 
+  @Property(tries = 2000)
+  void sumOfProductsMatchesBigInteger(
+      @ForAll("elements") BigInteger a,
+      @ForAll("elements") BigInteger b,
+      @ForAll("elements") BigInteger c,
+      @ForAll("elements") BigInteger d) {
+    Fp z = new Fp();
+    z.mulSum(Fp.of(a), Fp.of(b), Fp.of(c), Fp.of(d));
+    assertThat(z.toBigInteger()).isEqualTo(a.multiply(b).add(c.multiply(d)).mod(P));
+  }
+
+  @Test
+  void sumOfProductsAtTheLargestOperands() {
+    // All four operands p - 1: the accumulator's worst case, and a result that needs the final
+    // subtraction.
+    BigInteger max = P.subtract(BigInteger.ONE);
+    Fp x = Fp.of(max);
+    x.mulSum(x, x, x, x);
+    assertThat(x.toBigInteger()).isEqualTo(max.multiply(max).shiftLeft(1).mod(P));
+  }
+
   @Property(tries = 200)
   void inverse(@ForAll("elements") BigInteger a) {
     Fp z = new Fp();
