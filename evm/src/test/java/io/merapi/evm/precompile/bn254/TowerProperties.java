@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
 
 /**
  * The F_p^2 / F_p^6 / F_p^12 tower against the reference's F_p[w]/(w^12 - 18 w^6 + 82): the two
@@ -89,9 +90,21 @@ class TowerProperties {
     plain.square(f);
     assertThat(fast.isEqual(plain)).isTrue();
     Fp12 power = new Fp12();
-    power.cyclotomicPow(f, Pairing.naf(BigInteger.valueOf(Pairing.U)));
+    power.cyclotomicPow(f, Wnaf.digits(BigInteger.valueOf(Pairing.U), 4));
     Fp12 expected = new Fp12();
     expected.pow(f, BigInteger.valueOf(Pairing.U));
+    assertThat(power.isEqual(expected)).isTrue();
+  }
+
+  @Property(tries = 20)
+  void windowedCyclotomicPowerMatchesSquareAndMultiply(
+      @ForAll long seed, @ForAll @LongRange(min = 0) long exponent) {
+    Fp12 f = cyclotomic(randomFp12(new Random(seed)));
+    BigInteger e = BigInteger.valueOf(exponent);
+    Fp12 power = new Fp12();
+    power.cyclotomicPow(f, Wnaf.digits(e, 4));
+    Fp12 expected = new Fp12();
+    expected.pow(f, e);
     assertThat(power.isEqual(expected)).isTrue();
   }
 
