@@ -32,7 +32,7 @@ class G1Properties {
             BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 300)
   void multiplicationMatchesTheReference(
       @ForAll("scalars") BigInteger a, @ForAll("scalars") BigInteger k) {
     BigInteger[] point = ReferenceBn254.g1Mul(G, a.mod(R));
