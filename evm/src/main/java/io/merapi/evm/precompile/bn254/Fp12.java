@@ -201,21 +201,16 @@ final class Fp12 {
    * cyclotomic squarings; x must be in the cyclotomic subgroup, where x^-1 is the conjugate and
    * costs nothing. For the BN parameter u the window cuts the multiplications from 23 (plain NAF)
    * to 13 plus 3 for the table of x, x^3, x^5, x^7; three such powers make up most of the final
-   * exponentiation.
+   * exponentiation. {@code work} holds five elements the caller lends (an element here weighs about
+   * 15 KB with its scratch, so the final exponentiation shares one set among its three powers);
+   * this may not be one of them, x may be this.
    */
-  void cyclotomicPow(Fp12 x, int[] digits) {
-    Fp12[] odd = new Fp12[4];
-    Fp12[] oddInverse = new Fp12[4];
-    odd[0] = x.copy();
-    Fp12 square = new Fp12();
-    square.cyclotomicSquare(x);
+  void cyclotomicPow(Fp12 x, int[] digits, Fp12[] work) {
+    Fp12 conjugate = work[4];
+    work[0].set(x);
+    conjugate.cyclotomicSquare(x);
     for (int i = 1; i < 4; i++) {
-      odd[i] = new Fp12();
-      odd[i].mul(odd[i - 1], square);
-    }
-    for (int i = 0; i < 4; i++) {
-      oddInverse[i] = new Fp12();
-      oddInverse[i].conjugate(odd[i]);
+      work[i].mul(work[i - 1], conjugate);
     }
     int top = digits.length - 1;
     while (top >= 0 && digits[top] == 0) {
@@ -226,14 +221,15 @@ final class Fp12 {
       return;
     }
     // The leading digit is positive (e > 0): start from its table entry rather than from one.
-    set(odd[digits[top] >> 1]);
+    set(work[digits[top] >> 1]);
     for (int i = top - 1; i >= 0; i--) {
       cyclotomicSquare(this);
       int digit = digits[i];
       if (digit > 0) {
-        mul(this, odd[digit >> 1]);
+        mul(this, work[digit >> 1]);
       } else if (digit < 0) {
-        mul(this, oddInverse[-digit >> 1]);
+        conjugate.conjugate(work[-digit >> 1]);
+        mul(this, conjugate);
       }
     }
   }

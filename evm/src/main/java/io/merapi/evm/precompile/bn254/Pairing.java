@@ -118,41 +118,43 @@ final class Pairing {
     // Hard part: f^lambda = y0 * y1^2 * y2^6 * y3^12 * y4^18 * y5^30 * y6^36 with
     // y0 = f^p f^(p^2) f^(p^3), y1 = 1/f, y2 = (f^(u^2))^(p^2), y3 = 1/(f^u)^p,
     // y4 = 1/(f^u (f^(u^2))^p), y5 = 1/f^(u^2), y6 = 1/(f^(u^3) (f^(u^3))^p);
-    // inverses are conjugates in the cyclotomic subgroup.
+    // inverses are conjugates in the cyclotomic subgroup. Each y is built in place of the power it
+    // last needs, and the powers' table is reused afterwards, so eight elements serve in all.
+    Fp12[] work = {new Fp12(), new Fp12(), new Fp12(), new Fp12(), new Fp12()};
     Fp12 fu = new Fp12();
-    fu.cyclotomicPow(f, U_WNAF);
+    fu.cyclotomicPow(f, U_WNAF, work);
     Fp12 fu2 = new Fp12();
-    fu2.cyclotomicPow(fu, U_WNAF);
+    fu2.cyclotomicPow(fu, U_WNAF, work);
     Fp12 fu3 = new Fp12();
-    fu3.cyclotomicPow(fu2, U_WNAF);
+    fu3.cyclotomicPow(fu2, U_WNAF, work);
 
-    Fp12 y0 = new Fp12();
+    Fp12 y0 = work[0];
     y0.frobenius(f, 1);
     t.frobenius(f, 2);
     y0.mul(y0, t);
     t.frobenius(f, 3);
     y0.mul(y0, t);
-    Fp12 y1 = new Fp12();
+    Fp12 y1 = f;
     y1.conjugate(f);
-    Fp12 y2 = new Fp12();
+    Fp12 y2 = work[1];
     y2.frobenius(fu2, 2);
-    Fp12 y3 = new Fp12();
-    y3.frobenius(fu, 1);
-    y3.conjugate(y3);
-    Fp12 y4 = new Fp12();
+    Fp12 y4 = work[2];
     y4.frobenius(fu2, 1);
     y4.mul(y4, fu);
     y4.conjugate(y4);
-    Fp12 y5 = new Fp12();
+    Fp12 y3 = fu;
+    t.frobenius(fu, 1);
+    y3.conjugate(t);
+    Fp12 y5 = fu2;
     y5.conjugate(fu2);
-    Fp12 y6 = new Fp12();
-    y6.frobenius(fu3, 1);
-    y6.mul(y6, fu3);
+    Fp12 y6 = fu3;
+    t.frobenius(fu3, 1);
+    y6.mul(fu3, t);
     y6.conjugate(y6);
 
     // The addition chain for the exponents (1, 2, 6, 12, 18, 30, 36).
-    Fp12 t0 = new Fp12();
-    Fp12 t1 = new Fp12();
+    Fp12 t0 = work[3];
+    Fp12 t1 = work[4];
     t0.cyclotomicSquare(y6);
     t0.mul(t0, y4);
     t0.mul(t0, y5);

@@ -90,7 +90,7 @@ class TowerProperties {
     plain.square(f);
     assertThat(fast.isEqual(plain)).isTrue();
     Fp12 power = new Fp12();
-    power.cyclotomicPow(f, Wnaf.digits(BigInteger.valueOf(Pairing.U), 4));
+    power.cyclotomicPow(f, Wnaf.digits(BigInteger.valueOf(Pairing.U), 4), work());
     Fp12 expected = new Fp12();
     expected.pow(f, BigInteger.valueOf(Pairing.U));
     assertThat(power.isEqual(expected)).isTrue();
@@ -102,10 +102,14 @@ class TowerProperties {
     Fp12 f = cyclotomic(randomFp12(new Random(seed)));
     BigInteger e = BigInteger.valueOf(exponent);
     Fp12 power = new Fp12();
-    power.cyclotomicPow(f, Wnaf.digits(e, 4));
+    power.cyclotomicPow(f, Wnaf.digits(e, 4), work());
     Fp12 expected = new Fp12();
     expected.pow(f, e);
     assertThat(power.isEqual(expected)).isTrue();
+  }
+
+  private static Fp12[] work() {
+    return new Fp12[] {new Fp12(), new Fp12(), new Fp12(), new Fp12(), new Fp12()};
   }
 
   /** f^((p^6 - 1)(p^2 + 1)), the easy part of the final exponentiation. */
