@@ -395,14 +395,9 @@ public final class ExecutionCommand implements Callable<Integer> {
     throw new CommandFailure("invalid duration " + text + " (use e.g. 5s, 500ms, 1m)");
   }
 
-  /** Where a data directory keeps the chain database (geth: {@code <datadir>/geth/chaindata}). */
-  static Path chainData(Path datadir) {
-    return datadir.resolve("chaindata");
-  }
-
   static RocksDbKeyValueStore openStore(Path datadir) {
     try {
-      return RocksDbKeyValueStore.open(chainData(datadir));
+      return RocksDbKeyValueStore.open(ExecutionNode.chainData(datadir));
     } catch (StorageException e) {
       throw new CommandFailure(e.getMessage());
     }
