@@ -89,6 +89,11 @@ public record RollupConfig(
     return RollupConfigJson.parse(json);
   }
 
+  /** This config as op-node's {@code rollup.json} (read back equal by {@link #fromJson}). */
+  public JsonNode toJson() {
+    return RollupConfigJson.write(this);
+  }
+
   /** True if {@code fork} is active for an L2 block with {@code timestamp}. */
   public boolean isActive(OpFork fork, long timestamp) {
     if (fork == OpFork.BEDROCK) {

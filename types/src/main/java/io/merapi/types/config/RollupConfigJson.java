@@ -1,6 +1,8 @@
 package io.merapi.types.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -92,6 +94,81 @@ final class RollupConfigJson {
       Set.of("eip1559Elasticity", "eip1559Denominator", "eip1559DenominatorCanyon");
 
   private RollupConfigJson() {}
+
+  /**
+   * Writes {@code config} as op-node writes {@code rollup.json}: op-node's field names, numbers as
+   * JSON integers, absent values left out, so that {@link #parse} (and op-node) read it back equal.
+   */
+  static ObjectNode write(RollupConfig config) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    ObjectNode genesis = root.putObject("genesis");
+    blockId(genesis.putObject("l1"), config.genesis().l1());
+    blockId(genesis.putObject("l2"), config.genesis().l2());
+    genesis.put("l2_time", unsigned(config.genesis().l2Time()));
+    SystemConfig sc = config.genesis().systemConfig();
+    ObjectNode system = genesis.putObject("system_config");
+    system.put("batcherAddr", sc.batcherAddr().toHex());
+    system.put("overhead", sc.overhead().toHex());
+    system.put("scalar", sc.scalar().toHex());
+    system.put("gasLimit", unsigned(sc.gasLimit()));
+    sc.eip1559Params().ifPresent(p -> system.put("eip1559Params", p.toHex()));
+    sc.operatorFeeParams().ifPresent(p -> system.put("operatorFeeParams", p.toHex()));
+    sc.minBaseFee().ifPresent(v -> system.put("minBaseFee", unsigned(v)));
+    sc.daFootprintGasScalar().ifPresent(v -> system.put("daFootprintGasScalar", unsigned(v)));
+    root.put("block_time", unsigned(config.blockTime()));
+    root.put("max_sequencer_drift", unsigned(config.maxSequencerDrift()));
+    root.put("seq_window_size", unsigned(config.seqWindowSize()));
+    root.put("channel_timeout", unsigned(config.channelTimeout()));
+    root.put("l1_chain_id", BigInteger.valueOf(config.l1ChainId()));
+    root.put("l2_chain_id", BigInteger.valueOf(config.l2ChainId()));
+    for (OpFork fork : OpFork.values()) {
+      Long time = config.forkTimes().get(fork);
+      if (time != null) {
+        root.put(fork.name().toLowerCase(java.util.Locale.ROOT) + "_time", unsigned(time));
+      }
+    }
+    config
+        .pectraBlobScheduleTime()
+        .ifPresent(t -> root.put("pectra_blob_schedule_time", unsigned(t)));
+    config.laterForkTimes().forEach((key, time) -> root.put(key, unsigned(time)));
+    root.put("batch_inbox_address", config.batchInboxAddress().toHex());
+    root.put("deposit_contract_address", config.depositContractAddress().toHex());
+    root.put("l1_system_config_address", config.l1SystemConfigAddress().toHex());
+    config
+        .protocolVersionsAddress()
+        .ifPresent(a -> root.put("protocol_versions_address", a.toHex()));
+    config
+        .altDa()
+        .ifPresent(
+            a -> {
+              ObjectNode alt = root.putObject("alt_da");
+              alt.put("da_challenge_contract_address", a.daChallengeAddress().toHex());
+              alt.put("da_commitment_type", a.commitmentType());
+              alt.put("da_challenge_window", unsigned(a.daChallengeWindow()));
+              alt.put("da_resolve_window", unsigned(a.daResolveWindow()));
+            });
+    config
+        .chainOpConfig()
+        .ifPresent(
+            o -> {
+              ObjectNode op = root.putObject("chain_op_config");
+              op.put("eip1559Elasticity", unsigned(o.eip1559Elasticity()));
+              op.put("eip1559Denominator", unsigned(o.eip1559Denominator()));
+              o.eip1559DenominatorCanyon()
+                  .ifPresent(d -> op.put("eip1559DenominatorCanyon", unsigned(d)));
+            });
+    return root;
+  }
+
+  private static void blockId(ObjectNode node, BlockId id) {
+    node.put("hash", id.hash().toHex());
+    node.put("number", unsigned(id.number()));
+  }
+
+  /** A Go uint64 as a JSON integer (Java longs above 2^63 are negative). */
+  private static BigInteger unsigned(long value) {
+    return new BigInteger(Long.toUnsignedString(value));
+  }
 
   static RollupConfig parse(JsonNode json) {
     JsonNode root = object(json, "rollup config");

@@ -78,6 +78,17 @@ class RollupConfigTest {
   }
 
   @Test
+  void writesWhatItReadsAsOpNodeWritesIt() throws Exception {
+    RollupConfig c = opSepolia();
+    com.fasterxml.jackson.databind.JsonNode written = c.toJson();
+    assertThat(RollupConfig.fromJson(written)).isEqualTo(c);
+    // op-node leaves absent forks out rather than writing null; everything else is as read.
+    ObjectNode expected = (ObjectNode) MAPPER.readTree(OP_SEPOLIA);
+    expected.remove("jovian_time");
+    assertThat(MAPPER.readTree(MAPPER.writeValueAsString(written))).isEqualTo(expected);
+  }
+
+  @Test
   void forkActivationByTimestamp() throws Exception {
     RollupConfig c = opSepolia();
     assertThat(c.opForkAt(1732633199L)).isEqualTo(OpFork.GRANITE);
