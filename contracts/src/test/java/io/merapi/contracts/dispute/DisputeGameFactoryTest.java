@@ -1,5 +1,6 @@
 package io.merapi.contracts.dispute;
 
+import static io.merapi.contracts.dispute.DisputeTestSupport.DEFENDER_WINS;
 import static io.merapi.contracts.dispute.DisputeTestSupport.FAST;
 import static io.merapi.contracts.dispute.DisputeTestSupport.IN_PROGRESS;
 import static io.merapi.contracts.dispute.DisputeTestSupport.PERMISSIONED;
@@ -250,6 +251,24 @@ class DisputeGameFactoryTest {
     assertThat(chain.call(game, FastDisputeGame.resolvedAt())).isZero();
     assertThat(chain.call(game, FastDisputeGame.status())).isEqualTo(IN_PROGRESS);
     assertThat(chain.call(game, FastDisputeGame.version())).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void replacingAnImplementationLeavesEarlierGamesAsTheyWere() {
+    Address before = createFast(alice, claim("a"), 1);
+    Address newImpl = chain.deploy(owner, FastDisputeGame.deployment());
+    chain
+        .send(owner, factory, DisputeGameFactory.setImplementation(FAST, newImpl))
+        .requireSuccess();
+    Address after = createFast(alice, claim("b"), 2);
+    // Each clone delegates to the implementation it was created from.
+    assertThat(Bytes.wrap(chain.code(before)).slice(20, 40))
+        .isEqualTo(Bytes.wrap(fastImpl.array()));
+    assertThat(Bytes.wrap(chain.code(after)).slice(20, 40)).isEqualTo(Bytes.wrap(newImpl.array()));
+    chain.mine();
+    chain.send(bob, before, FastDisputeGame.resolve()).requireSuccess();
+    assertThat(chain.call(before, FastDisputeGame.status())).isEqualTo(DEFENDER_WINS);
+    assertThat(chain.call(after, FastDisputeGame.rootClaim())).isEqualTo(claim("b"));
   }
 
   @Test
