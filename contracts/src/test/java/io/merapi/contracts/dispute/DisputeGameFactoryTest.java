@@ -202,6 +202,9 @@ class DisputeGameFactoryTest {
     // Past the 2-byte length of the appended arguments the factory refuses before deploying.
     Outcome o = create(alice, FAST, claim("a"), Bytes.wrap(new byte[65_536]), BOND);
     assertThat(error(o)).contains(new Errors.CloneFailed());
+    // Within it but past EIP-170's 24576-byte code limit, CREATE fails: the same error.
+    o = create(alice, FAST, claim("a"), Bytes.wrap(new byte[24_576 - 56 - 84 - 2 + 1]), BOND);
+    assertThat(error(o)).contains(new Errors.CloneFailed());
   }
 
   @Test
