@@ -104,8 +104,42 @@ function storageLayout(layout) {
   }));
 }
 
+// Solc keys immutable references by AST id, and ids shift whenever the set of sources changes;
+// artifacts key them by the variable's name (Contract.variable) so that they only change with the
+// contract itself.
+function immutableNames(output) {
+  const names = new Map();
+  const visit = (node, contract) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      node.forEach((n) => visit(n, contract));
+      return;
+    }
+    const inContract = node.nodeType === "ContractDefinition" ? node.name : contract;
+    if (node.nodeType === "VariableDeclaration" && node.mutability === "immutable") {
+      names.set(String(node.id), `${inContract}.${node.name}`);
+    }
+    for (const value of Object.values(node)) {
+      if (value && typeof value === "object") visit(value, inContract);
+    }
+  };
+  for (const source of Object.values(output.sources)) visit(source.ast, null);
+  return names;
+}
+
+function namedImmutables(references, names) {
+  const named = {};
+  for (const [id, positions] of Object.entries(references || {})) {
+    const name = names.get(id);
+    if (!name) throw new Error(`immutable reference ${id} has no variable in the AST`);
+    named[name] = positions;
+  }
+  return Object.fromEntries(Object.entries(named).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 function artifacts({ output }) {
   const result = new Map();
+  const immutables = immutableNames(output);
   for (const [source, contracts] of Object.entries(output.contracts)) {
     const kinds = contractKinds(output.sources[source].ast);
     for (const [name, c] of Object.entries(contracts)) {
@@ -125,7 +159,7 @@ function artifacts({ output }) {
         abi: c.abi,
         bytecode: "0x" + c.evm.bytecode.object,
         deployedBytecode: "0x" + c.evm.deployedBytecode.object,
-        immutableReferences: c.evm.deployedBytecode.immutableReferences || {},
+        immutableReferences: namedImmutables(c.evm.deployedBytecode.immutableReferences, immutables),
         storageLayout: storageLayout(c.storageLayout),
       };
       result.set(rel, JSON.stringify(artifact, null, 2) + "\n");
