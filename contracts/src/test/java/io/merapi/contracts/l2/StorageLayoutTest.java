@@ -69,4 +69,18 @@ class StorageLayoutTest {
             slot("isFjord", 0, 1, 1, "bool"),
             slot("isIsthmus", 0, 2, 1, "bool"));
   }
+
+  @Test
+  void feeVaults() {
+    // OP's SequencerFeeVault, BaseFeeVault and L1FeeVault 1.5.x: the configuration is in
+    // immutables; storage is totalProcessed and a 48-slot gap.
+    for (ContractArtifact vault :
+        List.of(SequencerFeeVault.ARTIFACT, BaseFeeVault.ARTIFACT, L1FeeVault.ARTIFACT)) {
+      assertThat(layout(vault))
+          .as(vault.name())
+          .containsExactly(
+              slot("totalProcessed", 0, 0, 32, "uint256"),
+              slot("__gap", 1, 0, 1536, "uint256[48]"));
+    }
+  }
 }
