@@ -83,4 +83,13 @@ class StorageLayoutTest {
               slot("__gap", 1, 0, 1536, "uint256[48]"));
     }
   }
+
+  @Test
+  void weth() {
+    // OP's WETH (WETH98): balances then allowances, nothing else in storage.
+    assertThat(layout(WETH.ARTIFACT))
+        .containsExactly(
+            slot("_balanceOf", 0, 0, 32, "mapping(address => uint256)"),
+            slot("_allowance", 1, 0, 32, "mapping(address => mapping(address => uint256))"));
+  }
 }
