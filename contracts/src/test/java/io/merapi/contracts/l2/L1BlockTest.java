@@ -117,6 +117,14 @@ class L1BlockTest {
             Hash.fromHex(
                 "0x00000000000000000000000000000000" + "1112131415161718" + "2122232425262728"));
 
+    // The other slots, word for word (OP's layout; see StorageLayoutTest).
+    assertThat(chain.storage(L1_BLOCK, UInt256.valueOf(1))).isEqualTo(ECOTONE.baseFee());
+    assertThat(chain.storageWord(L1_BLOCK, UInt256.valueOf(2))).isEqualTo(ECOTONE.hash());
+    assertThat(chain.storageWord(L1_BLOCK, UInt256.valueOf(4))).isEqualTo(ECOTONE.batcherHash());
+    assertThat(chain.storage(L1_BLOCK, UInt256.valueOf(5))).isEqualTo(BEDROCK.l1FeeOverhead());
+    assertThat(chain.storage(L1_BLOCK, UInt256.valueOf(6))).isEqualTo(BEDROCK.l1FeeScalar());
+    assertThat(chain.storage(L1_BLOCK, UInt256.valueOf(7))).isEqualTo(ECOTONE.blobBaseFee());
+
     // The engine's view of the slots: Ecotone's and Fjord's formulas with these parameters.
     assertThat(L1BlockInfo.costFunction(chain::storage, true, true, false))
         .isEqualTo(
