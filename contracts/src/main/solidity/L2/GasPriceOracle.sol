@@ -199,15 +199,30 @@ contract GasPriceOracle is ISemver {
         return DECIMALS;
     }
 
-    /// @notice Calldata gas of the data plus the signature padding: 4 per zero byte, 16 per other.
+    /// @notice Calldata gas of the data plus the signature padding: 4 per zero byte, 16 per other,
+    ///         and 16 for each of the 68 padding bytes.
     function _calldataGas(bytes memory _data) internal pure returns (uint256 gas_) {
+        uint256 length = _data.length;
+        uint256 nonZero;
         assembly ("memory-safe") {
+            // A word at a time: OR-ing each byte's bits down into its lowest bit marks the non-zero
+            // bytes with a 1 there, and multiplying the marks by 0x0101...01 sums them into the top
+            // byte (at most 32, so no carry reaches it).
+            let ones := 0x0101010101010101010101010101010101010101010101010101010101010101
             let p := add(_data, 0x20)
-            let end := add(p, mload(_data))
-            let zeroes := 0
-            for { } lt(p, end) { p := add(p, 1) } { zeroes := add(zeroes, iszero(byte(0, mload(p)))) }
-            gas_ := add(sub(mul(16, mload(_data)), mul(12, zeroes)), mul(16, 68))
+            let end := add(p, length)
+            for { } lt(p, end) { p := add(p, 0x20) } {
+                let w := mload(p)
+                let left := sub(end, p)
+                // Bytes past the end of the data do not count.
+                if lt(left, 0x20) { w := and(w, not(shr(mul(8, left), not(0)))) }
+                w := or(w, shr(1, w))
+                w := or(w, shr(2, w))
+                w := or(w, shr(4, w))
+                nonZero := add(nonZero, shr(248, mul(and(w, ones), ones)))
+            }
         }
+        gas_ = 4 * length + 12 * nonZero + 16 * SIGNATURE_PADDING;
     }
 
     /// @notice 16 * basefee * baseFeeScalar + blobBaseFee * blobBaseFeeScalar, in uint256 (the

@@ -159,6 +159,17 @@ class GasPriceOracleTest {
     for (Transactions.Sample s : Transactions.samples()) {
       UInt256 fee = l1Fee(s.unsigned());
       assertThat(fee).as(s.name()).isEqualTo(ecotone.fee(padded(s.unsigned())));
+      System.out.printf(
+          "Ecotone %-40s %6d bytes unsigned: getL1Fee gas %d%n",
+          s.name(),
+          s.unsigned().length,
+          chain
+              .simulate(
+                  stranger,
+                  GPO,
+                  UInt256.ZERO,
+                  GasPriceOracle.getL1Fee(Bytes.wrap(s.unsigned())).data())
+              .gasUsed());
       assertThat(l1GasUsed(s.unsigned()))
           .as(s.name())
           .isEqualTo(UInt256.valueOf(ecotone.gasUsed(padded(s.unsigned()))));
@@ -197,6 +208,33 @@ class GasPriceOracleTest {
     }
   }
 
+  /**
+   * The calldata gas the Bedrock and Ecotone formulas start from, counted a word at a time by the
+   * contract, against a byte-by-byte count: every length from 0 to 200 (partial last words), with
+   * bytes that have a single bit set anywhere.
+   */
+  @Test
+  void calldataGasCountsEveryByte() {
+    activateEcotone(ECOTONE);
+    Random random = new Random(7);
+    byte[] values = {0, 0, 0, 1, (byte) 0x80, 0x10, (byte) 0xff};
+    for (int n = 0; n <= 200; n++) {
+      byte[] input = new byte[n];
+      for (int i = 0; i < n; i++) {
+        input[i] =
+            random.nextInt(4) == 0
+                ? (byte) random.nextInt(256)
+                : values[random.nextInt(values.length)];
+      }
+      long zeroes = 0;
+      for (byte b : input) {
+        zeroes += b == 0 ? 1 : 0;
+      }
+      long expected = 4 * zeroes + 16 * (n - zeroes) + 16 * PADDING;
+      assertThat(l1GasUsed(input)).as("length %d", n).isEqualTo(UInt256.valueOf(expected));
+    }
+  }
+
   @Test
   void fjordUpperBoundFollowsTheSpecFormula() {
     activateFjord(ECOTONE);
@@ -210,6 +248,15 @@ class GasPriceOracleTest {
           .as("size %d", size)
           .isEqualTo(fjord.fee(new RollupCostData(0, 0, bound)));
     }
+    System.out.println(
+        "getL1FeeUpperBound gas: "
+            + chain
+                .simulate(
+                    stranger,
+                    GPO,
+                    UInt256.ZERO,
+                    GasPriceOracle.getL1FeeUpperBound(UInt256.valueOf(1_000)).data())
+                .gasUsed());
   }
 
   @Test

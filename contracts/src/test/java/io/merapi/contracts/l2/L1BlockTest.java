@@ -184,6 +184,7 @@ class L1BlockTest {
     // Also as a user deposit: only the protocol's depositor account may send it.
     Outcome deposit = Deposits.call(chain, stranger, L1_BLOCK, BEDROCK.encode());
     assertThat(deposit.isSuccess()).isFalse();
+    assertThat(AbiError.reason(deposit.revertData())).contains(NOT_DEPOSITOR_STRING);
     assertThat(chain.call(L1_BLOCK, L1Block.number())).isZero();
   }
 
@@ -197,7 +198,9 @@ class L1BlockTest {
           chain.send(stranger, Optional.of(L1_BLOCK), UInt256.ZERO, data, TestChain.GAS);
       assertThat(refused.isSuccess()).isFalse();
       assertThat(refused.revertData()).isEqualTo(notDepositor);
-      assertThat(Deposits.call(chain, stranger, L1_BLOCK, data).isSuccess()).isFalse();
+      Outcome deposit = Deposits.call(chain, stranger, L1_BLOCK, data);
+      assertThat(deposit.isSuccess()).isFalse();
+      assertThat(deposit.revertData()).isEqualTo(notDepositor);
     }
     assertThat(chain.storage(L1_BLOCK))
         .doesNotContainKeys(UInt256.ZERO, UInt256.valueOf(3), UInt256.valueOf(8));
