@@ -26,6 +26,8 @@ final class Asm {
   static final int CALLDATASIZE = 0x36;
   static final int CALLDATACOPY = 0x37;
   static final int CODECOPY = 0x39;
+  static final int RETURNDATASIZE = 0x3d;
+  static final int RETURNDATACOPY = 0x3e;
   static final int POP = 0x50;
   static final int MLOAD = 0x51;
   static final int MSTORE = 0x52;

@@ -83,12 +83,21 @@ final class Fixtures {
     return new DepositTransaction(source, from, Optional.of(to), value, value, gas, false, data);
   }
 
-  /** A mapping(bytes32 => ...) entry's slot: keccak256(key ++ slot). */
+  /** A mapping entry's slot: keccak256(key ++ slot), the key as a 32-byte word. */
   static UInt256 mappingSlot(Hash key, long slot) {
+    return mappingSlot(key, UInt256.valueOf(slot));
+  }
+
+  static UInt256 mappingSlot(Hash key, UInt256 slot) {
     byte[] preimage = new byte[64];
     System.arraycopy(key.array(), 0, preimage, 0, 32);
-    UInt256.valueOf(slot).toBytes(preimage, 32);
+    slot.toBytes(preimage, 32);
     return UInt256.fromHash(Keccak256.digest(preimage));
+  }
+
+  /** The slot of mapping(address => mapping(address => ...))[outer][inner]. */
+  static UInt256 nestedSlot(Address outer, Address inner, long slot) {
+    return mappingSlot(inner.toWord(), mappingSlot(outer.toWord(), slot));
   }
 
   static Address asAddress(UInt256 word) {

@@ -21,6 +21,12 @@ import io.merapi.contracts.testing.TestChain;
  * chain): balanceOf, transfer and transferFrom returning true, balances at the slot numbered by the
  * holder's address, no allowances (transferFrom moves anybody's tokens: a fake), and with {@link
  * #RETURN_FALSE} set, transfers that do nothing and return false.
+ *
+ * <p>The <b>forwarder</b> calls the address in the first word of its calldata with the rest and
+ * with the value it got, and returns or reverts with what that call returned, so that a test sees
+ * the exact revert reason of a call made by a contract. It also answers {@code
+ * xDomainMessageSender()} with the address in its slot 0, standing in for a messenger (shorter
+ * calldata is a plain payment, accepted).
  */
 final class TestContracts {
   private TestContracts() {}
@@ -56,7 +62,23 @@ final class TestContracts {
     return Asm.deployment(a.build());
   }
 
-  /** The probe's command to call {@code target} with {@code data}. */
+  static byte[] forwarder() {
+    Asm a = new Asm();
+    a.push(0).op(CALLDATALOAD).push(224).op(SHR).push(0x6e296e45L).op(EQ).jumpi("sender");
+    a.push(0x20).op(CALLDATASIZE, LT).jumpi("payment");
+    a.push(0x20).op(CALLDATASIZE, SUB).push(0x20).push(0).op(CALLDATACOPY);
+    a.push(0).push(0).push(0x20).op(CALLDATASIZE, SUB).push(0).op(CALLVALUE).push(0);
+    a.op(CALLDATALOAD, GAS, CALL);
+    a.op(RETURNDATASIZE).push(0).push(0).op(RETURNDATACOPY);
+    a.jumpi("ok");
+    a.op(RETURNDATASIZE).push(0).op(REVERT);
+    a.label("ok").op(RETURNDATASIZE).push(0).op(RETURN);
+    a.label("sender").push(0).op(SLOAD).push(0).op(MSTORE).push(0x20).push(0).op(RETURN);
+    a.label("payment").op(STOP);
+    return Asm.deployment(a.build());
+  }
+
+  /** The probe's (and the forwarder's) command to call {@code target} with {@code data}. */
   static Bytes command(Address target, Bytes data) {
     byte[] out = new byte[32 + data.length()];
     System.arraycopy(target.toWord().array(), 0, out, 0, 32);
