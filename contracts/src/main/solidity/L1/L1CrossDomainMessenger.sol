@@ -5,6 +5,7 @@ import { CrossDomainMessenger } from "universal/CrossDomainMessenger.sol";
 import { ISemver } from "universal/ISemver.sol";
 import { Predeploys } from "libraries/Predeploys.sol";
 import { ISuperchainConfig } from "L1/interfaces/ISuperchainConfig.sol";
+import { ISystemConfig } from "L1/interfaces/ISystemConfig.sol";
 import { IOptimismPortal } from "L1/interfaces/IOptimismPortal.sol";
 
 /// @title L1CrossDomainMessenger
@@ -21,7 +22,7 @@ contract L1CrossDomainMessenger is CrossDomainMessenger, ISemver {
 
     /// @notice The chain's SystemConfig (kept for the OP Stack's layout and ABI; Merapi reads
     ///         nothing from it here, having no custom gas token).
-    address public systemConfig;
+    ISystemConfig public systemConfig;
 
     /// @notice Locks the implementation: only proxies are initialized.
     constructor() {
@@ -41,7 +42,7 @@ contract L1CrossDomainMessenger is CrossDomainMessenger, ISemver {
     function initialize(
         ISuperchainConfig _superchainConfig,
         IOptimismPortal _portal,
-        address _systemConfig
+        ISystemConfig _systemConfig
     )
         public
         initializer

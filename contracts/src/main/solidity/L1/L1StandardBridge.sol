@@ -6,6 +6,7 @@ import { ISemver } from "universal/ISemver.sol";
 import { ICrossDomainMessenger } from "universal/interfaces/ICrossDomainMessenger.sol";
 import { Predeploys } from "libraries/Predeploys.sol";
 import { ISuperchainConfig } from "L1/interfaces/ISuperchainConfig.sol";
+import { ISystemConfig } from "L1/interfaces/ISystemConfig.sol";
 
 /// @title L1StandardBridge
 /// @notice The bridge on L1 (specs bridges.md): L1-native tokens are escrowed here and minted as
@@ -46,7 +47,7 @@ contract L1StandardBridge is StandardBridge, ISemver {
 
     /// @notice The chain's SystemConfig (kept for the OP Stack's layout and ABI; Merapi reads
     ///         nothing from it here, having no custom gas token).
-    address public systemConfig;
+    ISystemConfig public systemConfig;
 
     /// @notice Locks the implementation: only proxies are initialized.
     constructor() {
@@ -66,7 +67,7 @@ contract L1StandardBridge is StandardBridge, ISemver {
     function initialize(
         ICrossDomainMessenger _messenger,
         ISuperchainConfig _superchainConfig,
-        address _systemConfig
+        ISystemConfig _systemConfig
     )
         public
         initializer
