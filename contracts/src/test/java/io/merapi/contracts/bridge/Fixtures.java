@@ -45,7 +45,8 @@ final class Fixtures {
   /**
    * An L2 predeploy as the L2 genesis has it: the Proxy's code at the predeploy address, owned by
    * the L2 ProxyAdmin predeploy, pointed at an implementation and initialized in one call
-   * (upgradeToAndCall from the admin). Returns the implementation.
+   * (upgradeToAndCall from the admin; only upgradeTo if {@code initialize} is null). Returns the
+   * implementation.
    */
   static Address predeploy(
       TestChain chain, Address predeploy, byte[] implementation, ContractCall<?> initialize) {
@@ -54,9 +55,11 @@ final class Fixtures {
     Address template = chain.deploy(deployer, Proxy.deployment(L2_PROXY_ADMIN));
     chain.setCode(predeploy, chain.code(template));
     chain.setStorage(predeploy, ADMIN_SLOT, L2_PROXY_ADMIN.toWord());
-    chain
-        .send(L2_PROXY_ADMIN, predeploy, Proxy.upgradeToAndCall(impl, initialize.data()))
-        .requireSuccess();
+    ContractCall<?> upgrade =
+        initialize == null
+            ? Proxy.upgradeTo(impl)
+            : Proxy.upgradeToAndCall(impl, initialize.data());
+    chain.send(L2_PROXY_ADMIN, predeploy, upgrade).requireSuccess();
     return impl;
   }
 
