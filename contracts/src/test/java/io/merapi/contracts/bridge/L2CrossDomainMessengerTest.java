@@ -10,6 +10,11 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.contracts.l2.L2CrossDomainMessenger;
 import io.merapi.contracts.l2.L2CrossDomainMessenger.Events.FailedRelayedMessage;
 import io.merapi.contracts.l2.L2CrossDomainMessenger.Events.RelayedMessage;
+import io.merapi.contracts.l2.L2CrossDomainMessenger.Events.SentMessage;
+import io.merapi.contracts.l2.L2CrossDomainMessenger.Events.SentMessageExtension1;
+import io.merapi.contracts.l2.L2ToL1MessagePasser;
+import io.merapi.contracts.l2.L2ToL1MessagePasser.Events.MessagePassed;
+import io.merapi.contracts.structs.WithdrawalTransaction;
 import io.merapi.contracts.testing.TestChain;
 import io.merapi.contracts.testing.TestChain.Outcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +45,7 @@ class L2CrossDomainMessengerTest {
             messenger,
             L2CrossDomainMessenger.deployment(),
             L2CrossDomainMessenger.initialize(l1Messenger));
+    predeploy(chain, L2_TO_L1_MESSAGE_PASSER, L2ToL1MessagePasser.deployment(), null);
     probe = chain.deploy(stranger, TestContracts.probe());
   }
 
@@ -371,6 +377,98 @@ class L2CrossDomainMessengerTest {
         .isEqualTo(Messages.encodeV1(nonce, l1Sender, probe, ether(3), 123_456, data));
     assertThat(Messages.RELAY_V1).isEqualTo(Bytes.fromHex("0xd764ad0b"));
     assertThat(Messages.RELAY_V0).isEqualTo(Bytes.fromHex("0xcbd4ece9"));
+  }
+
+  @Test
+  void baseGasFollowsTheFormula() {
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.RELAY_CONSTANT_OVERHEAD()))
+        .isEqualTo(200_000);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.MIN_GAS_DYNAMIC_OVERHEAD_NUMERATOR()))
+        .isEqualTo(64);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.MIN_GAS_DYNAMIC_OVERHEAD_DENOMINATOR()))
+        .isEqualTo(63);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.MIN_GAS_CALLDATA_OVERHEAD()))
+        .isEqualTo(16);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.RELAY_CALL_OVERHEAD()))
+        .isEqualTo(40_000);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.RELAY_RESERVED_GAS()))
+        .isEqualTo(40_000);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.RELAY_GAS_CHECK_BUFFER()))
+        .isEqualTo(5_000);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.ENCODING_OVERHEAD())).isEqualTo(260);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.FLOOR_CALLDATA_OVERHEAD()))
+        .isEqualTo(40);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.TX_BASE_GAS())).isEqualTo(21_000);
+
+    int[] lengths = {0, 1, 31, 32, 100, 1_000, 20_000, 100_000};
+    long[] minGases = {0, 1, 62, 63, 100_000, 1_000_000, 0xffffffffL};
+    for (int length : lengths) {
+      for (long minGas : minGases) {
+        long ours =
+            chain.call(
+                messenger, L2CrossDomainMessenger.baseGas(Bytes.wrap(new byte[length]), minGas));
+        assertThat(ours)
+            .as("baseGas(%d bytes, %d)", length, minGas)
+            .isEqualTo(Messages.baseGas(length, minGas));
+        // Never less than OP's pre-EIP-7623 formula, nor than the floor price of the relayMessage
+        // transaction's calldata.
+        assertThat(ours).isGreaterThanOrEqualTo(Messages.baseGasBeforeFloor(length, minGas));
+        assertThat(ours).isGreaterThanOrEqualTo(21_000 + 40L * (length + 260));
+      }
+    }
+    // With little execution gas and a long message the floor decides: 21,000 + 40 * (len + 260).
+    assertThat(
+            chain.call(messenger, L2CrossDomainMessenger.baseGas(Bytes.wrap(new byte[100_000]), 0)))
+        .isEqualTo(21_000 + 40L * 100_260);
+    // Otherwise the execution gas: 21,000 + 285,000 + 64/63 of the minimum + 16 * (len + 260).
+    assertThat(
+            chain.call(messenger, L2CrossDomainMessenger.baseGas(Bytes.wrap(new byte[10]), 63_000)))
+        .isEqualTo(21_000 + 285_000 + 64_000 + 16L * 270);
+  }
+
+  @Test
+  void aMessageToL1LeavesThroughTheMessagePasser() {
+    chain.setBalance(stranger, ether(1));
+    Address l1Target = TestChain.address("L1 target");
+    Bytes data = Bytes.fromHex("0xfeedface");
+    UInt256 nonce = chain.call(messenger, L2CrossDomainMessenger.messageNonce());
+    UInt256 passerNonce = chain.call(L2_TO_L1_MESSAGE_PASSER, L2ToL1MessagePasser.messageNonce());
+    Outcome o =
+        chain.send(
+            stranger,
+            messenger,
+            L2CrossDomainMessenger.sendMessage(l1Target, data, 90_000),
+            ether(1));
+    o.requireSuccess();
+
+    WithdrawalTransaction expected =
+        new WithdrawalTransaction(
+            passerNonce,
+            messenger,
+            l1Messenger,
+            ether(1),
+            UInt256.valueOf(Messages.baseGas(data.length(), 90_000)),
+            Messages.encodeV1(nonce, stranger, l1Target, ether(1), 90_000, data));
+    assertThat(MessagePassed.in(o.logs()))
+        .containsExactly(
+            new MessagePassed(
+                expected.nonce(),
+                expected.sender(),
+                expected.target(),
+                expected.value(),
+                expected.gasLimit(),
+                expected.data(),
+                CrossChain.withdrawalHash(expected)));
+    assertThat(SentMessage.in(o.logs()))
+        .containsExactly(new SentMessage(l1Target, stranger, data, nonce, UInt256.valueOf(90_000)));
+    assertThat(SentMessageExtension1.in(o.logs()))
+        .containsExactly(new SentMessageExtension1(stranger, ether(1)));
+    assertThat(chain.balance(L2_TO_L1_MESSAGE_PASSER)).isEqualTo(ether(1));
+    assertThat(chain.balance(messenger)).isEqualTo(UInt256.ZERO);
+    // msgNonce (slot 205) counts the messages sent.
+    assertThat(chain.storage(messenger, UInt256.valueOf(205))).isEqualTo(UInt256.ONE);
+    assertThat(chain.call(messenger, L2CrossDomainMessenger.messageNonce()))
+        .isEqualTo(nonce.add(UInt256.ONE));
   }
 
   static UInt256 panicCode(Outcome o) {
