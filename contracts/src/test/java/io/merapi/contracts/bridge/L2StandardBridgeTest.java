@@ -375,4 +375,45 @@ class L2StandardBridgeTest {
     assertThat(TestContracts.plainBalance(chain, l2Native, L2_STANDARD_BRIDGE))
         .isEqualTo(UInt256.valueOf(350));
   }
+
+  @Test
+  void aTokenWithOnlyTheCurrentInterfaceIsPairedByItsRemoteToken() {
+    // ERC-165 says IOptimismMintableERC20 only: the bridge checks the pair with remoteToken().
+    Address modern = chain.deploy(alice, TestContracts.modernMintableToken());
+    chain.setStorage(modern, TestContracts.REMOTE_TOKEN, l1Token.toWord());
+    fromL1Bridge(
+            UInt256.ZERO,
+            L2StandardBridge.finalizeBridgeERC20(
+                    modern, l1Token, alice, bob, UInt256.valueOf(100), extra)
+                .data())
+        .requireSuccess();
+    assertThat(TestContracts.plainBalance(chain, modern, bob)).isEqualTo(UInt256.valueOf(100));
+    Outcome wrongPair =
+        fromL1Bridge(
+            UInt256.ZERO,
+            L2StandardBridge.finalizeBridgeERC20(modern, alice, alice, bob, UInt256.ONE, extra)
+                .data());
+    assertThat(
+            L2CrossDomainMessenger.Events.FailedRelayedMessage.in(
+                wrongPair.requireSuccess().logs()))
+        .hasSize(1);
+
+    Outcome out =
+        chain.send(
+            bob,
+            L2_STANDARD_BRIDGE,
+            L2StandardBridge.bridgeERC20(modern, l1Token, UInt256.valueOf(40), 0, extra));
+    out.requireSuccess();
+    assertThat(TestContracts.plainBalance(chain, modern, bob)).isEqualTo(UInt256.valueOf(60));
+    assertThat(chain.call(L2_STANDARD_BRIDGE, L2StandardBridge.deposits(modern, l1Token)))
+        .isEqualTo(UInt256.ZERO);
+    assertThat(MessagePassed.in(out.logs())).hasSize(1);
+    assertThat(
+            reason(
+                chain.send(
+                    bob,
+                    L2_STANDARD_BRIDGE,
+                    L2StandardBridge.bridgeERC20(modern, alice, UInt256.ONE, 0, extra))))
+        .isEqualTo("StandardBridge: wrong remote token for Optimism Mintable ERC20 local token");
+  }
 }

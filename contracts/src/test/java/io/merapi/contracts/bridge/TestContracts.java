@@ -118,6 +118,51 @@ final class TestContracts {
     a.label(prefix + "-short").push(0).op(DUP1, REVERT);
   }
 
+  /** Where the modern mintable token keeps its remote token (beyond any address's slot). */
+  static final UInt256 REMOTE_TOKEN = UInt256.fromLimbs(Long.MIN_VALUE, 0, 0, 1);
+
+  /**
+   * A mintable token that announces (ERC-165) only IOptimismMintableERC20, not the legacy
+   * interface, so that the bridges ask it remoteToken() (from slot {@link #REMOTE_TOKEN}): mint and
+   * burn by anyone (a fake), balances as in the plain token.
+   */
+  static byte[] modernMintableToken() {
+    Asm a = new Asm();
+    a.push(0).op(CALLDATALOAD).push(224).op(SHR);
+    a.op(DUP1).push(selector("supportsInterface(bytes4)")).op(EQ).jumpi("supports");
+    a.op(DUP1).push(selector("remoteToken()")).op(EQ).jumpi("remote");
+    a.op(DUP1).push(selector("mint(address,uint256)")).op(EQ).jumpi("mint");
+    a.op(DUP1).push(selector("burn(address,uint256)")).op(EQ).jumpi("burn");
+    a.op(DUP1).push(0x70a08231L).op(EQ).jumpi("balanceOf");
+    a.push(0).op(DUP1, REVERT);
+
+    a.label("supports").push(4).op(CALLDATALOAD).push(224).op(SHR);
+    a.op(DUP1).push(0x01ffc9a7L).op(EQ, SWAP1).push(0xec4fc8e3L).op(EQ, 0x17 /* OR */);
+    a.push(0).op(MSTORE).push(0x20).push(0).op(RETURN);
+
+    a.label("remote").push(REMOTE_TOKEN.toBytes()).op(SLOAD).push(0).op(MSTORE);
+    a.push(0x20).push(0).op(RETURN);
+
+    a.label("balanceOf").push(4).op(CALLDATALOAD, SLOAD).push(0).op(MSTORE);
+    a.push(0x20).push(0).op(RETURN);
+
+    // mint: balance[to] += amount.
+    a.label("mint").push(0x24).op(CALLDATALOAD).push(4).op(CALLDATALOAD);
+    a.op(DUP1, SLOAD, DUP3, ADD, SWAP1, SSTORE, STOP);
+
+    // burn: balance[from] -= amount, refusing more than the balance.
+    a.label("burn").push(0x24).op(CALLDATALOAD).push(4).op(CALLDATALOAD);
+    a.op(DUP1, SLOAD, DUP3, DUP2, LT).jumpi("short");
+    a.op(DUP3, SWAP1, SUB, SWAP1, SSTORE, STOP);
+    a.label("short").push(0).op(DUP1, REVERT);
+    return Asm.deployment(a.build());
+  }
+
+  private static long selector(String signature) {
+    byte[] s = io.merapi.contracts.bridge.Messages.selector(signature).array();
+    return ((s[0] & 0xffL) << 24) | ((s[1] & 0xffL) << 16) | ((s[2] & 0xffL) << 8) | (s[3] & 0xffL);
+  }
+
   /** Gives {@code holder} a balance of the plain token. */
   static void setPlainBalance(TestChain chain, Address token, Address holder, UInt256 amount) {
     chain.setStorage(token, UInt256.fromHash(holder.toWord()), amount);
