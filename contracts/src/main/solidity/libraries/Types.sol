@@ -4,6 +4,12 @@ pragma solidity ^0.8.28;
 /// @title Types
 /// @notice The structs that cross contract and layer boundaries (specs withdrawals.md, proposals.md).
 library Types {
+    /// @notice Where a fee vault sends its fees: to L1 by a withdrawal, or to L2 by a transfer.
+    enum WithdrawalNetwork {
+        L1,
+        L2
+    }
+
     /// @notice An L2 output as the L2OutputOracle stores it.
     /// @custom:field outputRoot    The output root (specs proposals.md "L2 Output Commitment Construction").
     /// @custom:field timestamp     When the output was proposed on L1.

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import { ISemver } from "universal/ISemver.sol";
+import { Types } from "libraries/Types.sol";
+import { FeeVault } from "L2/FeeVault.sol";
+
+/// @custom:proxied true
+/// @custom:predeploy 0x4200000000000000000000000000000000000011
+/// @title SequencerFeeVault
+/// @notice Holds the priority fees of L2 transactions: the sequencer sets this predeploy as the
+///         block's fee recipient (coinbase), which the execution engine pays the tips to
+///         (specs predeploys.md "SequencerFeeVault").
+contract SequencerFeeVault is FeeVault, ISemver {
+    /// @param _recipient           The account that receives the fees.
+    /// @param _minWithdrawalAmount The least balance withdraw() sends on.
+    /// @param _withdrawalNetwork   The network the recipient receives the fees on.
+    constructor(
+        address _recipient,
+        uint256 _minWithdrawalAmount,
+        Types.WithdrawalNetwork _withdrawalNetwork
+    )
+        FeeVault(_recipient, _minWithdrawalAmount, _withdrawalNetwork)
+    { }
+
+    /// @notice Semantic version.
+    function version() public pure virtual returns (string memory) {
+        return "1.5.0";
+    }
+
+    /// @custom:legacy
+    /// @notice The recipient, under its pre-Bedrock name.
+    function l1FeeWallet() public view returns (address) {
+        return RECIPIENT;
+    }
+}
