@@ -68,10 +68,20 @@ final class CrossChain {
    * keccak256(bytes32(0) ++ keccak256(l1BlockHash ++ bytes32(logIndex))): domain 0, user deposits.
    */
   static Hash userDepositSourceHash(Hash l1BlockHash, long logIndex) {
+    return sourceHash(0, l1BlockHash, logIndex);
+  }
+
+  /**
+   * keccak256(bytes32(domain) ++ keccak256(l1BlockHash ++ bytes32(index))): the source hash of the
+   * deposits identified by an L1 block and an index (domain 0 user deposits by log index, domain 1
+   * L1 attributes by sequence number, specs deposits.md "Source hash computation").
+   */
+  static Hash sourceHash(long domain, Hash l1BlockHash, long index) {
     byte[] depositId = new byte[64];
     System.arraycopy(l1BlockHash.array(), 0, depositId, 0, 32);
-    UInt256.valueOf(logIndex).toBytes(depositId, 32);
+    UInt256.valueOf(index).toBytes(depositId, 32);
     byte[] outer = new byte[64];
+    UInt256.valueOf(domain).toBytes(outer, 0);
     System.arraycopy(Keccak256.hash(depositId), 0, outer, 32, 32);
     return Keccak256.digest(outer);
   }
