@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       ProgramCommand.class,
       CannonCommand.class,
       DevnetCommand.class,
+      DeployCommand.class,
       EvmCommand.class,
       GenesisCommand.class,
       CommandLine.HelpCommand.class
