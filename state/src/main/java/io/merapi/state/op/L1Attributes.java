@@ -2,8 +2,8 @@ package io.merapi.state.op;
 
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
-import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.uint.UInt256;
+import io.merapi.types.transaction.DepositSource;
 import io.merapi.types.transaction.DepositTransaction;
 import java.util.Arrays;
 import java.util.Optional;
@@ -50,13 +50,7 @@ public sealed interface L1Attributes {
    * keccak256(l1BlockHash || bytes32(sequenceNumber)))} (deposits.md "Source hash computation").
    */
   default Hash sourceHash() {
-    byte[] inner = new byte[64];
-    System.arraycopy(hash().toArray(), 0, inner, 0, 32);
-    System.arraycopy(UInt256.valueOf(sequenceNumber()).toBytes(), 0, inner, 32, 32);
-    byte[] outer = new byte[64];
-    outer[31] = 1;
-    System.arraycopy(Keccak256.hash(inner), 0, outer, 32, 32);
-    return Keccak256.digest(outer);
+    return DepositSource.l1Info(hash(), sequenceNumber());
   }
 
   /**
