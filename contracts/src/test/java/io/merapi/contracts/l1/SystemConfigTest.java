@@ -58,8 +58,21 @@ class SystemConfigTest {
   }
 
   private ContractCall<Void> initialize(ResourceConfig rc, long gasLimit, Addresses a) {
+    return initialize(owner, rc, gasLimit, a);
+  }
+
+  private ContractCall<Void> initialize(
+      Address initialOwner, ResourceConfig rc, long gasLimit, Addresses a) {
     return SystemConfig.initialize(
-        owner, BASEFEE_SCALAR, BLOB_SCALAR, batcher.toWord(), gasLimit, signer, rc, inbox, a);
+        initialOwner,
+        BASEFEE_SCALAR,
+        BLOB_SCALAR,
+        batcher.toWord(),
+        gasLimit,
+        signer,
+        rc,
+        inbox,
+        a);
   }
 
   /** A proxy pointed at a fresh implementation; initialized through the ProxyAdmin. */
@@ -81,6 +94,20 @@ class SystemConfigTest {
         deploy(initialize(L1Fixture.DEFAULT_RESOURCE_CONFIG, GAS_LIMIT, addresses), proxy, false)
             .requireSuccess();
     return proxy[0];
+  }
+
+  @Test
+  void theConfigurationHasAnOwner() {
+    Address admin = chain.deploy(deployer, ProxyAdmin.deployment(deployer));
+    Address proxy = chain.deploy(deployer, Proxy.deployment(admin));
+    Address impl = chain.deploy(deployer, SystemConfig.deployment());
+    chain.send(deployer, admin, ProxyAdmin.upgrade(proxy, impl)).requireSuccess();
+    Outcome o =
+        chain.send(
+            deployer,
+            proxy,
+            initialize(Address.ZERO, L1Fixture.DEFAULT_RESOURCE_CONFIG, GAS_LIMIT, addresses));
+    assertThat(reason(o)).isEqualTo("Ownable: new owner is the zero address");
   }
 
   /**
