@@ -142,6 +142,9 @@ contract SystemConfig is OwnableUpgradeable, ISemver {
         public
         initializer
     {
+        // As OpenZeppelin's transferOwnership, which the OP Stack's initialize calls: a chain's
+        // configuration must have an owner.
+        require(_owner != address(0), "Ownable: new owner is the zero address");
         __Ownable_init(_owner);
 
         _setBatcherHash(_batcherHash);

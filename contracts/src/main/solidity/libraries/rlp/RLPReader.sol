@@ -16,6 +16,10 @@ import {
 ///         into the caller's bytes, so lists are split without copying; only readBytes and
 ///         readRawBytes copy. Only canonical encodings are accepted: a single byte below 0x80 must
 ///         stand for itself, long lengths must need their long form and have no leading zero byte.
+/// @dev Withdrawal proofs spend most of their gas splitting trie nodes (17 items a branch), so the
+///      decoding runs in assembly: one pass checks each header and lays the item structs out, and
+///      a failure code is turned into the error afterwards (so that the errors, the OP Stack's,
+///      stay in the ABIs of the contracts using the reader).
 library RLPReader {
     /// @notice A view of one encoded item.
     /// @custom:field length Bytes of the whole item, header included.
@@ -25,9 +29,13 @@ library RLPReader {
         uint256 ptr;
     }
 
-    /// @notice The room a list's item array gets first; longer lists grow it by doubling. Merkle
-    ///         proof nodes have at most 17 items, so they never grow.
-    uint256 private constant INITIAL_LIST_CAPACITY = 17;
+    /// @notice Failure codes of _parse.
+    uint256 private constant ERR_EMPTY = 1;
+    uint256 private constant ERR_LENGTH = 2;
+    uint256 private constant ERR_HEADER = 3;
+    uint256 private constant ERR_STRING = 4;
+    uint256 private constant ERR_LIST = 5;
+    uint256 private constant ERR_REMAINDER = 6;
 
     /// @notice A view of `_in` as one RLP item.
     function toRLPItem(bytes memory _in) internal pure returns (RLPItem memory item_) {
@@ -46,29 +54,9 @@ library RLPReader {
 
     /// @notice The items of the list `_in`, which must span the whole view.
     function readList(RLPItem memory _in) internal pure returns (RLPItem[] memory items_) {
-        (uint256 offset, uint256 length, bool isList) = _header(_in.ptr, _in.length);
-        if (!isList) revert UnexpectedString();
-        if (offset + length != _in.length) revert InvalidDataRemainder();
-
-        items_ = new RLPItem[](INITIAL_LIST_CAPACITY);
-        uint256 count;
-        uint256 position = offset;
-        while (position < _in.length) {
-            uint256 ptr = _in.ptr + position;
-            // Each item's header is checked against what is left of the list, so that no item
-            // reaches past the list's end.
-            (uint256 itemOffset, uint256 itemLength,) = _header(ptr, _in.length - position);
-            if (count == items_.length) {
-                items_ = _grow(items_);
-            }
-            items_[count] = RLPItem({ length: itemOffset + itemLength, ptr: ptr });
-            count += 1;
-            position += itemOffset + itemLength;
-        }
-        // The array may be longer than the list: shorten it in place (memory arrays may shrink).
-        assembly {
-            mstore(items_, count)
-        }
+        uint256 failure;
+        (items_,,, failure) = _parse(_in.ptr, _in.length, true);
+        if (failure != 0) _fail(failure);
     }
 
     /// @notice The content of an encoded string (data item), which must be exactly `_in`.
@@ -78,9 +66,8 @@ library RLPReader {
 
     /// @notice The content of the string (data item) `_in`, which must span the whole view.
     function readBytes(RLPItem memory _in) internal pure returns (bytes memory out_) {
-        (uint256 offset, uint256 length, bool isList) = _header(_in.ptr, _in.length);
-        if (isList) revert UnexpectedList();
-        if (offset + length != _in.length) revert InvalidDataRemainder();
+        (, uint256 offset, uint256 length, uint256 failure) = _parse(_in.ptr, _in.length, false);
+        if (failure != 0) _fail(failure);
         out_ = _copy(_in.ptr + offset, length);
     }
 
@@ -89,91 +76,139 @@ library RLPReader {
         out_ = _copy(_in.ptr, _in.length);
     }
 
-    /// @notice Decodes the header of the item at `_ptr`, of which `_available` bytes may be read.
-    /// @return offset_ Header bytes (where the content starts).
-    /// @return length_ Content bytes.
-    /// @return isList_ Whether the item is a list (else a string).
-    function _header(
+    /// @notice Decodes the item of `_length` bytes at `_ptr`, which must be a list if `_list`, else
+    ///         a string, and span exactly those bytes. For a list, also checks every item's header
+    ///         against what is left of the list (no item reaches past its end) and returns the
+    ///         items, laid out as [structs of (length, ptr)][count][pointers].
+    /// @return items_   The list's items (lists only).
+    /// @return offset_  Header bytes (where the content starts).
+    /// @return length_  Content bytes.
+    /// @return failure_ Zero, or the failure code of the first check that failed.
+    function _parse(
         uint256 _ptr,
-        uint256 _available
+        uint256 _length,
+        bool _list
     )
         private
         pure
-        returns (uint256 offset_, uint256 length_, bool isList_)
+        returns (RLPItem[] memory items_, uint256 offset_, uint256 length_, uint256 failure_)
     {
-        if (_available == 0) revert EmptyItem();
-        uint256 prefix;
-        uint256 next;
-        assembly {
-            let word := mload(_ptr)
-            prefix := byte(0, word)
-            next := byte(1, word)
-        }
+        assembly ("memory-safe") {
+            // The header of the item at p, of which `available` bytes may be read; the checks in
+            // the order the OP Stack's reader makes them.
+            function header(p, available) -> offset, length, isList, failure {
+                if iszero(available) {
+                    failure := 1 // ERR_EMPTY
+                    leave
+                }
+                let word := mload(p)
+                let prefix := byte(0, word)
+                if lt(prefix, 0x80) {
+                    // A byte below 0x80 is its own encoding.
+                    length := 1
+                    leave
+                }
+                if lt(prefix, 0xb8) {
+                    // A string of 0 to 55 bytes: 0x80 + length, then the bytes.
+                    offset := 1
+                    length := sub(prefix, 0x80)
+                    if iszero(gt(available, length)) {
+                        failure := 2 // ERR_LENGTH
+                        leave
+                    }
+                    // A single byte below 0x80 must be encoded as itself.
+                    if and(eq(length, 1), lt(byte(1, word), 0x80)) { failure := 3 } // ERR_HEADER
+                    leave
+                }
+                if lt(prefix, 0xf8) {
+                    if gt(prefix, 0xbf) {
+                        // A list of 0 to 55 payload bytes: 0xc0 + length, then the items.
+                        isList := 1
+                        offset := 1
+                        length := sub(prefix, 0xc0)
+                        if iszero(gt(available, length)) { failure := 2 } // ERR_LENGTH
+                        leave
+                    }
+                }
+                // The long forms: 0xb7 (string) or 0xf7 (list) + the size of the length, the
+                // big-endian length, the content.
+                let lengthOfLength := sub(prefix, 0xb7)
+                if gt(prefix, 0xbf) {
+                    isList := 1
+                    lengthOfLength := sub(prefix, 0xf7)
+                }
+                if iszero(gt(available, lengthOfLength)) {
+                    failure := 2 // ERR_LENGTH
+                    leave
+                }
+                // The canonical length has no leading zero byte and needs the long form.
+                if iszero(byte(1, word)) {
+                    failure := 3 // ERR_HEADER
+                    leave
+                }
+                length := shr(sub(256, shl(3, lengthOfLength)), mload(add(p, 1)))
+                if lt(length, 56) {
+                    failure := 3 // ERR_HEADER
+                    leave
+                }
+                offset := add(1, lengthOfLength)
+                if iszero(gt(available, add(lengthOfLength, length))) { failure := 2 } // ERR_LENGTH
+            }
 
-        if (prefix < 0x80) {
-            // A byte below 0x80 is its own encoding.
-            return (0, 1, false);
+            let isList := 0
+            offset_, length_, isList, failure_ := header(_ptr, _length)
+            if iszero(failure_) {
+                switch _list
+                case 1 { if iszero(isList) { failure_ := ERR_STRING } }
+                default { if isList { failure_ := ERR_LIST } }
+            }
+            if and(iszero(failure_), iszero(eq(add(offset_, length_), _length))) { failure_ := ERR_REMAINDER }
+
+            if and(_list, iszero(failure_)) {
+                let structs := mload(0x40)
+                let s := structs
+                let end := add(_ptr, _length)
+                for { let p := add(_ptr, offset_) } lt(p, end) { } {
+                    let o, l, x, f := header(p, sub(end, p))
+                    if f {
+                        failure_ := f
+                        break
+                    }
+                    let size := add(o, l)
+                    mstore(s, size)
+                    mstore(add(s, 0x20), p)
+                    s := add(s, 0x40)
+                    p := add(p, size)
+                }
+                if iszero(failure_) {
+                    items_ := s
+                    mstore(items_, shr(6, sub(s, structs)))
+                    let slot := add(items_, 0x20)
+                    for { let q := structs } lt(q, s) { q := add(q, 0x40) } {
+                        mstore(slot, q)
+                        slot := add(slot, 0x20)
+                    }
+                    mstore(0x40, slot)
+                }
+            }
         }
-        if (prefix < 0xb8) {
-            // A string of 0 to 55 bytes: 0x80 + length, then the bytes.
-            length_ = prefix - 0x80;
-            if (_available <= length_) revert ContentLengthMismatch();
-            // A single byte below 0x80 must be encoded as itself, not behind a header.
-            if (length_ == 1 && next < 0x80) revert InvalidHeader();
-            return (1, length_, false);
-        }
-        if (prefix < 0xc0) {
-            // A longer string: 0xb7 + the size of the length, the big-endian length, the bytes.
-            (offset_, length_) = _longLength(_ptr, _available, prefix - 0xb7, next);
-            return (offset_, length_, false);
-        }
-        if (prefix < 0xf8) {
-            // A list of 0 to 55 payload bytes: 0xc0 + length, then the items.
-            length_ = prefix - 0xc0;
-            if (_available <= length_) revert ContentLengthMismatch();
-            return (1, length_, true);
-        }
-        // A longer list: 0xf7 + the size of the length, the big-endian length, the items.
-        (offset_, length_) = _longLength(_ptr, _available, prefix - 0xf7, next);
-        return (offset_, length_, true);
     }
 
-    /// @notice The offset and length of a long-form item whose length takes `_lengthOfLength` bytes.
-    function _longLength(
-        uint256 _ptr,
-        uint256 _available,
-        uint256 _lengthOfLength,
-        uint256 _firstLengthByte
-    )
-        private
-        pure
-        returns (uint256 offset_, uint256 length_)
-    {
-        if (_available <= _lengthOfLength) revert ContentLengthMismatch();
-        // The canonical length has no leading zero byte...
-        if (_firstLengthByte == 0) revert InvalidHeader();
-        assembly {
-            length_ := shr(sub(256, mul(8, _lengthOfLength)), mload(add(_ptr, 1)))
-        }
-        // ...and is only written in long form when the short form cannot hold it.
-        if (length_ < 56) revert InvalidHeader();
-        offset_ = 1 + _lengthOfLength;
-        if (_available <= _lengthOfLength + length_) revert ContentLengthMismatch();
+    /// @notice Reverts with the error of a failure code of _parse.
+    function _fail(uint256 _failure) private pure {
+        if (_failure == ERR_EMPTY) revert EmptyItem();
+        if (_failure == ERR_LENGTH) revert ContentLengthMismatch();
+        if (_failure == ERR_HEADER) revert InvalidHeader();
+        if (_failure == ERR_STRING) revert UnexpectedString();
+        if (_failure == ERR_LIST) revert UnexpectedList();
+        revert InvalidDataRemainder();
     }
 
     /// @notice A new bytes array holding `_length` bytes from memory at `_src`.
     function _copy(uint256 _src, uint256 _length) private pure returns (bytes memory out_) {
         out_ = new bytes(_length);
-        assembly {
+        assembly ("memory-safe") {
             mcopy(add(out_, 32), _src, _length)
-        }
-    }
-
-    /// @notice A copy of `_items` with twice the room.
-    function _grow(RLPItem[] memory _items) private pure returns (RLPItem[] memory grown_) {
-        grown_ = new RLPItem[](_items.length * 2);
-        for (uint256 i = 0; i < _items.length; i++) {
-            grown_[i] = _items[i];
         }
     }
 }

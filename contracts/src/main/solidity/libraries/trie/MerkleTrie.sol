@@ -51,13 +51,14 @@ library MerkleTrie {
     function get(bytes memory _key, bytes[] memory _proof, bytes32 _root) internal pure returns (bytes memory value_) {
         require(_key.length > 0, "MerkleTrie: empty key");
 
+        bytes memory key = _toNibbles(_key);
         uint256 keyIndex = 0; // nibbles of the key consumed
         uint256 proofIndex = 0; // proof elements consumed
         // The reference the next node must match: its hash, or its whole encoding if inlined.
         bytes memory nodeId = abi.encodePacked(_root);
 
         while (true) {
-            require(keyIndex <= _key.length * 2, "MerkleTrie: key index exceeds total key length");
+            require(keyIndex <= key.length, "MerkleTrie: key index exceeds total key length");
             bytes memory encoded = _nextNode(_proof, proofIndex, nodeId);
             if (proofIndex < _proof.length) {
                 proofIndex += 1;
@@ -65,7 +66,7 @@ library MerkleTrie {
             RLPReader.RLPItem[] memory node = RLPReader.readList(encoded);
 
             if (node.length == BRANCH_NODE_LENGTH) {
-                if (keyIndex == _key.length * 2) {
+                if (keyIndex == key.length) {
                     // The key ends at this branch: its value is the 17th item. An empty value means
                     // the key is absent (geth reads it so), which is no inclusion.
                     value_ = RLPReader.readBytes(node[TREE_RADIX]);
@@ -73,11 +74,11 @@ library MerkleTrie {
                     require(proofIndex == _proof.length, "MerkleTrie: value node must be last node in proof (branch)");
                     return value_;
                 }
-                nodeId = _nodeId(node[_nibble(_key, keyIndex)]);
+                nodeId = _nodeId(node[uint8(key[keyIndex])]);
                 keyIndex += 1;
             } else if (node.length == LEAF_OR_EXTENSION_NODE_LENGTH) {
                 bool isLeaf;
-                (isLeaf, keyIndex) = _followPath(node, _key, keyIndex);
+                (isLeaf, keyIndex) = _followPath(node, key, keyIndex);
                 if (isLeaf) {
                     value_ = RLPReader.readBytes(node[1]);
                     require(value_.length > 0, "MerkleTrie: value length must be greater than zero (leaf)");
@@ -91,8 +92,8 @@ library MerkleTrie {
         }
     }
 
-    /// @notice Follows the path of a leaf or extension node from nibble `_keyIndex` of the key: the
-    ///         path must be a prefix of what is left of the key, and for a leaf all of it.
+    /// @notice Follows the path of a leaf or extension node from nibble `_keyIndex` of the key (as
+    ///         nibbles): the path must be a prefix of what is left of the key, and for a leaf all of it.
     /// @return isLeaf_   Whether the node is a leaf (the key ends here).
     /// @return keyIndex_ The key's nibbles consumed after the node.
     function _followPath(
@@ -104,19 +105,17 @@ library MerkleTrie {
         pure
         returns (bool isLeaf_, uint256 keyIndex_)
     {
-        bytes memory path = RLPReader.readBytes(_node[0]);
+        bytes memory path = _toNibbles(RLPReader.readBytes(_node[0]));
         require(path.length > 0, "MerkleTrie: received a node with an unknown prefix");
-        uint8 prefix = uint8(path[0]) >> 4;
+        uint8 prefix = uint8(path[0]);
         // An odd path starts right after the flag nibble, an even one after the padding nibble.
         uint256 pathStart = 2 - (prefix % 2);
-        uint256 pathLength = path.length * 2 - pathStart;
-        uint256 keyRemainder = _key.length * 2 - _keyIndex;
+        uint256 pathLength = path.length - pathStart;
+        uint256 keyRemainder = _key.length - _keyIndex;
 
-        uint256 max = pathLength < keyRemainder ? pathLength : keyRemainder;
-        uint256 shared = 0;
-        while (shared < max && _nibble(path, pathStart + shared) == _nibble(_key, _keyIndex + shared)) {
-            shared += 1;
-        }
+        uint256 shared = _sharedPrefix(
+            path, pathStart, _key, _keyIndex, pathLength < keyRemainder ? pathLength : keyRemainder
+        );
         require(shared == pathLength, "MerkleTrie: path remainder must share all nibbles with key");
 
         if (prefix == PREFIX_LEAF_EVEN || prefix == PREFIX_LEAF_ODD) {
@@ -165,10 +164,69 @@ library MerkleTrie {
         id_ = _item.length < 32 ? RLPReader.readRawBytes(_item) : RLPReader.readBytes(_item);
     }
 
-    /// @notice Nibble `_index` of `_bytes` (high nibble first).
-    function _nibble(bytes memory _bytes, uint256 _index) private pure returns (uint8) {
-        uint8 b = uint8(_bytes[_index / 2]);
-        return _index % 2 == 0 ? b >> 4 : b & 0x0f;
+    /// @notice The nibbles of `_bytes`, one per byte, high nibble first.
+    function _toNibbles(bytes memory _bytes) private pure returns (bytes memory nibbles_) {
+        nibbles_ = new bytes(_bytes.length * 2);
+        assembly ("memory-safe") {
+            let src := add(_bytes, 0x20)
+            let dst := add(nibbles_, 0x20)
+            let end := add(src, mload(_bytes))
+            for { } lt(src, end) { src := add(src, 1) } {
+                let b := byte(0, mload(src))
+                mstore8(dst, shr(4, b))
+                mstore8(add(dst, 1), and(b, 0x0f))
+                dst := add(dst, 2)
+            }
+        }
+    }
+
+    /// @notice How many of the `_max` nibbles from `_a[_aStart]` and `_b[_bStart]` on are equal,
+    ///         compared 32 at a time (the caller keeps `_max` within both arrays; bytes read past
+    ///         their ends only ever count up to `_max`).
+    function _sharedPrefix(
+        bytes memory _a,
+        uint256 _aStart,
+        bytes memory _b,
+        uint256 _bStart,
+        uint256 _max
+    )
+        private
+        pure
+        returns (uint256 shared_)
+    {
+        assembly ("memory-safe") {
+            let pa := add(add(_a, 0x20), _aStart)
+            let pb := add(add(_b, 0x20), _bStart)
+            for { } lt(shared_, _max) { } {
+                let x := xor(mload(add(pa, shared_)), mload(add(pb, shared_)))
+                if iszero(x) {
+                    shared_ := add(shared_, 32)
+                    continue
+                }
+                // The equal leading bytes: count the zero bytes at the top of x.
+                let z := 0
+                if iszero(shr(128, x)) {
+                    z := 16
+                    x := shl(128, x)
+                }
+                if iszero(shr(192, x)) {
+                    z := add(z, 8)
+                    x := shl(64, x)
+                }
+                if iszero(shr(224, x)) {
+                    z := add(z, 4)
+                    x := shl(32, x)
+                }
+                if iszero(shr(240, x)) {
+                    z := add(z, 2)
+                    x := shl(16, x)
+                }
+                if iszero(shr(248, x)) { z := add(z, 1) }
+                shared_ := add(shared_, z)
+                break
+            }
+            if gt(shared_, _max) { shared_ := _max }
+        }
     }
 
     /// @notice Whether two byte strings are equal.
