@@ -5,6 +5,7 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.uint.UInt256;
+import io.merapi.contracts.deposit.UserDeposits;
 import io.merapi.contracts.l1.OptimismPortal;
 import io.merapi.contracts.l1.OptimismPortal.Events.TransactionDeposited;
 import io.merapi.contracts.l2.L2ToL1MessagePasser.Events.MessagePassed;
@@ -13,78 +14,18 @@ import io.merapi.contracts.structs.WithdrawalTransaction;
 import io.merapi.contracts.testing.TestChain;
 import io.merapi.contracts.testing.TestChain.Outcome;
 import io.merapi.types.receipt.Log;
-import io.merapi.types.transaction.DepositTransaction;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Carries messages between a test L1 and a test L2 the way the protocol does: deposits are derived
- * from the portal's TransactionDeposited logs (specs deposits.md "Deposit Contract", "Source hash
- * computation") and run on L2; withdrawals are proven against an output root of the L2 state (specs
- * proposals.md) and finalized through the portal (specs withdrawals.md).
+ * from the portal's TransactionDeposited logs ({@link UserDeposits}) and run on L2; withdrawals are
+ * proven against an output root of the L2 state (specs proposals.md) and finalized through the
+ * portal (specs withdrawals.md).
  */
 final class CrossChain {
   private CrossChain() {}
-
-  /**
-   * The L2 deposit transaction of a TransactionDeposited log (version 0): {@code from} and {@code
-   * to} from the topics (the portal already aliased a contract sender), then the opaque data {@code
-   * mint (32) ++ value (32) ++ gasLimit (8) ++ isCreation (1) ++ data}, and the user-deposit source
-   * hash {@code keccak256(bytes32(0) ++ keccak256(l1BlockHash ++ bytes32(logIndex)))}.
-   *
-   * @param logIndex the log's index in its L1 block
-   */
-  static DepositTransaction depositFromLog(Log log, Hash l1BlockHash, long logIndex) {
-    TransactionDeposited event =
-        TransactionDeposited.from(log)
-            .orElseThrow(() -> new IllegalArgumentException("not a TransactionDeposited log"));
-    if (!event.version().isZero()) {
-      throw new IllegalArgumentException("unknown deposit version " + event.version());
-    }
-    byte[] opaque = event.opaqueData().array();
-    if (opaque.length < 73) {
-      throw new IllegalArgumentException("opaque data too short: " + opaque.length);
-    }
-    UInt256 mint = UInt256.fromBytes(opaque, 0, 32);
-    UInt256 value = UInt256.fromBytes(opaque, 32, 32);
-    long gasLimit = UInt256.fromBytes(opaque, 64, 8).toLongExact();
-    boolean isCreation = opaque[72] != 0;
-    Bytes data = Bytes.wrap(java.util.Arrays.copyOfRange(opaque, 73, opaque.length));
-    Optional<Address> to = isCreation ? Optional.empty() : Optional.of(event.to());
-    return new DepositTransaction(
-        userDepositSourceHash(l1BlockHash, logIndex),
-        event.from(),
-        to,
-        mint,
-        value,
-        gasLimit,
-        false,
-        data);
-  }
-
-  /**
-   * keccak256(bytes32(0) ++ keccak256(l1BlockHash ++ bytes32(logIndex))): domain 0, user deposits.
-   */
-  static Hash userDepositSourceHash(Hash l1BlockHash, long logIndex) {
-    return sourceHash(0, l1BlockHash, logIndex);
-  }
-
-  /**
-   * keccak256(bytes32(domain) ++ keccak256(l1BlockHash ++ bytes32(index))): the source hash of the
-   * deposits identified by an L1 block and an index (domain 0 user deposits by log index, domain 1
-   * L1 attributes by sequence number, specs deposits.md "Source hash computation").
-   */
-  static Hash sourceHash(long domain, Hash l1BlockHash, long index) {
-    byte[] depositId = new byte[64];
-    System.arraycopy(l1BlockHash.array(), 0, depositId, 0, 32);
-    UInt256.valueOf(index).toBytes(depositId, 32);
-    byte[] outer = new byte[64];
-    UInt256.valueOf(domain).toBytes(outer, 0);
-    System.arraycopy(Keccak256.hash(depositId), 0, outer, 32, 32);
-    return Keccak256.digest(outer);
-  }
 
   /**
    * Runs on {@code l2} every deposit that {@code l1Outcome} (a transaction on {@code l1}, alone in
@@ -98,7 +39,7 @@ final class CrossChain {
     for (int i = 0; i < logs.size(); i++) {
       Log log = logs.get(i);
       if (log.address().equals(portal) && TransactionDeposited.from(log).isPresent()) {
-        out.add(l2.deposit(depositFromLog(log, l1BlockHash, i)));
+        out.add(l2.deposit(UserDeposits.fromLog(log, l1BlockHash, i)));
       }
     }
     return out;

@@ -7,6 +7,7 @@ import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
+import io.merapi.contracts.deposit.UserDeposits;
 import io.merapi.contracts.l1.L1CrossDomainMessenger;
 import io.merapi.contracts.l1.L1CrossDomainMessenger.Events.FailedRelayedMessage;
 import io.merapi.contracts.l1.L1CrossDomainMessenger.Events.RelayedMessage;
@@ -125,7 +126,7 @@ class L1CrossDomainMessengerTest {
 
     // The L2 deposit derived from the log is that call of the L2 messenger.
     DepositTransaction deposit =
-        CrossChain.depositFromLog(fromAddress(o, l1.portal).get(0), Hash.ZERO, 0);
+        UserDeposits.fromLog(fromAddress(o, l1.portal).get(0), Hash.ZERO, 0);
     assertThat(deposit.from()).isEqualTo(Messages.alias(l1.messenger));
     assertThat(deposit.to()).contains(L2_CROSS_DOMAIN_MESSENGER);
     assertThat(deposit.mint()).isEqualTo(value);
