@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code merapi deploy} against a running {@code merapi execution --dev} L1, as an operator runs
@@ -42,19 +41,7 @@ class DeployCommandIT {
 
   @BeforeAll
   static void startL1() {
-    ExecutionCommand command = new ExecutionCommand();
-    new CommandLine(command)
-        .parseArgs(
-            "--dev",
-            "--datadir",
-            dir.resolve("l1").toString(),
-            "--http.port",
-            "0",
-            "--ws.port",
-            "0",
-            "--authrpc.port",
-            "0");
-    l1 = ExecutionNode.start(command.config());
+    l1 = TestNodes.start("--dev", "--datadir", dir.resolve("l1").toString());
     l1Rpc = HttpRpcClient.create(l1.httpUri().orElseThrow(), RpcClientOptions.defaults());
   }
 
@@ -122,21 +109,13 @@ class DeployCommandIT {
     String l2Hash = rollup.at("/genesis/l2/hash").asText();
     assertThat(JSON.readTree(inspect.out()).get("hash").asText()).isEqualTo(l2Hash);
 
-    ExecutionCommand command = new ExecutionCommand();
-    new CommandLine(command)
-        .parseArgs(
-            "--datadir",
-            dir.resolve("l2").toString(),
-            "--genesis",
-            out.resolve("genesis.json").toString(),
-            "--http",
-            "--http.port",
-            "0",
-            "--ws.port",
-            "0",
-            "--authrpc.port",
-            "0");
-    try (ExecutionNode l2 = ExecutionNode.start(command.config());
+    try (ExecutionNode l2 =
+            TestNodes.start(
+                "--datadir",
+                dir.resolve("l2").toString(),
+                "--genesis",
+                out.resolve("genesis.json").toString(),
+                "--http");
         RpcClient l2Rpc =
             HttpRpcClient.create(l2.httpUri().orElseThrow(), RpcClientOptions.defaults())) {
       assertThat(l2Rpc.call("eth_chainId").asText()).isEqualTo("0x385");

@@ -56,7 +56,6 @@ import org.web3j.protocol.websocket.events.NewHead;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
-import picocli.CommandLine;
 
 /**
  * A real Ethereum client library, web3j, against {@code merapi execution --dev}: the node is
@@ -166,19 +165,7 @@ class ExecutionDevWeb3jIT {
 
   @BeforeAll
   static void startDevNodeAndDeploy() throws Exception {
-    ExecutionCommand command = new ExecutionCommand();
-    new CommandLine(command)
-        .parseArgs(
-            "--dev",
-            "--datadir",
-            datadir.toString(),
-            "--http.port",
-            "0",
-            "--ws.port",
-            "0",
-            "--authrpc.port",
-            "0");
-    node = ExecutionNode.start(command.config());
+    node = TestNodes.start("--dev", "--datadir", datadir.toString());
     web3 = Web3j.build(new HttpService(node.httpUri().orElseThrow().toString()));
     webSocket = new WebSocketService(node.webSocketUri().orElseThrow().toString(), false);
     webSocket.connect();
