@@ -83,7 +83,11 @@ function compile(solc) {
   const output = JSON.parse(solc.compile(JSON.stringify(input)));
   const errors = (output.errors || []).filter((e) => e.severity === "error");
   for (const e of output.errors || []) {
-    if (e.severity !== "error") console.warn(`[solc] ${e.formattedMessage.trim()}`);
+    if (e.severity !== "error") {
+      // One line per warning: where, and the first sentence of what.
+      const where = e.sourceLocation ? `${e.sourceLocation.file}: ` : "";
+      console.warn(`[solc] warning: ${where}${e.message.split(". ")[0]}`);
+    }
   }
   if (errors.length > 0) {
     for (const e of errors) console.error(e.formattedMessage);

@@ -211,7 +211,7 @@ public record DeployConfig(
       if (fork == OpFork.BEDROCK) {
         continue;
       }
-      String key = "l2Genesis" + fork.displayName() + "TimeOffset";
+      String key = offsetField(fork);
       if (f.present(key)) {
         if (!SUPPORTED_FORKS.contains(fork)) {
           throw new IllegalArgumentException(

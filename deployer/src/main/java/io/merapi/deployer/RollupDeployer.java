@@ -8,6 +8,7 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.contracts.l1.SystemConfig;
+import io.merapi.contracts.universal.Multicall3;
 import io.merapi.deployer.l1.L1Deployer;
 import io.merapi.deployer.l1.L1Deployment;
 import io.merapi.deployer.l2.L2GenesisBuilder;
@@ -125,6 +126,10 @@ public final class RollupDeployer {
     }
     Transactor transactor = new SandboxTransactor(sandbox, deployer);
     L1Deployment deployment = new L1Deployer(transactor, config).deploy();
+    // viem's multicall looks for Multicall3 at its canonical address on every chain.
+    if (sandbox.account(L2GenesisBuilder.MULTICALL3).isEmpty()) {
+      sandbox.deployAt(L2GenesisBuilder.MULTICALL3, deployer, Bytes.wrap(Multicall3.deployment()));
+    }
     Map<Address, GenesisAccount> alloc = new LinkedHashMap<>(sandbox.accounts());
     Genesis withContracts =
         new Genesis(

@@ -15,9 +15,11 @@ import io.merapi.contracts.l1.OptimismPortal;
 import io.merapi.contracts.l1.OptimismPortal2;
 import io.merapi.contracts.l1.SuperchainConfig;
 import io.merapi.contracts.l1.SystemConfig;
+import io.merapi.contracts.universal.Multicall3;
 import io.merapi.contracts.universal.OptimismMintableERC20Factory;
 import io.merapi.contracts.universal.ProxyAdmin;
 import io.merapi.deployer.l1.L1Deployment;
+import io.merapi.deployer.l2.L2GenesisBuilder;
 import io.merapi.deployer.tx.DeploymentException;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.execution.dev.DevGenesis;
@@ -132,6 +134,9 @@ class RollupDeployerTest {
             chain.call(
                 l1.optimismMintableERC20FactoryProxy(), OptimismMintableERC20Factory.BRIDGE()))
         .isEqualTo(bridge);
+    // Multicall3 at its canonical address on the L1 too (viem's multicall looks for it there).
+    assertThat(chain.call(L2GenesisBuilder.MULTICALL3, Multicall3.getChainId()))
+        .isEqualTo(UInt256.valueOf(900));
   }
 
   @Test

@@ -35,12 +35,10 @@ import io.merapi.types.config.GenesisAccount;
 import io.merapi.types.config.OpFork;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The L2 genesis of a new OP chain (op-chain-ops' genesis and contracts-bedrock's L2Genesis script,
@@ -85,7 +83,6 @@ public final class L2GenesisBuilder {
   private final ChainConfig chainConfig;
   private final long timestamp;
   private final Sandbox sandbox;
-  private final Set<Address> scratch = new HashSet<>();
 
   private L2GenesisBuilder(
       DeployConfig config, L1Deployment l1, ChainConfig chainConfig, long timestamp) {
@@ -106,8 +103,6 @@ public final class L2GenesisBuilder {
   }
 
   private Genesis build() {
-    scratch.add(BUILDER);
-    scratch.add(Predeploys.L1_ATTRIBUTES_DEPOSITOR);
     sandbox.put(BUILDER, new GenesisAccount(UInt256.ZERO, 0, Bytes.EMPTY, Map.of()));
 
     Bytes proxyCode = Proxy.ARTIFACT.deployedBytecode();
@@ -154,7 +149,7 @@ public final class L2GenesisBuilder {
         L1FeeVault.deployment(l1Fee.recipient(), l1Fee.minimumWithdrawalAmount(), l1Fee.network()));
 
     // WETH is not proxied (specs predeploys.md): its code sits at the predeploy address itself.
-    place(Predeploys.WETH, deployScratch("WETH", WETH.deployment()));
+    sandbox.deployAt(Predeploys.WETH, BUILDER, Bytes.wrap(WETH.deployment()));
 
     // The GasPriceOracle switches its formula at Ecotone and Fjord by a call from the depositor,
     // which the upgrade transactions make on a live chain; a chain born past them starts switched.
@@ -172,8 +167,10 @@ public final class L2GenesisBuilder {
       }
     }
 
-    Map<Address, GenesisAccount> alloc = new LinkedHashMap<>(sandbox.accounts());
-    scratch.forEach(alloc::remove);
+    // The accounts that only built the genesis are not part of it.
+    sandbox.remove(BUILDER);
+    sandbox.remove(Predeploys.L1_ATTRIBUTES_DEPOSITOR);
+    Map<Address, GenesisAccount> alloc = sandbox.accounts();
     return new Genesis(
         chainConfig,
         0,
@@ -195,7 +192,7 @@ public final class L2GenesisBuilder {
 
   /** The preinstalls Merapi carries (specs preinstalls.md). */
   private void preinstalls() {
-    place(MULTICALL3, deployScratch("Multicall3", Multicall3.deployment()));
+    sandbox.deployAt(MULTICALL3, BUILDER, Bytes.wrap(Multicall3.deployment()));
     sandbox.put(
         Predeploys.CREATE2_DEPLOYER,
         new GenesisAccount(UInt256.ZERO, 0, Bytes.wrap(Create2Deployer.code()), Map.of()));
@@ -224,10 +221,14 @@ public final class L2GenesisBuilder {
     return offset != null && offset == 0;
   }
 
-  /** Deploys an implementation and points the predeploy's proxy at its code-namespace copy. */
+  /**
+   * Deploys an implementation at the predeploy's code-namespace address and points the predeploy's
+   * proxy at it. Its storage comes along, so an implementation keeps its disabled initializer (OP's
+   * genesis copies the code only).
+   */
   private void implementation(Address predeploy, byte[] deployment) {
     Address implementation = codeNamespace(predeploy);
-    place(implementation, deployScratch("implementation of " + predeploy, deployment));
+    sandbox.deployAt(implementation, BUILDER, Bytes.wrap(deployment));
     sandbox.edit(predeploy, a -> withSlot(a, IMPLEMENTATION_SLOT, implementation.toWord()));
   }
 
@@ -245,27 +246,6 @@ public final class L2GenesisBuilder {
     if (!o.isSuccess()) {
       throw new DeploymentException("L2 genesis: " + what + " failed: " + o.halt());
     }
-  }
-
-  /** Deploys at a scratch address and returns the resulting account (code and storage). */
-  private GenesisAccount deployScratch(String what, byte[] deployment) {
-    Sandbox.Outcome o =
-        sandbox.execute(
-            BUILDER, Optional.empty(), UInt256.ZERO, Bytes.wrap(deployment), 29_000_000, true);
-    if (!o.isSuccess()) {
-      throw new DeploymentException("L2 genesis: deploying " + what + " failed: " + o.halt());
-    }
-    Address created = o.created().orElseThrow();
-    scratch.add(created);
-    return sandbox.account(created).orElseThrow();
-  }
-
-  /**
-   * Puts a deployed contract's code and storage at {@code address}. The storage comes along so that
-   * an implementation keeps its disabled initializer (OP's genesis copies code only).
-   */
-  private void place(Address address, GenesisAccount deployed) {
-    sandbox.put(address, new GenesisAccount(UInt256.ZERO, 1, deployed.code(), deployed.storage()));
   }
 
   private static GenesisAccount withSlot(GenesisAccount account, UInt256 slot, Hash value) {

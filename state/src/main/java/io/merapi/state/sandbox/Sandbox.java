@@ -11,6 +11,7 @@ import io.merapi.evm.Evm;
 import io.merapi.evm.EvmConfig;
 import io.merapi.evm.Halt;
 import io.merapi.evm.Tracer;
+import io.merapi.state.AccountChange;
 import io.merapi.state.FeeRules;
 import io.merapi.state.InMemoryState;
 import io.merapi.state.JournaledState;
@@ -239,6 +240,30 @@ public final class Sandbox {
             included.contractAddress());
       }
     };
+  }
+
+  /**
+   * Runs {@code creationCode} from {@code from} and puts the contract it creates — code, storage
+   * (immutables and constructor-set values included) and nonce — at {@code target} instead, as
+   * genesis tools place predeploys and preinstalls at fixed addresses. The account the creation
+   * made is removed.
+   *
+   * @throws IllegalStateException if the creation fails
+   */
+  public void deployAt(Address target, Address from, Bytes creationCode) {
+    Outcome o = execute(from, Optional.empty(), UInt256.ZERO, creationCode, 29_000_000, true);
+    if (!o.isSuccess()) {
+      throw new IllegalStateException("creating the code for " + target + " failed: " + o.halt());
+    }
+    Address created = o.created().orElseThrow();
+    GenesisAccount account = account(created).orElseThrow();
+    state.apply(List.of(AccountChange.deleted(created)));
+    put(target, account);
+  }
+
+  /** Removes an account. */
+  public void remove(Address address) {
+    state.apply(List.of(AccountChange.deleted(address)));
   }
 
   // ---- commitments ----------------------------------------------------------------------------
