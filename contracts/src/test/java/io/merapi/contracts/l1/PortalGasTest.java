@@ -202,8 +202,6 @@ class PortalGasTest {
       }
       f.chain.setBalance(f.portal, UInt256.valueOf(1_000));
       f.chain.warp(L1Fixture.FINALIZATION_PERIOD + 1);
-      System.out.println(
-          "DEBUG v1 bob nonce " + f.chain.nonce(bob) + " bal " + f.chain.balance(bob));
       measure(
           "OptimismPortal.finalizeWithdrawalTransaction",
           f,
@@ -247,8 +245,6 @@ class PortalGasTest {
       f.chain.setBalance(f.portal2, UInt256.valueOf(1_000));
       f.chain.warp(
           Math.max(L1Fixture.PROOF_MATURITY_DELAY, L1Fixture.DISPUTE_GAME_FINALITY_DELAY) + 1);
-      System.out.println(
-          "DEBUG v2 bob nonce " + f.chain.nonce(bob) + " bal " + f.chain.balance(bob));
       measure(
           "OptimismPortal2.finalizeWithdrawalTransaction",
           f,
