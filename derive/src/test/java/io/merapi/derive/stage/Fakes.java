@@ -54,25 +54,44 @@ final class Fakes {
     }
   }
 
-  /** Batches, then Eof; a flush drops what is left, as a flushed channel would. */
+  /**
+   * A scripted channel reader: batches and Eofs in order, then Eof for ever. A flush drops the
+   * batches up to the next scripted Eof, as a flushed channel would.
+   */
   static final class Batches implements NextBatchProvider {
-    final Deque<Batch> batches = new ArrayDeque<>();
+    final Deque<StageResult<Batch>> script = new ArrayDeque<>();
     int flushes;
 
     Batches add(Batch... more) {
-      batches.addAll(List.of(more));
+      for (Batch b : more) {
+        script.add(StageResult.ready(b));
+      }
+      return this;
+    }
+
+    Batches addAll(List<? extends Batch> more) {
+      for (Batch b : more) {
+        script.add(StageResult.ready(b));
+      }
+      return this;
+    }
+
+    Batches eof() {
+      script.add(StageResult.eof());
       return this;
     }
 
     void flush() {
       flushes++;
-      batches.clear();
+      while (!script.isEmpty() && script.peek().isReady()) {
+        script.poll();
+      }
     }
 
     @Override
     public StageResult<Batch> nextBatch() {
-      Batch b = batches.poll();
-      return b == null ? StageResult.eof() : StageResult.ready(b);
+      StageResult<Batch> next = script.poll();
+      return next == null ? StageResult.eof() : next;
     }
   }
 }
