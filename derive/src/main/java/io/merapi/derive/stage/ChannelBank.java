@@ -151,11 +151,6 @@ public final class ChannelBank implements SignalReceiver {
     return List.copyOf(channelQueue);
   }
 
-  /** The channel with {@code id}, if the bank holds it. */
-  java.util.Optional<Channel> channel(ChannelId id) {
-    return java.util.Optional.ofNullable(channels.get(id));
-  }
-
   @Override
   public void signal(Signal signal) {
     switch (signal) {
