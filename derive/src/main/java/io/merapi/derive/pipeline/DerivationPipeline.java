@@ -1,5 +1,6 @@
 package io.merapi.derive.pipeline;
 
+import io.merapi.base.bytes.Bytes;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
@@ -276,7 +277,7 @@ public final class DerivationPipeline {
 
   // ---- wiring ---------------------------------------------------------------------------------
 
-  private StageResult<io.merapi.base.bytes.Bytes> nextRawChannel() {
+  private StageResult<Bytes> nextRawChannel() {
     return holocene ? channelAssembler.nextRawChannel() : channelBank.nextRawChannel();
   }
 
