@@ -157,11 +157,24 @@ public final class RollupDeployer {
   private static Output complete(
       DeployConfig config, L1Deployment deployment, L1Start start, Transactor transactor) {
     Address systemConfig = deployment.systemConfigProxy();
+    // The L2 genesis's fee parameters. With Ecotone at genesis they are the SystemConfig's own
+    // (its initializer stores the Ecotone-packed scalar). A chain born before Ecotone prices L1
+    // data with the Bedrock formula, which reads overhead and scalar as plain numbers: those come
+    // from the deploy config, as op-chain-ops writes them; Ecotone's upgrade switches the formula.
+    boolean ecotoneAtGenesis = isActiveAtGenesis(config, OpFork.ECOTONE);
+    Hash overhead =
+        ecotoneAtGenesis
+            ? transactor.call(systemConfig, SystemConfig.overhead()).toHash()
+            : UInt256.valueOf(config.gasPriceOracleOverhead()).toHash();
+    Hash scalar =
+        ecotoneAtGenesis
+            ? transactor.call(systemConfig, SystemConfig.scalar()).toHash()
+            : UInt256.valueOf(config.gasPriceOracleScalar()).toHash();
     RollupConfig.SystemConfig genesisSystemConfig =
         new RollupConfig.SystemConfig(
             config.batchSenderAddress(),
-            transactor.call(systemConfig, SystemConfig.overhead()).toHash(),
-            transactor.call(systemConfig, SystemConfig.scalar()).toHash(),
+            overhead,
+            scalar,
             transactor.call(systemConfig, SystemConfig.gasLimit()),
             isActiveAtGenesis(config, OpFork.HOLOCENE)
                 ? Optional.of(Bytes.wrap(new byte[8]))

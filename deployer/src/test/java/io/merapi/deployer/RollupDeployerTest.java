@@ -187,6 +187,27 @@ class RollupDeployerTest {
   }
 
   @Test
+  void aChainBornBeforeEcotoneGetsTheBedrockFeeParameters() throws Exception {
+    DeployConfig config =
+        DeployConfig.fromJson(
+            new ObjectMapper()
+                .readTree(
+                    """
+                    {"l2GenesisDeltaTimeOffset": "0x18", "l2GenesisEcotoneTimeOffset": "0x30",
+                     "l2GenesisFjordTimeOffset": null, "l2GenesisGraniteTimeOffset": null,
+                     "l2GenesisHoloceneTimeOffset": null}
+                    """));
+    RollupConfig rollup =
+        RollupDeployer.intoL1Genesis(l1Base(), DEPLOYER, config).output().rollup();
+    // The Bedrock formula reads them as numbers: overhead 2100, scalar 1,000,000 (op-chain-ops).
+    assertThat(rollup.genesis().systemConfig().overhead())
+        .isEqualTo(UInt256.valueOf(2100).toHash());
+    assertThat(rollup.genesis().systemConfig().scalar())
+        .isEqualTo(UInt256.valueOf(1_000_000).toHash());
+    assertThat(rollup.genesis().systemConfig().eip1559Params()).isEmpty();
+  }
+
+  @Test
   void oracleDeploymentUsesTheL2OutputOracle() throws Exception {
     DeployConfig config = withoutFaultProofs();
     RollupDeployer.GenesisDeployment d = RollupDeployer.intoL1Genesis(l1Base(), DEPLOYER, config);

@@ -115,11 +115,13 @@ public sealed interface L1CostFunction {
     }
   }
 
+  /**
+   * The fee as a uint256, saturated: the formulas' inputs are uint256 storage words, so absurd
+   * parameters can ask for more than 2^256 - 1 wei. op-geth keeps the fee as a big integer and
+   * refuses the transaction for insufficient funds; no balance reaches the saturated value either,
+   * so the transaction is refused the same way instead of failing the block.
+   */
   private static UInt256 toUInt256(BigInteger value) {
-    if (value.bitLength() > 256) {
-      // The formulas' inputs are uint256 storage words; op-geth fails the transaction here too.
-      throw new ArithmeticException("L1 data fee exceeds uint256: " + value);
-    }
-    return UInt256.valueOf(value);
+    return value.bitLength() > 256 ? UInt256.MAX_VALUE : UInt256.valueOf(value);
   }
 }

@@ -27,6 +27,15 @@ class L1CostFunctionTest {
   }
 
   @Test
+  void aFeeBeyondUint256SaturatesSoThatNoBalanceCoversIt() {
+    // An Ecotone-packed scalar word read by the Bedrock formula (a genesis system config that
+    // does not match the fork) asks for more than 2^256 - 1 wei.
+    BigInteger packed = BigInteger.ONE.shiftLeft(248).add(BigInteger.valueOf(0x0c5fc500000558L));
+    var bedrock = new L1CostFunction.Bedrock(BASE_FEE, OVERHEAD, packed, true);
+    assertThat(bedrock.fee(EMPTY_TX)).isEqualTo(UInt256.MAX_VALUE);
+  }
+
+  @Test
   void bedrockBeforeAndAfterRegolith() {
     var bedrock = new L1CostFunction.Bedrock(BASE_FEE, OVERHEAD, SCALAR, false);
     assertThat(bedrock.gasUsed(EMPTY_TX)).isEqualTo(1618);
