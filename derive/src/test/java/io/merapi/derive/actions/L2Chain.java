@@ -1,0 +1,279 @@
+package io.merapi.derive.actions;
+
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Bytes;
+import io.merapi.base.bytes.Hash;
+import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.source.L2Source;
+import io.merapi.execution.genesis.GenesisBlock;
+import io.merapi.state.AccountChange;
+import io.merapi.state.InMemoryState;
+import io.merapi.state.op.Eip1559Params;
+import io.merapi.state.op.L1Attributes;
+import io.merapi.state.op.OpBlockBuilder;
+import io.merapi.state.op.OpChainRules;
+import io.merapi.state.op.OpPayloadAttributes;
+import io.merapi.state.op.Predeploys;
+import io.merapi.types.block.Header;
+import io.merapi.types.config.Genesis;
+import io.merapi.types.config.OpFork;
+import io.merapi.types.config.RollupConfig;
+import io.merapi.types.config.RollupConfig.BlockId;
+import io.merapi.types.receipt.Receipt;
+import io.merapi.types.transaction.DepositTransaction;
+import io.merapi.types.transaction.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One node's L2 chain in memory (the engine half of op-e2e's {@code L2Engine}): blocks built with
+ * {@link OpBlockBuilder} from payload attributes on the state after the head, each sealed with its
+ * real state root. It answers derivation's {@link L2Source} the way op-node reads an engine: a
+ * block's L1 origin and sequence number from its L1 info deposit, its system config from that
+ * deposit, its gas limit and (Holocene) its extraData.
+ *
+ * <p>Rewinding drops blocks from the tip and rebuilds the state by replaying the net changes of the
+ * blocks that stay.
+ */
+final class L2Chain implements L2Source {
+
+  /** One block with what the harness and derivation read from it. */
+  record L2Block(
+      Header header,
+      Hash hash,
+      List<Transaction> transactions,
+      List<Receipt> receipts,
+      List<AccountChange> changes,
+      L2BlockRef ref,
+      RollupConfig.SystemConfig systemConfig) {
+    long number() {
+      return header.number();
+    }
+
+    long time() {
+      return header.timestamp();
+    }
+
+    /** The block's transactions other than deposits (what a batch carries), EIP-2718 encoded. */
+    List<Bytes> batchTransactions() {
+      return transactions.stream()
+          .filter(tx -> !(tx instanceof DepositTransaction))
+          .map(tx -> Bytes.wrap(tx.encoded()))
+          .toList();
+    }
+
+    /** Whether the block holds only deposits (what an empty batch derives). */
+    boolean depositsOnly() {
+      return transactions.stream().allMatch(tx -> tx instanceof DepositTransaction);
+    }
+  }
+
+  private final RollupConfig rollup;
+  private final Genesis genesis;
+  private final OpChainRules rules;
+  private final OpBlockBuilder builder;
+  private final List<L2Block> blocks = new ArrayList<>();
+  private InMemoryState state;
+
+  L2Chain(RollupConfig rollup, Genesis genesis) {
+    this.rollup = rollup;
+    this.genesis = genesis;
+    this.rules = new OpChainRules(genesis.config());
+    this.builder = new OpBlockBuilder(rules);
+    this.state = L1Miner.genesisState(genesis);
+    GenesisBlock g = GenesisBlock.of(genesis);
+    if (!g.hash().equals(rollup.genesis().l2().hash())) {
+      throw new IllegalStateException("the L2 genesis is not the rollup config's");
+    }
+    blocks.add(
+        new L2Block(
+            g.header(),
+            g.hash(),
+            List.of(),
+            List.of(),
+            List.of(),
+            new L2BlockRef(
+                g.hash(),
+                g.header().number(),
+                g.header().parentHash(),
+                g.header().timestamp(),
+                rollup.genesis().l1(),
+                0),
+            rollup.genesis().systemConfig()));
+  }
+
+  RollupConfig rollup() {
+    return rollup;
+  }
+
+  L2Block head() {
+    return blocks.get(blocks.size() - 1);
+  }
+
+  L2Block block(long number) {
+    return blocks.get(Math.toIntExact(number));
+  }
+
+  List<L2Block> blocks() {
+    return List.copyOf(blocks);
+  }
+
+  /** The next nonce of {@code sender} at the head. */
+  long nonce(Address sender) {
+    return state.account(sender).map(a -> a.nonce()).orElse(0L);
+  }
+
+  io.merapi.base.uint.UInt256 balance(Address account) {
+    return state.account(account).map(a -> a.balance()).orElse(io.merapi.base.uint.UInt256.ZERO);
+  }
+
+  /**
+   * Builds the head's child from {@code attributes} and makes it the head.
+   *
+   * @throws io.merapi.state.op.InvalidL2BlockException if the attributes cannot make a block
+   */
+  L2Block build(OpPayloadAttributes attributes) {
+    L2Block parent = head();
+    OpBlockBuilder.Built built =
+        builder.build(
+            parent.header(),
+            attributes,
+            state,
+            n -> n < blocks.size() ? block(n).hash() : Hash.ZERO,
+            changes -> {
+              // A scratch copy would cost a full state copy per block; instead apply, and rebuild
+              // only if the block is thrown away (it never is once sealed).
+              state.apply(changes);
+              return state.stateRoot();
+            });
+    Header header = built.header();
+    Hash hash = header.hash();
+    L2Block block =
+        new L2Block(
+            header,
+            hash,
+            built.transactions(),
+            built.receipts(),
+            built.changes(),
+            refOf(header, hash, built.transactions()),
+            systemConfigOf(header, built.transactions()));
+    blocks.add(block);
+    return block;
+  }
+
+  /** Drops every block after {@code number}. */
+  void rewind(long number) {
+    if (number < 0 || number >= blocks.size()) {
+      throw new IllegalArgumentException("no block " + number + " to rewind to");
+    }
+    if (number == head().number()) {
+      return;
+    }
+    while (blocks.size() > number + 1) {
+      blocks.remove(blocks.size() - 1);
+    }
+    InMemoryState replayed = L1Miner.genesisState(genesis);
+    for (L2Block b : blocks) {
+      replayed.apply(b.changes());
+    }
+    state = replayed;
+  }
+
+  /** op-node {@code L2BlockToBlockRef}: the epoch and sequence number from the L1 info deposit. */
+  private L2BlockRef refOf(Header header, Hash hash, List<Transaction> txs) {
+    L1Attributes info = l1Info(header, txs);
+    return new L2BlockRef(
+        hash,
+        header.number(),
+        header.parentHash(),
+        header.timestamp(),
+        new BlockId(info.hash(), info.number()),
+        info.sequenceNumber());
+  }
+
+  /**
+   * op-node {@code PayloadToSystemConfig}: the batcher and fee scalars from the L1 info deposit
+   * (Ecotone's packed scalars as the version 1 scalar word), the gas limit from the header, and
+   * from Holocene the EIP-1559 parameters from the extraData.
+   */
+  private RollupConfig.SystemConfig systemConfigOf(Header header, List<Transaction> txs) {
+    L1Attributes info = l1Info(header, txs);
+    Hash overhead;
+    Hash scalar;
+    switch (info) {
+      case L1Attributes.Bedrock b -> {
+        overhead = b.l1FeeOverhead().toHash();
+        scalar = b.l1FeeScalar().toHash();
+      }
+      case L1Attributes.Ecotone e -> {
+        byte[] word = new byte[Hash.LENGTH];
+        word[0] = 1;
+        putUint32(word, 24, e.blobBaseFeeScalar());
+        putUint32(word, 28, e.baseFeeScalar());
+        overhead = Hash.ZERO;
+        scalar = Hash.wrap(word);
+      }
+    }
+    Optional<Bytes> eip1559 =
+        rollup.isActive(OpFork.HOLOCENE, header.timestamp())
+            ? Optional.of(Eip1559Params.fromExtraData(header.extraData()).toAttributes())
+            : Optional.empty();
+    return new RollupConfig.SystemConfig(
+        Address.fromWord(info.batcherHash()),
+        overhead,
+        scalar,
+        header.gasLimit(),
+        eip1559,
+        Optional.empty(),
+        OptionalLong.empty(),
+        OptionalLong.empty());
+  }
+
+  private static L1Attributes l1Info(Header header, List<Transaction> txs) {
+    if (txs.isEmpty()
+        || !(txs.get(0) instanceof DepositTransaction d)
+        || !d.to().equals(Optional.of(Predeploys.L1_BLOCK))) {
+      throw new IllegalStateException(
+          "L2 block " + header.number() + " does not start with the L1 info deposit");
+    }
+    return L1Attributes.decode(d.data());
+  }
+
+  private static void putUint32(byte[] out, int offset, long value) {
+    for (int i = 3; i >= 0; i--) {
+      out[offset + i] = (byte) value;
+      value >>>= 8;
+    }
+  }
+
+  // --- L2Source ---
+
+  @Override
+  public Optional<L2BlockRef> l2BlockRefByNumber(long number) {
+    return number >= 0 && number < blocks.size()
+        ? Optional.of(block(number).ref())
+        : Optional.empty();
+  }
+
+  @Override
+  public L2BlockRef l2BlockRefByHash(Hash hash) {
+    return byHash(hash).ref();
+  }
+
+  @Override
+  public RollupConfig.SystemConfig systemConfigByL2Hash(Hash hash) {
+    return byHash(hash).systemConfig();
+  }
+
+  L2Block byHash(Hash hash) {
+    for (int i = blocks.size() - 1; i >= 0; i--) {
+      if (blocks.get(i).hash().equals(hash)) {
+        return blocks.get(i);
+      }
+    }
+    throw new NoSuchElementException("no L2 block " + hash + " on this chain");
+  }
+}
