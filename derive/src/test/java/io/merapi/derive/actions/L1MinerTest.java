@@ -3,10 +3,13 @@ package io.merapi.derive.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.bytes.Bytes;
+import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.contracts.deposit.UserDeposits;
 import io.merapi.contracts.l1.OptimismPortal2;
+import io.merapi.derive.source.BlobSource;
 import io.merapi.state.BlobGas;
+import io.merapi.types.transaction.BlobSidecar;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import java.math.BigInteger;
@@ -75,5 +78,37 @@ class L1MinerTest {
     assertThat(miner.blockRefByNumber(2)).contains(replacement.ref());
     assertThat(miner.blockRefByHash(old.hash())).isEqualTo(old.ref());
     assertThat(replacement.header().stateRoot()).isNotEqualTo(old.header().stateRoot());
+  }
+
+  @Test
+  void keepsTheBlobsOfIncludedBlobTransactions() {
+    RollupSetup setup = RollupSetup.of(Map.of());
+    L1Miner miner = new L1Miner(setup.l1Genesis());
+    InboxSender sender =
+        new InboxSender(
+            new Wallet(
+                RollupSetup.BATCHER_KEY,
+                miner.chainId(),
+                () -> miner.nonce(RollupSetup.BATCHER_KEY.address())),
+            setup.rollup().batchInboxAddress());
+    byte[] blob = new byte[BlobSidecar.BYTES_PER_BLOB];
+    for (int i = 1; i < blob.length; i += 32) {
+      blob[i] = (byte) i; // the top byte of every field element stays zero
+    }
+    Transaction tx = sender.blobs(List.of(Bytes.wrap(blob), Bytes.wrap(new byte[blob.length])));
+    miner.submit(tx);
+    L1Miner.L1Block block = miner.mine();
+
+    assertThat(block.header().blobGasUsed()).hasValue(2 * BlobGas.GAS_PER_BLOB);
+    assertThat(block.transactions().get(0).hash()).isEqualTo(tx.hash());
+    List<Hash> hashes = block.transactions().get(0).blobVersionedHashes();
+    assertThat(
+            miner.blobs(
+                block.ref(),
+                List.of(
+                    new BlobSource.IndexedBlobHash(1, hashes.get(1)),
+                    new BlobSource.IndexedBlobHash(0, hashes.get(0)))))
+        .containsExactly(Bytes.wrap(new byte[blob.length]), Bytes.wrap(blob));
+    assertThat(miner.mine().header().excessBlobGas()).hasValue(0);
   }
 }
