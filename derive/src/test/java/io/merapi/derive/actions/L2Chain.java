@@ -259,6 +259,14 @@ final class L2Chain implements L2Source {
   }
 
   @Override
+  public Optional<List<Bytes>> transactionsByNumber(long number) {
+    return number >= 0 && number < blocks.size()
+        ? Optional.of(
+            block(number).transactions().stream().map(tx -> Bytes.wrap(tx.encoded())).toList())
+        : Optional.empty();
+  }
+
+  @Override
   public L2BlockRef l2BlockRefByHash(Hash hash) {
     return byHash(hash).ref();
   }

@@ -4,8 +4,9 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.attributes.AttributesBuilder;
+import io.merapi.derive.attributes.L1OriginSelector;
 import io.merapi.state.op.OpPayloadAttributes;
-import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.transaction.Transaction;
 import java.util.ArrayList;
@@ -13,34 +14,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sequencer (op-e2e's {@code L2Sequencer}): builds unsafe L2 blocks on its chain's head from
- * the attributes derivation's builder prepares, adding the user transactions waiting in its pool.
- * The L1 origin is chosen as op-node's {@code L1OriginSelector} does: the next L1 block as soon as
- * the new L2 block is not older than it, else the current origin while within the max sequencer
- * drift. Past the drift, and in the Ecotone and Fjord activation blocks, no pool transaction goes
- * in (op-node's sequencer sets {@code NoTxPool}).
+ * The sequencer (op-e2e's {@code L2Sequencer}): builds unsafe L2 blocks on its node's chain head
+ * from the attributes derivation's {@link AttributesBuilder} prepares, with the L1 origin op-node's
+ * {@link L1OriginSelector} picks, adding the user transactions waiting in its pool unless the block
+ * may not take any (past the max sequencer drift, Ecotone and Fjord activation blocks).
  */
 final class Sequencer {
-  /** Fjord's constant max sequencer drift (specs fjord/derivation.md). */
-  static final long FJORD_MAX_SEQUENCER_DRIFT = 1800;
-
-  /** What prepares the deposit-only attributes of a block (op-node's attributes builder). */
-  interface AttributesPreparer {
-    OpPayloadAttributes prepare(L2BlockRef parent, RollupConfig.BlockId epoch);
-  }
-
   private final RollupConfig rollup;
   private final L1Miner l1;
   private final L2Chain chain;
-  private final AttributesPreparer attributes;
+  private final AttributesBuilder attributes;
+  private final L1OriginSelector originSelector;
   private final List<Transaction> pool = new ArrayList<>();
   private Optional<L1BlockRef> originOverride = Optional.empty();
 
-  Sequencer(RollupConfig rollup, L1Miner l1, L2Chain chain, AttributesPreparer attributes) {
+  Sequencer(RollupConfig rollup, L1Miner l1, L2Chain chain) {
     this.rollup = rollup;
     this.l1 = l1;
     this.chain = chain;
-    this.attributes = attributes;
+    this.attributes = new AttributesBuilder(rollup, l1, chain);
+    this.originSelector = new L1OriginSelector(rollup, l1);
   }
 
   L2Chain chain() {
@@ -75,35 +68,8 @@ final class Sequencer {
     originOverride = Optional.empty();
   }
 
-  long maxSequencerDrift(long originTime) {
-    return rollup.isActive(OpFork.FJORD, originTime)
-        ? FJORD_MAX_SEQUENCER_DRIFT
-        : rollup.maxSequencerDrift();
-  }
-
-  /** op-node {@code L1OriginSelector.FindL1Origin}. */
   L1BlockRef findL1Origin() {
-    if (originOverride.isPresent()) {
-      return originOverride.get();
-    }
-    L2BlockRef head = chain.head().ref();
-    L1BlockRef current = l1.blockRefByHash(head.l1Origin().hash());
-    Optional<L1BlockRef> next =
-        l1.blockRefByNumber(current.number() + 1).filter(current::isParentOf);
-    long nextL2Time = head.time() + rollup.blockTime();
-    if (next.isPresent() && Long.compareUnsigned(nextL2Time, next.get().time()) >= 0) {
-      return next.get();
-    }
-    boolean pastDrift = nextL2Time - current.time() > maxSequencerDrift(current.time());
-    if (!pastDrift) {
-      return current;
-    }
-    L1BlockRef forced =
-        next.orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "past the sequencer drift on origin " + current.number() + " with no next"));
-    return Long.compareUnsigned(nextL2Time, forced.time()) < 0 ? current : forced;
+    return originOverride.orElseGet(() -> originSelector.findL1Origin(chain.head().ref()));
   }
 
   /** Builds one unsafe block on the head. */
@@ -111,13 +77,11 @@ final class Sequencer {
     L2BlockRef head = chain.head().ref();
     L1BlockRef origin = findL1Origin();
     OpPayloadAttributes prepared = attributes.prepare(head, origin.id());
-    long time = prepared.timestamp();
-    boolean noTxPool =
-        Long.compareUnsigned(time, origin.time() + maxSequencerDrift(origin.time())) > 0
-            || rollup.isActivationBlock(OpFork.ECOTONE, time)
-            || rollup.isActivationBlock(OpFork.FJORD, time);
     List<Bytes> txs = new ArrayList<>(prepared.transactions());
-    List<Transaction> taken = noTxPool ? List.of() : List.copyOf(pool);
+    List<Transaction> taken =
+        L1OriginSelector.noTxPool(rollup, prepared.timestamp(), origin)
+            ? List.of()
+            : List.copyOf(pool);
     taken.forEach(tx -> txs.add(Bytes.wrap(tx.encoded())));
     L2Chain.L2Block block =
         chain.build(
