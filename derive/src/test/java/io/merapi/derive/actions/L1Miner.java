@@ -47,7 +47,7 @@ final class L1Miner implements L1Source, BlobSource {
   /** The L1 slot time; every mined block is this much after its parent unless told otherwise. */
   static final long BLOCK_TIME = 12;
 
-  private static final Address COINBASE =
+  private static final Address DEFAULT_COINBASE =
       Address.fromHex("0x00000000000000000000000000000000c014ba5e");
 
   /** One sealed block with what derivation and the harness read from it. */
@@ -82,6 +82,7 @@ final class L1Miner implements L1Source, BlobSource {
   private final List<Transaction> pool = new ArrayList<>();
   private InMemoryState state;
   private int mined;
+  private Address coinbase = DEFAULT_COINBASE;
 
   L1Miner(Genesis genesis) {
     this.genesis = genesis;
@@ -130,6 +131,14 @@ final class L1Miner implements L1Source, BlobSource {
   /** How many blocks this miner sealed, including those later reorged out. */
   int blocksMined() {
     return mined;
+  }
+
+  /**
+   * Sets the fee recipient of the next blocks (op-e2e {@code ActL1SetFeeRecipient}): after a reorg,
+   * a new recipient makes the replacement blocks differ from the dropped ones.
+   */
+  void setCoinbase(Address coinbase) {
+    this.coinbase = coinbase;
   }
 
   /** The next nonce of {@code sender}: its nonce at the tip plus its transactions in the pool. */
@@ -198,7 +207,7 @@ final class L1Miner implements L1Source, BlobSource {
         Header.builder()
             .parentHash(parent.hash())
             .ommersHash(Header.EMPTY_OMMERS_HASH)
-            .coinbase(COINBASE)
+            .coinbase(coinbase)
             .stateRoot(Hash.ZERO)
             .transactionsRoot(Header.EMPTY_ROOT)
             .receiptsRoot(Header.EMPTY_ROOT)

@@ -164,22 +164,22 @@ final class L2Chain implements L2Source {
     return block;
   }
 
-  /** Drops every block after {@code number}. */
-  void rewind(long number) {
+  /** Drops every block after {@code number}; returns the dropped blocks, oldest first. */
+  List<L2Block> rewind(long number) {
     if (number < 0 || number >= blocks.size()) {
       throw new IllegalArgumentException("no block " + number + " to rewind to");
     }
-    if (number == head().number()) {
-      return;
+    List<L2Block> dropped = new ArrayList<>(blocks.subList((int) number + 1, blocks.size()));
+    if (dropped.isEmpty()) {
+      return dropped;
     }
-    while (blocks.size() > number + 1) {
-      blocks.remove(blocks.size() - 1);
-    }
+    blocks.subList((int) number + 1, blocks.size()).clear();
     InMemoryState replayed = L1Miner.genesisState(genesis);
     for (L2Block b : blocks) {
       replayed.apply(b.changes());
     }
     state = replayed;
+    return dropped;
   }
 
   /** op-node {@code L2BlockToBlockRef}: the epoch and sequence number from the L1 info deposit. */
