@@ -7,37 +7,42 @@ import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.attributes.AttributesBuilder;
 import io.merapi.derive.attributes.L1OriginSelector;
 import io.merapi.state.op.OpPayloadAttributes;
-import io.merapi.types.config.RollupConfig;
+import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The sequencer (op-e2e's {@code L2Sequencer}): builds unsafe L2 blocks on its node's chain head
- * from the attributes derivation's {@link AttributesBuilder} prepares, with the L1 origin op-node's
- * {@link L1OriginSelector} picks, adding the user transactions waiting in its pool unless the block
- * may not take any (past the max sequencer drift, Ecotone and Fjord activation blocks).
+ * The sequencer (op-e2e's {@code L2Sequencer}): a rollup node that also builds unsafe L2 blocks on
+ * its chain's head from the attributes derivation's {@link AttributesBuilder} prepares, with the L1
+ * origin op-node's {@link L1OriginSelector} picks, adding the user transactions waiting in its pool
+ * unless the block may not take any (past the max sequencer drift, Ecotone and Fjord activation
+ * blocks). Its own derivation consolidates its unsafe blocks into the safe chain; unsafe blocks
+ * that derivation replaces give their user transactions back to the pool, as geth's pool takes back
+ * the transactions of a reorged-out block.
  */
-final class Sequencer {
-  private final RollupConfig rollup;
-  private final L1Miner l1;
-  private final L2Chain chain;
+final class Sequencer extends RollupNode {
   private final AttributesBuilder attributes;
   private final L1OriginSelector originSelector;
   private final List<Transaction> pool = new ArrayList<>();
   private Optional<L1BlockRef> originOverride = Optional.empty();
 
-  Sequencer(RollupConfig rollup, L1Miner l1, L2Chain chain) {
-    this.rollup = rollup;
-    this.l1 = l1;
-    this.chain = chain;
+  Sequencer(RollupSetup setup, L1Miner l1) {
+    super(setup, l1);
     this.attributes = new AttributesBuilder(rollup, l1, chain);
     this.originSelector = new L1OriginSelector(rollup, l1);
   }
 
-  L2Chain chain() {
-    return chain;
+  @Override
+  protected void rewind(long number) {
+    List<Transaction> back = new ArrayList<>();
+    for (L2Chain.L2Block dropped : chain.rewind(number)) {
+      dropped.transactions().stream()
+          .filter(tx -> !(tx instanceof DepositTransaction))
+          .forEach(back::add);
+    }
+    pool.addAll(0, back);
   }
 
   /** A wallet on L2 whose nonces count this sequencer's head and pool. */

@@ -15,8 +15,8 @@ class SequencerTest {
   void followsTheL1HeadWithDepositsAndUserTransactions() {
     RollupSetup setup = RollupSetup.of(Map.of());
     L1Miner miner = new L1Miner(setup.l1Genesis());
-    L2Chain chain = new L2Chain(setup.rollup(), setup.l2Genesis());
-    Sequencer sequencer = new Sequencer(setup.rollup(), miner, chain);
+    Sequencer sequencer = new Sequencer(setup, miner);
+    L2Chain chain = sequencer.chain();
     Wallet aliceL1 =
         new Wallet(
             RollupSetup.ALICE, miner.chainId(), () -> miner.nonce(RollupSetup.ALICE.address()));
