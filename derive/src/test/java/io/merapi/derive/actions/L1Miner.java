@@ -80,6 +80,7 @@ final class L1Miner implements L1Source, BlobSource {
   private final List<L1Block> canonical = new ArrayList<>();
   private final Map<Hash, L1Block> byHash = new HashMap<>();
   private final List<Transaction> pool = new ArrayList<>();
+  private final StateTrie trie = new StateTrie();
   private InMemoryState state;
   private int mined;
   private Address coinbase = DEFAULT_COINBASE;
@@ -89,10 +90,7 @@ final class L1Miner implements L1Source, BlobSource {
     this.rules = new L1ChainRules(genesis.config());
     this.executor = new BlockExecutor(rules);
     this.state = genesisState(genesis);
-    GenesisBlock block = GenesisBlock.of(genesis);
-    if (!block.header().stateRoot().equals(state.stateRoot())) {
-      throw new IllegalStateException("the in-memory L1 genesis state has another root");
-    }
+    GenesisBlock block = trie.genesis(genesis);
     add(new L1Block(block.header(), block.hash(), List.of(), List.of(), Map.of(), List.of()));
   }
 
@@ -126,6 +124,11 @@ final class L1Miner implements L1Source, BlobSource {
 
   L1Block block(long number) {
     return canonical.get(Math.toIntExact(number));
+  }
+
+  /** The tip state's root computed from scratch (a check on the incremental roots). */
+  Hash recomputedStateRoot() {
+    return state.stateRoot();
   }
 
   /** How many blocks this miner sealed, including those later reorged out. */
@@ -255,7 +258,7 @@ final class L1Miner implements L1Source, BlobSource {
     state.apply(execution.changes());
     Header header =
         template.toBuilder()
-            .stateRoot(state.stateRoot())
+            .stateRoot(trie.commit(p.stateRoot(), execution.changes()))
             .transactionsRoot(execution.transactionsRoot())
             .receiptsRoot(execution.receiptsRoot())
             .logsBloom(execution.logsBloom())

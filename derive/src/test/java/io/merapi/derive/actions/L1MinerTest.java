@@ -52,6 +52,7 @@ class L1MinerTest {
     assertThat(deposits).hasSize(1);
     assertThat(deposits.get(0).mint()).isEqualTo(ETHER);
     assertThat(deposits.get(0).from()).isEqualTo(alice.address());
+    assertThat(miner.recomputedStateRoot()).isEqualTo(block.header().stateRoot());
     assertThat(miner.blockRefByNumber(1)).contains(block.ref());
     assertThat(BlobGas.baseFee(block.header().excessBlobGas().getAsLong())).isEqualTo(UInt256.ONE);
   }
@@ -78,6 +79,7 @@ class L1MinerTest {
     assertThat(miner.blockRefByNumber(2)).contains(replacement.ref());
     assertThat(miner.blockRefByHash(old.hash())).isEqualTo(old.ref());
     assertThat(replacement.header().stateRoot()).isNotEqualTo(old.header().stateRoot());
+    assertThat(miner.recomputedStateRoot()).isEqualTo(replacement.header().stateRoot());
   }
 
   @Test

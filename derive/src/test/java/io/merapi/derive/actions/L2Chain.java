@@ -76,6 +76,7 @@ final class L2Chain implements L2Source {
   private final OpChainRules rules;
   private final OpBlockBuilder builder;
   private final List<L2Block> blocks = new ArrayList<>();
+  private final StateTrie trie = new StateTrie();
   private InMemoryState state;
 
   L2Chain(RollupConfig rollup, Genesis genesis) {
@@ -84,7 +85,7 @@ final class L2Chain implements L2Source {
     this.rules = new OpChainRules(genesis.config());
     this.builder = new OpBlockBuilder(rules);
     this.state = L1Miner.genesisState(genesis);
-    GenesisBlock g = GenesisBlock.of(genesis);
+    GenesisBlock g = trie.genesis(genesis);
     if (!g.hash().equals(rollup.genesis().l2().hash())) {
       throw new IllegalStateException("the L2 genesis is not the rollup config's");
     }
@@ -121,6 +122,11 @@ final class L2Chain implements L2Source {
     return List.copyOf(blocks);
   }
 
+  /** The head state's root computed from scratch (a check on the incremental roots). */
+  Hash recomputedStateRoot() {
+    return state.stateRoot();
+  }
+
   /** The next nonce of {@code sender} at the head. */
   long nonce(Address sender) {
     return state.account(sender).map(a -> a.nonce()).orElse(0L);
@@ -143,12 +149,9 @@ final class L2Chain implements L2Source {
             attributes,
             state,
             n -> n < blocks.size() ? block(n).hash() : Hash.ZERO,
-            changes -> {
-              // A scratch copy would cost a full state copy per block; instead apply, and rebuild
-              // only if the block is thrown away (it never is once sealed).
-              state.apply(changes);
-              return state.stateRoot();
-            });
+            changes -> trie.commit(parent.header().stateRoot(), changes));
+    // Sealed: only now does the block's state become the head's.
+    state.apply(built.changes());
     Header header = built.header();
     Hash hash = header.hash();
     L2Block block =

@@ -89,6 +89,7 @@ class L2ChainTest {
     assertThat(chain.l2BlockRefByNumber(2)).isEmpty();
     L2Chain.L2Block again = chain.build(depositOnly(setup, miner.head(), 1, t + 4));
     assertThat(again.header().stateRoot()).isEqualTo(stateRoot2);
+    assertThat(chain.recomputedStateRoot()).isEqualTo(stateRoot2);
     assertThat(again.hash()).isEqualTo(again.header().hash());
     assertThat(chain.balance(Predeploys.L1_BLOCK)).isEqualTo(UInt256.ZERO);
   }

@@ -3,6 +3,8 @@ package io.merapi.derive.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.bytes.Address;
+import io.merapi.base.uint.UInt256;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,55 @@ class SequenceWindowTest {
     L1Miner.L1Block safeOrigin = miner.blockByHash(verifier.safeHead().l1Origin().hash());
     assertThat(safeOrigin.hash()).isEqualTo(reorgBlock.hash());
     assertThat(verifier.safeHead().l1Origin().number()).isEqualTo(miner.head().number() - WINDOW);
+  }
+
+  /**
+   * The sequencer builds blocks with user transactions but no batch reaches L1: once the window of
+   * each epoch expires, both nodes derive that epoch's deposit-only blocks, the sequencer's unsafe
+   * blocks are replaced by them, and its transactions go back to its pool and into new blocks.
+   */
+  @Test
+  void missedBatchesReplaceTheSequencersBlocksWithDepositOnlyOnes() {
+    RollupSetup setup = RollupSetup.of(Map.of("sequencerWindowSize", WINDOW));
+    L1Miner miner = new L1Miner(setup.l1Genesis());
+    Sequencer sequencer = new Sequencer(setup, miner);
+    RollupNode verifier = new RollupNode(setup, miner);
+    Wallet alice = sequencer.wallet(RollupSetup.ALICE);
+
+    miner.mine();
+    for (int i = 0; i < 3; i++) {
+      sequencer.submit(alice.transfer(RollupSetup.BOB.address(), UInt256.valueOf(1 + i)));
+      sequencer.buildBlock();
+    }
+    sequencer.buildToL1Head();
+    List<L2Chain.L2Block> unsafe = sequencer.chain().blocks();
+    assertThat(unsafe.get(1).batchTransactions()).hasSize(1);
+
+    while (miner.head().number() < WINDOW + 2) {
+      miner.mine();
+      sequencer.deriveAll();
+      sequencer.buildToL1Head();
+    }
+    verifier.deriveAll();
+    sequencer.deriveAll();
+
+    // Epochs 0, 1 and 2 have expired (L1 head 8, window 6): their blocks are deposit-only.
+    long expiredOrigin = miner.head().number() - WINDOW;
+    assertThat(verifier.safeHead().l1Origin().number()).isEqualTo(expiredOrigin);
+    assertThat(verifier.chain().blocks()).allMatch(L2Chain.L2Block::depositsOnly);
+    assertThat(sequencer.safeHead()).isEqualTo(verifier.safeHead());
+    for (long n = 1; n <= verifier.safeHead().number(); n++) {
+      assertThat(sequencer.chain().block(n).hash()).isEqualTo(verifier.chain().block(n).hash());
+    }
+    assertThat(sequencer.chain().block(1).hash()).isNotEqualTo(unsafe.get(1).hash());
+    assertThat(sequencer.stats.replacedUnsafe).isPositive();
+    assertThat(sequencer.stats.mismatches.get(0)).contains("block 1: transaction count 2");
+
+    // The user transactions are sequenced again after the safe head.
+    UInt256 bobBefore = verifier.chain().balance(RollupSetup.BOB.address());
+    sequencer.buildToL1Head();
+    assertThat(sequencer.pool()).isEmpty();
+    assertThat(sequencer.chain().balance(RollupSetup.BOB.address()))
+        .isEqualTo(bobBefore.add(UInt256.valueOf(6)));
   }
 }
