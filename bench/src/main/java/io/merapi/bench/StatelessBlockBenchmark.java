@@ -13,7 +13,6 @@ import io.merapi.state.op.Eip1559Params;
 import io.merapi.state.op.L1BlockInfo;
 import io.merapi.state.op.OpBlockBuilder;
 import io.merapi.state.op.OpChainRules;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.state.op.stateless.ExecutionWitness;
 import io.merapi.state.op.stateless.StatelessExecutor;
@@ -24,6 +23,7 @@ import io.merapi.types.block.Header;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.OptimismConfig;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DynamicFeeTransaction;
 import java.io.ByteArrayOutputStream;
@@ -73,7 +73,7 @@ public class StatelessBlockBenchmark {
 
   private StatelessExecutor executor;
   private Header parent;
-  private OpPayloadAttributes attributes;
+  private PayloadAttributes attributes;
   private ExecutionWitness witness;
   private Hash expected;
 
@@ -161,7 +161,7 @@ public class StatelessBlockBenchmark {
                   .encoded()));
     }
     attributes =
-        new OpPayloadAttributes(
+        new PayloadAttributes(
             TIME + 2,
             Hash.fromHex("0x" + "33".repeat(32)),
             Predeploys.SEQUENCER_FEE_VAULT,

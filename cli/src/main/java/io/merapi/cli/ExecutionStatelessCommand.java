@@ -3,12 +3,12 @@ package io.merapi.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.merapi.state.op.InvalidL2BlockException;
 import io.merapi.state.op.OpBlockBuilder;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.stateless.ExecutionWitness;
 import io.merapi.state.op.stateless.MissingPreimageException;
 import io.merapi.state.op.stateless.StatelessExecutor;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.RollupConfig;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,8 +50,7 @@ final class ExecutionStatelessCommand implements Callable<Integer> {
   public Integer call() {
     RollupConfig rollup = read("rollup config", rollupConfig, RollupConfig::fromJson);
     Header parentHeader = read("parent header", parent, StatelessExecutor::parseHeader);
-    OpPayloadAttributes attrs =
-        read("payload attributes", attributes, OpPayloadAttributes::fromJson);
+    PayloadAttributes attrs = read("payload attributes", attributes, PayloadAttributes::fromJson);
     ExecutionWitness executionWitness = read("witness", witness, ExecutionWitness::fromJson);
     OpBlockBuilder.Built built;
     try {

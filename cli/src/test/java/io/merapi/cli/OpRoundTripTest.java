@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -22,13 +20,13 @@ import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.state.op.L1Attributes;
 import io.merapi.state.op.OpBlockBuilder;
 import io.merapi.state.op.OpChainRules;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.state.store.StateCommitter;
 import io.merapi.storage.TrieNodeStore;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.config.Genesis;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.DynamicFeeTransaction;
@@ -91,7 +89,7 @@ class OpRoundTripTest {
       OpChainRules rules = new OpChainRules(node.chain().config());
       Files.writeString(dir.resolve("rollup.json"), rollupJson(node.chain().genesis().hash()));
 
-      List<OpPayloadAttributes> attributes = new ArrayList<>();
+      List<PayloadAttributes> attributes = new ArrayList<>();
       for (int i = 1; i <= 5; i++) {
         List<Transaction> txs = new ArrayList<>();
         long l1Number = 7_000_000 + (i + 1) / 2;
@@ -122,7 +120,7 @@ class OpRoundTripTest {
         long nonce = node.chain().headState().account(ALICE.address()).orElseThrow().nonce();
         txs.add(userTx(node, nonce, RECEIVER, 1));
         txs.add(userTx(node, nonce + 1, BLOCKHASHER, 0));
-        OpPayloadAttributes a = attributes(node.chain().head(), txs, i == 3);
+        PayloadAttributes a = attributes(node.chain().head(), txs, i == 3);
         attributes.add(a);
         build(node, rules, a);
       }
@@ -139,7 +137,7 @@ class OpRoundTripTest {
             JSON.writeValueAsString(
                 result(uri, "eth_getBlockByNumber", "[\"" + Hex.quantity(n - 1) + "\", false]")));
         Files.writeString(
-            block.resolve("attrs.json"), JSON.writeValueAsString(toJson(attributes.get(n - 1))));
+            block.resolve("attrs.json"), JSON.writeValueAsString(attributes.get(n - 1).toJson()));
         Output output =
             merapi(
                 "execution",
@@ -181,9 +179,9 @@ class OpRoundTripTest {
         .sign(ALICE);
   }
 
-  static OpPayloadAttributes attributes(ChainHead head, List<Transaction> txs, boolean newParams) {
+  static PayloadAttributes attributes(ChainHead head, List<Transaction> txs, boolean newParams) {
     long number = head.number() + 1;
-    return new OpPayloadAttributes(
+    return new PayloadAttributes(
         head.header().timestamp() + 2,
         Keccak256.digest(("randao " + number).getBytes()),
         Predeploys.SEQUENCER_FEE_VAULT,
@@ -196,7 +194,7 @@ class OpRoundTripTest {
         Optional.empty());
   }
 
-  static void build(ExecutionNode node, OpChainRules rules, OpPayloadAttributes attributes) {
+  static void build(ExecutionNode node, OpChainRules rules, PayloadAttributes attributes) {
     ChainHead head = node.chain().head();
     TrieNodeStore nodes = new TrieNodeStore(node.store());
     OpBlockBuilder.Built built =
@@ -213,22 +211,6 @@ class OpRoundTripTest {
             new Block(
                 built.header(),
                 new BlockBody(built.transactions(), List.of(), Optional.of(List.of()))));
-  }
-
-  /** Engine API {@code PayloadAttributesV3} JSON with the OP Stack fields. */
-  static ObjectNode toJson(OpPayloadAttributes a) {
-    ObjectNode json = JSON.createObjectNode();
-    json.put("timestamp", Hex.quantity(a.timestamp()));
-    json.put("prevRandao", a.prevRandao().toHex());
-    json.put("suggestedFeeRecipient", a.suggestedFeeRecipient().toHex());
-    json.putArray("withdrawals");
-    json.put("parentBeaconBlockRoot", a.parentBeaconBlockRoot().orElseThrow().toHex());
-    ArrayNode txs = json.putArray("transactions");
-    a.transactions().forEach(tx -> txs.add(tx.toHex()));
-    json.put("noTxPool", a.noTxPool());
-    json.put("gasLimit", Hex.quantity(a.gasLimit().orElseThrow()));
-    json.put("eip1559Params", a.eip1559Params().orElseThrow().toHex());
-    return json;
   }
 
   /** op-node's rollup.json for the test chain: every fork through Holocene at genesis. */

@@ -9,13 +9,13 @@ import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.SystemConfigUpdates;
 import io.merapi.derive.source.L1Source;
 import io.merapi.derive.source.L2Source;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.config.RollupConfig.BlockId;
 import io.merapi.types.config.RollupConfig.SystemConfig;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.receipt.Log;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.DepositTransaction;
@@ -73,7 +73,7 @@ public final class AttributesBuilder {
    * origin (the next sequence number, no deposits) or its child (sequence number 0, the epoch's
    * deposits and system config updates).
    */
-  public OpPayloadAttributes prepare(L2BlockRef parent, BlockId epoch) {
+  public PayloadAttributes prepare(L2BlockRef parent, BlockId epoch) {
     SystemConfig sysConfig =
         fetch(
             () -> l2.systemConfigByL2Hash(parent.hash()),
@@ -162,7 +162,7 @@ public final class AttributesBuilder {
       transactions.add(Bytes.wrap(upgrade.encoded()));
     }
 
-    return new OpPayloadAttributes(
+    return new PayloadAttributes(
         nextL2Time,
         l1Header.mixHash(),
         Predeploys.SEQUENCER_FEE_VAULT,

@@ -18,4 +18,37 @@ public record Frame(ChannelId channelId, int frameNumber, Bytes data, boolean is
       throw new IllegalArgumentException("a frame number is a uint16, got " + frameNumber);
     }
   }
+
+  /** The number of bytes this frame takes on the wire: {@link #OVERHEAD} plus its data. */
+  public int encodedLength() {
+    return OVERHEAD + data.length();
+  }
+
+  /**
+   * Writes the frame at {@code offset} of {@code out} (big-endian numbers, {@code is_last} as 0 or
+   * 1) and returns the offset after it.
+   */
+  public int writeTo(byte[] out, int offset) {
+    int at = offset;
+    System.arraycopy(channelId.bytes().array(), 0, out, at, ChannelId.LENGTH);
+    at += ChannelId.LENGTH;
+    out[at++] = (byte) (frameNumber >>> 8);
+    out[at++] = (byte) frameNumber;
+    int length = data.length();
+    out[at++] = (byte) (length >>> 24);
+    out[at++] = (byte) (length >>> 16);
+    out[at++] = (byte) (length >>> 8);
+    out[at++] = (byte) length;
+    System.arraycopy(data.array(), 0, out, at, length);
+    at += length;
+    out[at++] = (byte) (isLast ? 1 : 0);
+    return at;
+  }
+
+  /** The frame's wire encoding. */
+  public Bytes encode() {
+    byte[] out = new byte[encodedLength()];
+    writeTo(out, 0);
+    return Bytes.wrap(out);
+  }
 }

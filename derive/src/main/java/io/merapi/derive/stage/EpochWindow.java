@@ -48,6 +48,13 @@ final class EpochWindow {
     return l1Blocks;
   }
 
+  /** Sets the window directly, for tests that start mid-chain. */
+  void restore(L1BlockRef stageOrigin, List<L1BlockRef> blocks) {
+    origin = stageOrigin;
+    l1Blocks.clear();
+    l1Blocks.addAll(blocks);
+  }
+
   void reset(L1BlockRef base) {
     origin = base;
     l1Blocks.clear();

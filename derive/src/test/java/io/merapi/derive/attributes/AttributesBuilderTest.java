@@ -11,14 +11,15 @@ import io.merapi.contracts.l1.OptimismPortal2.Events.TransactionDeposited;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.SystemConfigUpdates;
+import io.merapi.state.op.Eip1559Params;
 import io.merapi.state.op.L1Attributes;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.config.RollupConfig.BlockId;
 import io.merapi.types.config.RollupConfig.SystemConfig;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.receipt.Log;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.DepositSource;
@@ -141,7 +142,7 @@ class AttributesBuilderTest {
   void nextOriginWithoutDeposits() {
     l1.add(next);
     RollupConfig rollup = Fakes.rollup(Map.of());
-    OpPayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
+    PayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
 
     assertThat(attrs.timestamp()).isEqualTo(1_002);
     assertThat(attrs.prevRandao()).isEqualTo(next.mixHash());
@@ -173,7 +174,7 @@ class AttributesBuilderTest {
         receipt(false, other));
     RollupConfig rollup = Fakes.rollup(Map.of());
 
-    OpPayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
+    PayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
 
     assertThat(attrs.transactions())
         .containsExactly(
@@ -186,7 +187,7 @@ class AttributesBuilderTest {
   @Test
   void sameOriginAgain() {
     RollupConfig rollup = Fakes.rollup(Map.of());
-    OpPayloadAttributes attrs = builder(rollup).prepare(parent, id(origin));
+    PayloadAttributes attrs = builder(rollup).prepare(parent, id(origin));
 
     assertThat(attrs.timestamp()).isEqualTo(1_002);
     assertThat(attrs.prevRandao()).isEqualTo(origin.mixHash());
@@ -202,10 +203,11 @@ class AttributesBuilderTest {
     l1.add(next);
     RollupConfig rollup = Fakes.rollup(Fakes.through(OpFork.HOLOCENE, 0));
 
-    OpPayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
+    PayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
 
     assertThat(attrs.eip1559Params()).contains(Bytes.fromHex("0x0102030405060708"));
-    assertThat(attrs.holoceneParams()).isPresent();
+    assertThat(Eip1559Params.fromAttributes(attrs.eip1559Params().orElseThrow()).denominator())
+        .isEqualTo(0x01020304);
     assertThat(attrs.transactions().get(0)).isEqualTo(expectedL1Info(rollup, sys, 0, next, 1_002));
   }
 
@@ -238,7 +240,7 @@ class AttributesBuilderTest {
             parent.hash(), 500, parent.parentHash(), c.l2ParentTime(), parent.l1Origin(), 3);
     RollupConfig rollup = Fakes.rollup(Map.of(OpFork.REGOLITH, c.regolithTime()));
 
-    OpPayloadAttributes attrs = builder(rollup).prepare(p, id(l1Block));
+    PayloadAttributes attrs = builder(rollup).prepare(p, id(l1Block));
 
     long time = c.regolith() ? c.regolithTime() : c.regolithTime() - 1;
     assertThat(attrs.transactions().get(0))
@@ -289,7 +291,7 @@ class AttributesBuilderTest {
     Log real = depositLog(Fakes.DEPOSIT_CONTRACT, 7);
     l1.add(next, receipt(true, notPortal, portalOtherEvent), receipt(true, real));
 
-    OpPayloadAttributes attrs = bedrock().prepare(parent, id(next));
+    PayloadAttributes attrs = bedrock().prepare(parent, id(next));
 
     assertThat(attrs.transactions()).hasSize(2);
     assertThat(decodeDeposit(attrs.transactions().get(1)))
@@ -310,13 +312,13 @@ class AttributesBuilderTest {
                 word(UInt256.fromHash(Hash.leftPad(newBatcher.toArray()))))));
     RollupConfig rollup = Fakes.rollup(Map.of());
 
-    OpPayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
+    PayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
 
     assertThat(attrs.gasLimit()).isEqualTo(OptionalLong.of(45_000_000));
     L1Attributes info = L1Attributes.decode(decodeDeposit(attrs.transactions().get(0)).data());
     assertThat(Address.fromWord(info.batcherHash())).isEqualTo(newBatcher);
     // Within an epoch the L2 chain's own config holds; the L1 block is not read again.
-    OpPayloadAttributes same = builder(rollup).prepare(parent, id(origin));
+    PayloadAttributes same = builder(rollup).prepare(parent, id(origin));
     assertThat(same.gasLimit()).isEqualTo(OptionalLong.of(30_000_000));
   }
 
@@ -327,7 +329,7 @@ class AttributesBuilderTest {
     RollupConfig rollup =
         Fakes.rollup(withTime(Fakes.through(OpFork.DELTA, 0), OpFork.ECOTONE, 1_002));
 
-    OpPayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
+    PayloadAttributes attrs = builder(rollup).prepare(parent, id(next));
 
     List<Bytes> expected = new ArrayList<>();
     expected.add(expectedL1Info(rollup, Fakes.sysConfig(), 0, next, 1_002));
@@ -344,7 +346,7 @@ class AttributesBuilderTest {
     L2BlockRef after =
         new L2BlockRef(Fakes.hash("l2 after"), 501, parent.hash(), 1_002, id(next), 0);
     l2.configs.put(after.hash(), Fakes.sysConfig());
-    OpPayloadAttributes second = builder(rollup).prepare(after, id(next));
+    PayloadAttributes second = builder(rollup).prepare(after, id(next));
     assertThat(second.transactions()).hasSize(1);
     assertThat(L1Attributes.decode(decodeDeposit(second.transactions().get(0)).data()))
         .isInstanceOf(L1Attributes.Ecotone.class);
@@ -373,7 +375,7 @@ class AttributesBuilderTest {
   void ecotoneWithoutAnL1BeaconRootUsesTheZeroHash() {
     Header preCancun = Fakes.l1Header(11, originHash, 912, false);
     l1.add(preCancun);
-    OpPayloadAttributes attrs =
+    PayloadAttributes attrs =
         builder(Fakes.rollup(Fakes.through(OpFork.ECOTONE, 0))).prepare(parent, id(preCancun));
     assertThat(attrs.parentBeaconBlockRoot()).contains(Hash.ZERO);
     // The Ecotone L1 info form with the minimum blob base fee.
@@ -421,7 +423,7 @@ class AttributesBuilderTest {
     l2.configs.put(parent.hash(), sys);
     RollupConfig rollup =
         Fakes.rollup(withTime(Fakes.through(OpFork.GRANITE, 0), OpFork.HOLOCENE, c.holoceneTime()));
-    OpPayloadAttributes attrs = builder(rollup).prepare(parent, id(origin));
+    PayloadAttributes attrs = builder(rollup).prepare(parent, id(origin));
     assertThat(attrs.eip1559Params()).isEqualTo(c.expected().map(Bytes::fromHex));
   }
 
@@ -446,10 +448,10 @@ class AttributesBuilderTest {
   @Test
   void theL1InfoDepositNamesTheEpochAndSequenceNumber() {
     l1.add(next);
-    OpPayloadAttributes first = bedrock().prepare(parent, id(next));
+    PayloadAttributes first = bedrock().prepare(parent, id(next));
     assertThat(decodeDeposit(first.transactions().get(0)).sourceHash())
         .isEqualTo(DepositSource.l1Info(next.hash(), 0));
-    OpPayloadAttributes same = bedrock().prepare(parent, id(origin));
+    PayloadAttributes same = bedrock().prepare(parent, id(origin));
     assertThat(decodeDeposit(same.transactions().get(0)).sourceHash())
         .isEqualTo(DepositSource.l1Info(originHash, 4));
   }

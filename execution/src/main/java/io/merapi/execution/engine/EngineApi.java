@@ -12,6 +12,7 @@ import io.merapi.state.block.InvalidBlockException;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Fork;
+import io.merapi.types.engine.PayloadAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -388,6 +389,10 @@ public final class EngineApi implements MeterBinder {
     } else if (a.eip1559Params().isPresent()) {
       throw EngineErrors.invalidPayloadAttributes(
           "eip1559Params are only taken by OP Stack chains (Holocene)");
+    }
+    // Jovian's minimum base fee: this engine executes OP chains through Holocene only.
+    if (a.minBaseFee().isPresent()) {
+      throw EngineErrors.invalidPayloadAttributes("minBaseFee must be null before Jovian");
     }
   }
 

@@ -12,6 +12,7 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.rpc.Params;
 import io.merapi.rpc.RpcException;
 import io.merapi.types.block.Withdrawal;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.BlobSidecar;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,10 @@ final class EngineJson {
       } catch (IllegalArgumentException | ArithmeticException e) {
         throw bad(field, e.getMessage());
       }
+    }
+
+    Optional<UInt256> optionalUint256(String field) {
+      return has(field) ? Optional.of(uint256(field)) : Optional.empty();
     }
 
     boolean optionalBool(String field) {
@@ -205,7 +210,8 @@ final class EngineJson {
         r.optionalDataList("transactions"),
         r.optionalBool("noTxPool"),
         r.optionalQuantity("gasLimit"),
-        r.optionalData("eip1559Params"));
+        r.optionalData("eip1559Params"),
+        r.optionalUint256("minBaseFee"));
   }
 
   static ExecutionPayload payload(JsonNode node, int argument) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.merapi.base.bytes.Hash;
 import io.merapi.rpc.Params;
 import io.merapi.rpc.RpcMethods;
+import io.merapi.types.engine.PayloadAttributes;
 import java.util.List;
 import java.util.Optional;
 

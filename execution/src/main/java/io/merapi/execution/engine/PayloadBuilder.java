@@ -14,6 +14,7 @@ import io.merapi.state.block.PendingBlock;
 import io.merapi.state.op.Eip1559Params;
 import io.merapi.state.op.OpChainRules;
 import io.merapi.types.block.Header;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -5,6 +5,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.rlp.RlpWriter;
 import io.merapi.types.block.Withdrawal;
+import io.merapi.types.engine.PayloadAttributes;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

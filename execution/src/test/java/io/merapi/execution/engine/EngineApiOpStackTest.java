@@ -96,6 +96,11 @@ class EngineApiOpStackTest {
       assertAttributesRefused(
           () -> engine.call("engine_forkchoiceUpdatedV3", forkchoice(engine.head()), early),
           "before Holocene");
+      ObjectNode jovian = attributes.deepCopy();
+      jovian.put("minBaseFee", "0x3b9aca00");
+      assertAttributesRefused(
+          () -> engine.call("engine_forkchoiceUpdatedV3", forkchoice(engine.head()), jovian),
+          "minBaseFee must be null before Jovian");
 
       JsonNode fcu =
           engine.call("engine_forkchoiceUpdatedV3", forkchoice(engine.head()), attributes);

@@ -14,13 +14,13 @@ import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.state.op.L1Attributes;
 import io.merapi.state.op.OpBlockBuilder;
 import io.merapi.state.op.OpChainRules;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.state.store.StateCommitter;
 import io.merapi.storage.TrieNodeStore;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.config.Genesis;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.DynamicFeeTransaction;
@@ -150,10 +150,10 @@ final class OpNodeFixture implements AutoCloseable {
   }
 
   /** Payload attributes on the head: 2 s later, Holocene parameters as given (zero = defaults). */
-  OpPayloadAttributes attributes(List<Transaction> txs, Bytes eip1559Params) {
+  PayloadAttributes attributes(List<Transaction> txs, Bytes eip1559Params) {
     ChainHead head = chain().head();
     long number = head.number() + 1;
-    return new OpPayloadAttributes(
+    return new PayloadAttributes(
         head.header().timestamp() + 2,
         Keccak256.digest(("randao " + number).getBytes()),
         Predeploys.SEQUENCER_FEE_VAULT,
@@ -167,7 +167,7 @@ final class OpNodeFixture implements AutoCloseable {
   }
 
   /** Builds the block of {@code attributes} on the head and imports it as the new head. */
-  Block build(OpPayloadAttributes attributes) {
+  Block build(PayloadAttributes attributes) {
     ChainHead head = chain().head();
     TrieNodeStore nodes = new TrieNodeStore(node.store());
     OpBlockBuilder.Built built =

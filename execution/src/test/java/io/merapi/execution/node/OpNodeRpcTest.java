@@ -9,12 +9,12 @@ import io.merapi.base.bytes.Hex;
 import io.merapi.base.uint.UInt256;
 import io.merapi.evm.Evm;
 import io.merapi.state.op.OpBlockBuilder;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.state.op.stateless.ExecutionWitness;
 import io.merapi.state.op.stateless.StatelessExecutor;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.Header;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import java.math.BigInteger;
@@ -45,7 +45,7 @@ class OpNodeRpcTest {
 
   static OpNodeFixture f;
   static final List<Block> blocks = new ArrayList<>();
-  static final List<OpPayloadAttributes> attributes = new ArrayList<>();
+  static final List<PayloadAttributes> attributes = new ArrayList<>();
   static DepositTransaction depositA;
   static DepositTransaction depositB;
   static DepositTransaction depositC;
@@ -96,7 +96,7 @@ class OpNodeRpcTest {
   }
 
   static void add(List<Transaction> txs, String eip1559Params) {
-    OpPayloadAttributes a = f.attributes(txs, Bytes.fromHex(eip1559Params));
+    PayloadAttributes a = f.attributes(txs, Bytes.fromHex(eip1559Params));
     attributes.add(a);
     blocks.add(f.build(a));
   }

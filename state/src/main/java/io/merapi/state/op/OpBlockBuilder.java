@@ -16,6 +16,7 @@ import io.merapi.state.block.PendingBlock;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Fork;
 import io.merapi.types.config.OpFork;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.InvalidTransactionException;
 import io.merapi.types.transaction.Transaction;
@@ -62,7 +63,7 @@ public final class OpBlockBuilder {
    */
   public Built build(
       Header parent,
-      OpPayloadAttributes attributes,
+      PayloadAttributes attributes,
       StateReader parentState,
       BlockContext.BlockHashLookup ancestors,
       Function<List<AccountChange>, Hash> stateRoot) {
@@ -96,7 +97,7 @@ public final class OpBlockBuilder {
     }
     Bytes extraData;
     try {
-      extraData = rules.extraData(number, timestamp, attributes.holoceneParams());
+      extraData = rules.extraData(number, timestamp, holoceneParams(attributes));
     } catch (IllegalArgumentException e) {
       throw new InvalidL2BlockException(e.getMessage(), e);
     }
@@ -168,8 +169,18 @@ public final class OpBlockBuilder {
     return new Built(header, execution.transactions(), execution.receipts(), execution.changes());
   }
 
+  /** The Holocene parameters, validated (8 bytes; zero denominator only with zero elasticity). */
+  private static Optional<Eip1559Params> holoceneParams(PayloadAttributes attributes) {
+    try {
+      return attributes.eip1559Params().map(Eip1559Params::fromAttributes);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "payload attributes field 'eip1559Params': " + e.getMessage(), e);
+    }
+  }
+
   /** Canyon: withdrawals must be the empty list; before it, absent (specs canyon/overview.md). */
-  private static void checkWithdrawals(OpPayloadAttributes attributes, boolean canyon) {
+  private static void checkWithdrawals(PayloadAttributes attributes, boolean canyon) {
     if (canyon) {
       if (attributes.withdrawals().isEmpty()) {
         throw new InvalidL2BlockException("withdrawals must be an empty array from Canyon");

@@ -20,6 +20,7 @@ import io.merapi.state.op.stateless.WitnessStateTest;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DepositTransaction;
@@ -109,8 +110,8 @@ class OpBlockBuilderTest {
         .sign(KEY);
   }
 
-  static OpPayloadAttributes attributes(List<Transaction> txs) {
-    return new OpPayloadAttributes(
+  static PayloadAttributes attributes(List<Transaction> txs) {
+    return new PayloadAttributes(
         TIME + 2,
         Hash.fromHex("0x" + "33".repeat(32)),
         Predeploys.SEQUENCER_FEE_VAULT,
@@ -129,7 +130,7 @@ class OpBlockBuilderTest {
     Header parent = parent(state.stateRoot());
     ExecutionWitness witness = WitnessStateTest.witnessOf(state, Map.of());
     OpChainRules rules = HoloceneEip1559Test.rules();
-    OpPayloadAttributes attributes = attributes(List.of(deposit(), transfer()));
+    PayloadAttributes attributes = attributes(List.of(deposit(), transfer()));
 
     OpBlockBuilder.Built built =
         new OpBlockBuilder(rules)
@@ -270,9 +271,9 @@ class OpBlockBuilderTest {
   void attributesMustCarryTheForksFields() {
     InMemoryState state = genesisState();
     OpBlockBuilder builder = new OpBlockBuilder(HoloceneEip1559Test.rules());
-    OpPayloadAttributes good = attributes(List.of(deposit()));
-    OpPayloadAttributes noGasLimit =
-        new OpPayloadAttributes(
+    PayloadAttributes good = attributes(List.of(deposit()));
+    PayloadAttributes noGasLimit =
+        new PayloadAttributes(
             good.timestamp(),
             good.prevRandao(),
             good.suggestedFeeRecipient(),
@@ -288,8 +289,8 @@ class OpBlockBuilderTest {
                 builder.build(
                     parent(state.stateRoot()), noGasLimit, state, n -> Hash.ZERO, c -> Hash.ZERO))
         .hasMessageContaining("gasLimit");
-    OpPayloadAttributes noWithdrawals =
-        new OpPayloadAttributes(
+    PayloadAttributes noWithdrawals =
+        new PayloadAttributes(
             good.timestamp(),
             good.prevRandao(),
             good.suggestedFeeRecipient(),
@@ -309,8 +310,8 @@ class OpBlockBuilderTest {
                     n -> Hash.ZERO,
                     c -> Hash.ZERO))
         .hasMessageContaining("withdrawals");
-    OpPayloadAttributes noParams =
-        new OpPayloadAttributes(
+    PayloadAttributes noParams =
+        new PayloadAttributes(
             good.timestamp(),
             good.prevRandao(),
             good.suggestedFeeRecipient(),

@@ -19,6 +19,7 @@ import io.merapi.state.op.stateless.WitnessStateTest;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.json.Json;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DynamicFeeTransaction;
@@ -92,7 +93,7 @@ class WitnessBuilderTest {
   void theServedWitnessRebuildsTheBlockAndHoldsNothingSpare() throws Exception {
     Fixture f = fixture();
     OpChainRules rules = HoloceneEip1559Test.rules();
-    OpPayloadAttributes attributes =
+    PayloadAttributes attributes =
         OpBlockBuilderTest.attributes(
             List.of(OpBlockBuilderTest.deposit(), OpBlockBuilderTest.transfer(), callContract()));
     InMemoryState building = f.state();

@@ -6,9 +6,9 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.evm.BlockContext;
 import io.merapi.state.op.OpBlockBuilder;
 import io.merapi.state.op.OpChainRules;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.RollupConfig;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.json.Json;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class StatelessExecutor {
 
   /** Builds and seals the block; its header carries the new state root. */
   public OpBlockBuilder.Built execute(
-      Header parent, OpPayloadAttributes attributes, ExecutionWitness witness) {
+      Header parent, PayloadAttributes attributes, ExecutionWitness witness) {
     Map<Hash, byte[]> preimages = witness.preimages();
     WitnessState state = new WitnessState(preimages, parent.stateRoot());
     return builder.build(parent, attributes, state, ancestors(parent, witness), state::commit);

@@ -1,6 +1,9 @@
-package io.merapi.state.op;
+package io.merapi.types.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -9,19 +12,26 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.types.block.Withdrawal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Engine API payload attributes with the OP Stack extensions (specs exec-engine.md "Extended
- * PayloadAttributesV3", holocene/exec-engine.md, jovian/exec-engine.md): the L1 fields ({@code
- * timestamp}, {@code prevRandao}, {@code suggestedFeeRecipient}, {@code withdrawals} from V2,
- * {@code parentBeaconBlockRoot} from V3) and the rollup's {@code transactions} (forced, in order),
- * {@code noTxPool}, {@code gasLimit}, {@code eip1559Params} (Holocene, 8 bytes) and {@code
- * minBaseFee} (Jovian). Values use the JSON-RPC hex encoding.
+ * The attributes of a block to build, as the Engine API passes them to {@code
+ * engine_forkchoiceUpdated} ({@code PayloadAttributesV1..V3}) with the OP Stack extensions (specs
+ * exec-engine.md "Extended PayloadAttributesV3", holocene/exec-engine.md, jovian/exec-engine.md).
+ * One type for the whole path: the derivation pipeline produces it, the rollup node sends it, the
+ * engine builds from it, and stateless execution reads it from a file.
+ *
+ * <p>The L1 fields: {@code timestamp}, {@code prevRandao}, {@code suggestedFeeRecipient}, {@code
+ * withdrawals} (V2, Shanghai) and {@code parentBeaconBlockRoot} (V3, Cancun), empty when not given
+ * so that each method version can check which ones it got. The rollup's: {@code transactions}
+ * forced into the block first (deposits and upgrades, raw EIP-2718 bytes, in order), {@code
+ * noTxPool} to build from those alone, {@code gasLimit}, {@code eip1559Params} (Holocene, 8 bytes)
+ * and {@code minBaseFee} (Jovian). On an L1 chain they are empty / false.
  */
-public record OpPayloadAttributes(
+public record PayloadAttributes(
     long timestamp,
     Hash prevRandao,
     Address suggestedFeeRecipient,
@@ -32,6 +42,9 @@ public record OpPayloadAttributes(
     OptionalLong gasLimit,
     Optional<Bytes> eip1559Params,
     Optional<UInt256> minBaseFee) {
+
+  /** The length of Holocene's {@code eip1559Params}: denominator and elasticity, two uint32. */
+  public static final int EIP1559_PARAMS_LENGTH = 8;
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -46,9 +59,112 @@ public record OpPayloadAttributes(
           "eip1559Params",
           "minBaseFee");
 
-  public OpPayloadAttributes {
+  public PayloadAttributes {
+    Objects.requireNonNull(prevRandao, "prevRandao");
+    Objects.requireNonNull(suggestedFeeRecipient, "suggestedFeeRecipient");
     withdrawals = withdrawals.map(List::copyOf);
+    Objects.requireNonNull(parentBeaconBlockRoot, "parentBeaconBlockRoot");
     transactions = List.copyOf(transactions);
+    Objects.requireNonNull(gasLimit, "gasLimit");
+    Objects.requireNonNull(eip1559Params, "eip1559Params");
+    Objects.requireNonNull(minBaseFee, "minBaseFee");
+  }
+
+  /** Plain Ethereum attributes, without the OP Stack fields. */
+  public static PayloadAttributes of(
+      long timestamp,
+      Hash prevRandao,
+      Address suggestedFeeRecipient,
+      Optional<List<Withdrawal>> withdrawals,
+      Optional<Hash> parentBeaconBlockRoot) {
+    return new PayloadAttributes(
+        timestamp,
+        prevRandao,
+        suggestedFeeRecipient,
+        withdrawals,
+        parentBeaconBlockRoot,
+        List.of(),
+        false,
+        OptionalLong.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** Whether any OP Stack field is used. */
+  public boolean hasRollupFields() {
+    return !transactions.isEmpty()
+        || noTxPool
+        || gasLimit.isPresent()
+        || eip1559Params.isPresent()
+        || minBaseFee.isPresent();
+  }
+
+  /**
+   * These attributes with {@code transactions} instead (a verifier appends a batch's transactions
+   * to the deposits; Holocene retries a block with its deposits only).
+   */
+  public PayloadAttributes withTransactions(List<Bytes> transactions) {
+    return new PayloadAttributes(
+        timestamp,
+        prevRandao,
+        suggestedFeeRecipient,
+        withdrawals,
+        parentBeaconBlockRoot,
+        transactions,
+        noTxPool,
+        gasLimit,
+        eip1559Params,
+        minBaseFee);
+  }
+
+  /** These attributes with {@code noTxPool} set as given (a sequencer's choice). */
+  public PayloadAttributes withNoTxPool(boolean noTxPool) {
+    return new PayloadAttributes(
+        timestamp,
+        prevRandao,
+        suggestedFeeRecipient,
+        withdrawals,
+        parentBeaconBlockRoot,
+        transactions,
+        noTxPool,
+        gasLimit,
+        eip1559Params,
+        minBaseFee);
+  }
+
+  /**
+   * The Engine API JSON object: the fields that are present, {@code transactions} when there are
+   * some and {@code noTxPool} when true (as op-node omits them otherwise); {@link #fromJson} reads
+   * it back equal.
+   */
+  public ObjectNode toJson() {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("timestamp", Hex.quantity(timestamp));
+    json.put("prevRandao", prevRandao.toHex());
+    json.put("suggestedFeeRecipient", suggestedFeeRecipient.toHex());
+    withdrawals.ifPresent(
+        list -> {
+          ArrayNode array = json.putArray("withdrawals");
+          for (Withdrawal w : list) {
+            ObjectNode item = array.addObject();
+            item.put("index", Hex.quantity(w.index()));
+            item.put("validatorIndex", Hex.quantity(w.validatorIndex()));
+            item.put("address", w.address().toHex());
+            item.put("amount", Hex.quantity(w.amount()));
+          }
+        });
+    parentBeaconBlockRoot.ifPresent(root -> json.put("parentBeaconBlockRoot", root.toHex()));
+    if (!transactions.isEmpty()) {
+      ArrayNode array = json.putArray("transactions");
+      transactions.forEach(tx -> array.add(tx.toHex()));
+    }
+    if (noTxPool) {
+      json.put("noTxPool", true);
+    }
+    gasLimit.ifPresent(limit -> json.put("gasLimit", Hex.quantity(limit)));
+    eip1559Params.ifPresent(params -> json.put("eip1559Params", params.toHex()));
+    minBaseFee.ifPresent(fee -> json.put("minBaseFee", fee.toQuantity()));
+    return json;
   }
 
   /**
@@ -56,7 +172,7 @@ public record OpPayloadAttributes(
    *
    * @throws IllegalArgumentException if a field is missing, malformed or unknown
    */
-  public static OpPayloadAttributes fromJson(JsonNode json) {
+  public static PayloadAttributes fromJson(JsonNode json) {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("payload attributes must be a JSON object");
     }
@@ -109,7 +225,7 @@ public record OpPayloadAttributes(
       }
       noTxPool = json.get("noTxPool").asBoolean();
     }
-    return new OpPayloadAttributes(
+    return new PayloadAttributes(
         quantity(json, "timestamp", ""),
         Hash.wrap(bytes(json, "prevRandao", "", Hash.LENGTH)),
         Address.wrap(bytes(json, "suggestedFeeRecipient", "", Address.LENGTH)),
@@ -123,21 +239,11 @@ public record OpPayloadAttributes(
             ? OptionalLong.of(quantity(json, "gasLimit", ""))
             : OptionalLong.empty(),
         present(json, "eip1559Params")
-            ? Optional.of(
-                Bytes.wrap(bytes(json, "eip1559Params", "", Eip1559Params.ATTRIBUTES_LENGTH)))
+            ? Optional.of(Bytes.wrap(bytes(json, "eip1559Params", "", EIP1559_PARAMS_LENGTH)))
             : Optional.empty(),
         present(json, "minBaseFee")
             ? Optional.of(bigQuantity(json, "minBaseFee"))
             : Optional.empty());
-  }
-
-  /** The Holocene parameters, validated (8 bytes; zero denominator only with zero elasticity). */
-  public Optional<Eip1559Params> holoceneParams() {
-    try {
-      return eip1559Params.map(Eip1559Params::fromAttributes);
-    } catch (IllegalArgumentException e) {
-      throw error("eip1559Params", e.getMessage());
-    }
   }
 
   private static boolean present(JsonNode json, String name) {

@@ -1,0 +1,520 @@
+package io.merapi.derive.batch;
+
+import io.merapi.base.bytes.Bytes;
+import io.merapi.base.rlp.RlpException;
+import io.merapi.base.rlp.RlpReader;
+import io.merapi.base.rlp.RlpWriter;
+import io.merapi.types.transaction.AccessList;
+import io.merapi.types.transaction.AccessListTransaction;
+import io.merapi.types.transaction.Authorization;
+import io.merapi.types.transaction.DynamicFeeTransaction;
+import io.merapi.types.transaction.LegacyTransaction;
+import io.merapi.types.transaction.SetCodeTransaction;
+import io.merapi.types.transaction.SignedTransaction;
+import io.merapi.types.transaction.Transaction;
+import io.merapi.types.transaction.TransactionDecoder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The transactions of a span batch in their wire form (specs delta/span-batches.md, {@code txs =
+ * contract_creation_bits ++ y_parity_bits ++ tx_sigs ++ tx_tos ++ tx_datas ++ tx_nonces ++ tx_gases
+ * ++ protected_bits}): each field of all transactions grouped together, the chain id and {@code v}
+ * left out. Each {@code tx_datas} element is kept exactly as it came ({@code type ++ rlp([value,
+ * ...fees, data, ...lists])}, no type byte for legacy), so a decoded batch re-encodes to the same
+ * bytes; its contents are checked when the transactions are restored ({@link #fullTransactions}),
+ * which is when op-node checks them too.
+ *
+ * <p>Transaction types: legacy, EIP-2930 and EIP-1559 from Delta, and EIP-7702 set-code (type 4,
+ * isthmus/derivation.md "Span Batch Updates"). Whether a type is allowed at the batch's time is a
+ * batch validity rule, not a decoding one.
+ */
+public final class SpanBatchTransactions {
+  private static final int SIGNATURE_LENGTH = 64;
+  private static final int ADDRESS_LENGTH = 20;
+  private static final int MAX_TX_DATA_LENGTH = RawSpanBatch.MAX_SPAN_BATCH_ELEMENT_COUNT;
+
+  private int count;
+  private final BitSet contractCreationBits;
+  private final BitSet yParityBits;
+  private byte[] signatures;
+  private byte[] tos;
+  private int toCount;
+  private final List<byte[]> txDatas;
+  private int[] txTypes;
+  private long[] nonces;
+  private long[] gases;
+  private final BitSet protectedBits;
+  private int legacyCount;
+
+  private SpanBatchTransactions(int capacity) {
+    contractCreationBits = new BitSet();
+    yParityBits = new BitSet();
+    signatures = new byte[SIGNATURE_LENGTH * capacity];
+    tos = new byte[ADDRESS_LENGTH * capacity];
+    txDatas = new ArrayList<>(capacity);
+    txTypes = new int[capacity];
+    nonces = new long[capacity];
+    gases = new long[capacity];
+    protectedBits = new BitSet();
+  }
+
+  /** No transactions yet; {@link #add} appends. */
+  static SpanBatchTransactions empty() {
+    return new SpanBatchTransactions(8);
+  }
+
+  /** The number of transactions. */
+  public int count() {
+    return count;
+  }
+
+  /** The number of legacy transactions (the length of {@code protected_bits}). */
+  public int legacyCount() {
+    return legacyCount;
+  }
+
+  /** The type of transaction {@code index}: its type byte, 0 for legacy. */
+  public int type(int index) {
+    return txTypes[index];
+  }
+
+  /** Whether transaction {@code index} creates a contract (it has no {@code to}). */
+  public boolean isContractCreation(int index) {
+    return contractCreationBits.get(index);
+  }
+
+  SpanBatchTransactions copy() {
+    SpanBatchTransactions copy = new SpanBatchTransactions(count);
+    copy.count = count;
+    copy.contractCreationBits.or(contractCreationBits);
+    copy.yParityBits.or(yParityBits);
+    System.arraycopy(signatures, 0, copy.signatures, 0, SIGNATURE_LENGTH * count);
+    copy.tos = Arrays.copyOf(tos, ADDRESS_LENGTH * toCount);
+    copy.toCount = toCount;
+    copy.txDatas.addAll(txDatas);
+    System.arraycopy(txTypes, 0, copy.txTypes, 0, count);
+    System.arraycopy(nonces, 0, copy.nonces, 0, count);
+    System.arraycopy(gases, 0, copy.gases, 0, count);
+    copy.protectedBits.or(protectedBits);
+    copy.legacyCount = legacyCount;
+    return copy;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Wire form
+
+  /** Reads the {@code txs} of {@code total} transactions, as op-node's decoder does. */
+  static SpanBatchTransactions read(BatchInput in, int total) {
+    // Every transaction needs at least 64 signature bytes: refusing short input before allocating
+    // keeps a forged count from costing memory.
+    in.require(2L * SpanBatchBits.byteLength(total) + (long) SIGNATURE_LENGTH * total, "txs");
+    SpanBatchTransactions txs = new SpanBatchTransactions(total);
+    txs.count = total;
+    txs.contractCreationBits.or(SpanBatchBits.read(in, total, "contract_creation_bits"));
+    txs.yParityBits.or(SpanBatchBits.read(in, total, "y_parity_bits"));
+    in.require((long) SIGNATURE_LENGTH * total, "tx_sigs");
+    System.arraycopy(in.data(), in.position(), txs.signatures, 0, SIGNATURE_LENGTH * total);
+    in.skip(SIGNATURE_LENGTH * total);
+    int toCount = total - txs.contractCreationBits.cardinality();
+    txs.tos = in.readBytes(ADDRESS_LENGTH * toCount, "tx_tos");
+    txs.toCount = toCount;
+    for (int i = 0; i < total; i++) {
+      txs.readTxData(in, i);
+    }
+    for (int i = 0; i < total; i++) {
+      txs.nonces[i] = in.readUvarint("tx_nonces[" + i + "]");
+    }
+    for (int i = 0; i < total; i++) {
+      txs.gases[i] = in.readUvarint("tx_gases[" + i + "]");
+    }
+    txs.protectedBits.or(SpanBatchBits.read(in, txs.legacyCount, "protected_bits"));
+    return txs;
+  }
+
+  /**
+   * One {@code tx_datas} element (op-node {@code ReadTxData}): a type byte if the first byte is at
+   * most 0x7f, then one RLP list of at most {@link RawSpanBatch#MAX_SPAN_BATCH_ELEMENT_COUNT}
+   * bytes. The list's contents are not looked at here. A type byte of 0 counts as legacy, as in
+   * op-node (and fails when the transactions are restored).
+   */
+  private void readTxData(BatchInput in, int index) {
+    String field = "tx_datas[" + index + "]";
+    byte[] data = in.data();
+    int start = in.position();
+    in.require(1, field);
+    int type = 0;
+    int at = start;
+    if ((data[at] & 0xff) <= 0x7f) {
+      type = data[at] & 0xff;
+      at++;
+    }
+    if (at >= start + in.remaining()) {
+      throw new BatchFormatException(field + " has no RLP list after its type byte", in.offset());
+    }
+    int end = start + in.remaining();
+    int prefix = data[at] & 0xff;
+    if (prefix < 0xc0) {
+      throw new BatchFormatException(field + " is not an RLP list", at - start + in.offset());
+    }
+    int headerLength;
+    long size;
+    if (prefix <= 0xf7) {
+      headerLength = 1;
+      size = prefix - 0xc0;
+    } else {
+      int lengthOfLength = prefix - 0xf7;
+      headerLength = 1 + lengthOfLength;
+      if (end - at < headerLength) {
+        throw new BatchFormatException(field + " ends inside its RLP header", in.offset());
+      }
+      if (data[at + 1] == 0) {
+        throw new BatchFormatException(
+            field + " has a non-canonical RLP size (leading zero)", in.offset());
+      }
+      size = 0;
+      for (int i = 1; i <= lengthOfLength; i++) {
+        size = (size << 8) | (data[at + i] & 0xff);
+      }
+      if (Long.compareUnsigned(size, 56) < 0) {
+        throw new BatchFormatException(
+            field + " has a non-canonical RLP size (long form for " + size + " bytes)",
+            in.offset());
+      }
+    }
+    if (Long.compareUnsigned(size, MAX_TX_DATA_LENGTH - headerLength) > 0) {
+      throw new BatchFormatException(
+          field
+              + " declares "
+              + Long.toUnsignedString(size)
+              + " bytes, more than the span batch limit of "
+              + MAX_TX_DATA_LENGTH,
+          in.offset());
+    }
+    long length = (at - start) + headerLength + size;
+    in.require(length, field);
+    txDatas.add(Arrays.copyOfRange(data, start, start + (int) length));
+    txTypes[index] = type;
+    if (type == 0) {
+      legacyCount++;
+    }
+    in.skip((int) length);
+  }
+
+  void writeTo(ByteSink out) {
+    SpanBatchBits.write(out, contractCreationBits, count);
+    SpanBatchBits.write(out, yParityBits, count);
+    out.write(signatures, 0, SIGNATURE_LENGTH * count);
+    out.write(tos, 0, ADDRESS_LENGTH * toCount);
+    for (byte[] txData : txDatas) {
+      out.write(txData);
+    }
+    for (int i = 0; i < count; i++) {
+      out.writeUvarint(nonces[i]);
+    }
+    for (int i = 0; i < count; i++) {
+      out.writeUvarint(gases[i]);
+    }
+    SpanBatchBits.write(out, protectedBits, legacyCount);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Restoring the transactions
+
+  /**
+   * The transactions as their EIP-2718 encodings, signatures restored with {@code chainId} (op-node
+   * {@code recoverV} and {@code fullTxs}): {@code v} of a protected legacy transaction is {@code
+   * chainId * 2 + 35 + y_parity} (uint64 arithmetic), of an unprotected one {@code 27 + y_parity},
+   * and a typed transaction's {@code y_parity} is the bit itself.
+   *
+   * @throws BatchFormatException if a type is not allowed in span batches or a {@code tx_datas}
+   *     element does not decode as its type's fields
+   */
+  public List<Bytes> fullTransactions(long chainId) {
+    for (int i = 0; i < count; i++) {
+      int type = txTypes[i];
+      if (type != 0 && type != 1 && type != 2 && type != 4) {
+        throw new BatchFormatException(
+            "transaction " + i + " has type " + type + ", which span batches cannot carry");
+      }
+    }
+    List<Bytes> out = new ArrayList<>(count);
+    int toIndex = 0;
+    int legacyIndex = 0;
+    for (int i = 0; i < count; i++) {
+      boolean creation = contractCreationBits.get(i);
+      int toOffset = -1;
+      if (!creation) {
+        toOffset = ADDRESS_LENGTH * toIndex++;
+      }
+      boolean protectedLegacy = false;
+      if (txTypes[i] == 0) {
+        protectedLegacy = protectedBits.get(legacyIndex++);
+      }
+      try {
+        out.add(Bytes.wrap(restore(i, toOffset, protectedLegacy, chainId)));
+      } catch (RlpException e) {
+        throw new BatchFormatException("transaction " + i + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private byte[] restore(int index, int toOffset, boolean protectedLegacy, long chainId) {
+    byte[] raw = txDatas.get(index);
+    int type = txTypes[index];
+    boolean typed = (raw[0] & 0xff) <= 0x7f;
+    if (typed && type == 0) {
+      throw new BatchFormatException("transaction " + index + " has the type byte 0x00");
+    }
+    RlpReader fields = RlpReader.of(raw, typed ? 1 : 0, raw.length).readList();
+    long yParity = yParityBits.get(index) ? 1 : 0;
+    RlpWriter out = new RlpWriter(raw.length + 140);
+    if (type != 0) {
+      out.writeRaw(new byte[] {(byte) type});
+    }
+    out.startList();
+    switch (type) {
+      case 0 -> {
+        // rlp([value, gasPrice, data]) becomes [nonce, gasPrice, gas, to, value, data, v, r, s].
+        int value = fields.position();
+        fields.readUInt256();
+        int gasPrice = fields.position();
+        fields.readUInt256();
+        int data = fields.position();
+        fields.readBytes();
+        int end = fields.position();
+        fields.ensureEnd();
+        out.writeLong(nonces[index]);
+        out.writeRaw(raw, gasPrice, data - gasPrice);
+        out.writeLong(gases[index]);
+        writeTo(out, toOffset);
+        out.writeRaw(raw, value, gasPrice - value);
+        out.writeRaw(raw, data, end - data);
+        long v = protectedLegacy ? chainId * 2 + 35 + yParity : 27 + yParity;
+        out.writeLong(v);
+      }
+      case 1 -> {
+        // rlp([value, gasPrice, data, accessList]).
+        int value = fields.position();
+        fields.readUInt256();
+        int gasPrice = fields.position();
+        fields.readUInt256();
+        int data = fields.position();
+        fields.readBytes();
+        int accessList = fields.position();
+        AccessList.readFrom(fields);
+        int end = fields.position();
+        fields.ensureEnd();
+        out.writeLong(chainId).writeLong(nonces[index]);
+        out.writeRaw(raw, gasPrice, data - gasPrice);
+        out.writeLong(gases[index]);
+        writeTo(out, toOffset);
+        out.writeRaw(raw, value, gasPrice - value);
+        out.writeRaw(raw, data, end - data);
+        out.writeLong(yParity);
+      }
+      case 2, 4 -> {
+        // rlp([value, maxPriorityFee, maxFee, data, accessList(, authorizationList)]).
+        int value = fields.position();
+        fields.readUInt256();
+        int fees = fields.position();
+        fields.readUInt256();
+        fields.readUInt256();
+        int data = fields.position();
+        fields.readBytes();
+        AccessList.readFrom(fields);
+        if (type == 4) {
+          RlpReader authorizations = fields.readList();
+          while (authorizations.hasNext()) {
+            Authorization.readFrom(authorizations);
+          }
+          if (toOffset < 0) {
+            throw new BatchFormatException(
+                "transaction " + index + " is a set-code transaction without a to address");
+          }
+        }
+        int end = fields.position();
+        fields.ensureEnd();
+        out.writeLong(chainId).writeLong(nonces[index]);
+        out.writeRaw(raw, fees, data - fees);
+        out.writeLong(gases[index]);
+        writeTo(out, toOffset);
+        out.writeRaw(raw, value, fees - value);
+        out.writeRaw(raw, data, end - data);
+        out.writeLong(yParity);
+      }
+      default -> throw new IllegalStateException("types are checked before");
+    }
+    writeWord(out, signatures, SIGNATURE_LENGTH * index);
+    writeWord(out, signatures, SIGNATURE_LENGTH * index + 32);
+    out.endList();
+    return out.toByteArray();
+  }
+
+  private void writeTo(RlpWriter out, int toOffset) {
+    if (toOffset < 0) {
+      out.writeEmpty();
+    } else {
+      out.writeBytes(tos, toOffset, ADDRESS_LENGTH);
+    }
+  }
+
+  /** A 32-byte big-endian word as an RLP integer (no leading zeros). */
+  private static void writeWord(RlpWriter out, byte[] source, int offset) {
+    int start = offset;
+    int end = offset + 32;
+    while (start < end && source[start] == 0) {
+      start++;
+    }
+    out.writeBytes(source, start, end - start);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Building from transactions
+
+  /**
+   * Appends {@code transactions} (EIP-2718 encodings) as op-node's {@code AddTxs} does. All are
+   * checked before any is appended.
+   *
+   * @throws IllegalArgumentException if one does not decode, is of a type span batches cannot carry
+   *     (blob, deposit), is signed for another chain than {@code chainId}, or has a {@code v} that
+   *     the span batch cannot restore
+   */
+  void add(List<Bytes> transactions, long chainId) {
+    List<SignedTransaction> decoded = new ArrayList<>(transactions.size());
+    for (int i = 0; i < transactions.size(); i++) {
+      decoded.add(check(transactions.get(i), i, chainId));
+    }
+    ensureCapacity(count + decoded.size());
+    for (SignedTransaction tx : decoded) {
+      append(tx, chainId);
+    }
+  }
+
+  private static SignedTransaction check(Bytes encoded, int index, long chainId) {
+    Transaction tx;
+    try {
+      tx = TransactionDecoder.decode(encoded.array());
+    } catch (RlpException e) {
+      throw new IllegalArgumentException("transaction " + index + " does not decode: " + e, e);
+    }
+    if (!(tx instanceof LegacyTransaction
+        || tx instanceof AccessListTransaction
+        || tx instanceof DynamicFeeTransaction
+        || tx instanceof SetCodeTransaction)) {
+      throw new IllegalArgumentException(
+          "transaction "
+              + index
+              + " is of type "
+              + tx.type()
+              + ", which span batches cannot carry");
+    }
+    SignedTransaction signed = (SignedTransaction) tx;
+    if (signed instanceof LegacyTransaction legacy && isUnprotected(legacy)) {
+      return signed;
+    }
+    OptionalLong txChainId = signed.chainId();
+    if (txChainId.isEmpty() || txChainId.getAsLong() != chainId) {
+      throw new IllegalArgumentException(
+          "transaction "
+              + index
+              + " is signed for chain "
+              + (txChainId.isPresent() ? Long.toUnsignedString(txChainId.getAsLong()) : "(none)")
+              + ", the span batch is for chain "
+              + Long.toUnsignedString(chainId));
+    }
+    if (!(signed instanceof LegacyTransaction) && signed.v().compareTo(1) > 0) {
+      throw new IllegalArgumentException(
+          "transaction " + index + " has y parity " + signed.v() + ", not 0 or 1");
+    }
+    return signed;
+  }
+
+  private static boolean isUnprotected(LegacyTransaction tx) {
+    return tx.v().compareTo(27) == 0 || tx.v().compareTo(28) == 0;
+  }
+
+  private void append(SignedTransaction tx, long chainId) {
+    int index = count;
+    tx.r().toBytes(signatures, SIGNATURE_LENGTH * index);
+    tx.s().toBytes(signatures, SIGNATURE_LENGTH * index + 32);
+    if (tx.to().isPresent()) {
+      System.arraycopy(tx.to().get().array(), 0, tos, ADDRESS_LENGTH * toCount, ADDRESS_LENGTH);
+      toCount++;
+    } else {
+      contractCreationBits.set(index);
+    }
+    nonces[index] = tx.nonce();
+    gases[index] = tx.gasLimit();
+    RlpWriter data = new RlpWriter(tx.data().length() + 64);
+    long yParity;
+    switch (tx) {
+      case LegacyTransaction legacy -> {
+        txTypes[index] = 0;
+        boolean unprotected = isUnprotected(legacy);
+        if (!unprotected) {
+          protectedBits.set(legacyCount);
+        }
+        legacyCount++;
+        // v = 27 + y, or chainId * 2 + 35 + y; the chain id was checked.
+        yParity = unprotected ? legacy.v().toLongExact() - 27 : (legacy.v().limb(0) - 35) & 1;
+        data.startList().writeUInt256(legacy.value()).writeUInt256(legacy.gasPrice());
+        data.writeBytes(legacy.data()).endList();
+      }
+      case AccessListTransaction t -> {
+        txTypes[index] = 1;
+        yParity = t.v().toLongExact();
+        data.writeRaw(new byte[] {1});
+        data.startList().writeUInt256(t.value()).writeUInt256(t.gasPrice());
+        data.writeBytes(t.data());
+        t.accessList().writeTo(data);
+        data.endList();
+      }
+      case DynamicFeeTransaction t -> {
+        txTypes[index] = 2;
+        yParity = t.v().toLongExact();
+        data.writeRaw(new byte[] {2});
+        data.startList().writeUInt256(t.value());
+        data.writeUInt256(t.maxPriorityFeePerGas()).writeUInt256(t.maxFeePerGas());
+        data.writeBytes(t.data());
+        t.accessList().writeTo(data);
+        data.endList();
+      }
+      case SetCodeTransaction t -> {
+        txTypes[index] = 4;
+        yParity = t.v().toLongExact();
+        data.writeRaw(new byte[] {4});
+        data.startList().writeUInt256(t.value());
+        data.writeUInt256(t.maxPriorityFeePerGas()).writeUInt256(t.maxFeePerGas());
+        data.writeBytes(t.data());
+        t.accessList().writeTo(data);
+        data.startList();
+        for (Authorization authorization : t.authorizationList()) {
+          authorization.writeTo(data);
+        }
+        data.endList().endList();
+      }
+      default -> throw new IllegalStateException("types are checked before");
+    }
+    if (yParity == 1) {
+      yParityBits.set(index);
+    }
+    txDatas.add(data.toByteArray());
+    count++;
+  }
+
+  private void ensureCapacity(int capacity) {
+    if (capacity > txTypes.length) {
+      int grown = Math.max(capacity, txTypes.length * 2);
+      signatures = Arrays.copyOf(signatures, SIGNATURE_LENGTH * grown);
+      tos = Arrays.copyOf(tos, ADDRESS_LENGTH * grown);
+      txTypes = Arrays.copyOf(txTypes, grown);
+      nonces = Arrays.copyOf(nonces, grown);
+      gases = Arrays.copyOf(gases, grown);
+    }
+  }
+}
