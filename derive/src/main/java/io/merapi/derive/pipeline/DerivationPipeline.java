@@ -3,6 +3,7 @@ package io.merapi.derive.pipeline;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.attributes.AttributesBuilder;
 import io.merapi.derive.source.BlobSource;
 import io.merapi.derive.source.L1Source;
 import io.merapi.derive.source.L2Source;
@@ -10,10 +11,8 @@ import io.merapi.derive.stage.AttributesQueue;
 import io.merapi.derive.stage.AttributesWithParent;
 import io.merapi.derive.stage.BatchQueue;
 import io.merapi.derive.stage.BatchStage;
-import io.merapi.derive.stage.BlobDecoder;
 import io.merapi.derive.stage.ChannelAssembler;
 import io.merapi.derive.stage.ChannelBank;
-import io.merapi.derive.stage.ChannelDecoder;
 import io.merapi.derive.stage.ChannelInReader;
 import io.merapi.derive.stage.FrameQueue;
 import io.merapi.derive.stage.L1DataSource;
@@ -45,25 +44,6 @@ import java.util.Objects;
  */
 public final class DerivationPipeline {
 
-  /**
-   * What the pipeline needs besides the chain sources: the batch codecs and the attributes builder.
-   * The four-source constructor provides the project's own.
-   */
-  public record Parts(
-      FrameQueue.FrameParser frameParser,
-      ChannelDecoder channelDecoder,
-      BlobDecoder blobDecoder,
-      L1Traversal.SystemConfigUpdater systemConfigUpdater,
-      AttributesQueue.PayloadAttributesBuilder attributesBuilder) {
-    public Parts {
-      Objects.requireNonNull(frameParser, "frameParser");
-      Objects.requireNonNull(channelDecoder, "channelDecoder");
-      Objects.requireNonNull(blobDecoder, "blobDecoder");
-      Objects.requireNonNull(systemConfigUpdater, "systemConfigUpdater");
-      Objects.requireNonNull(attributesBuilder, "attributesBuilder");
-    }
-  }
-
   private final RollupConfig config;
   private final ProtocolParameters params;
   private final L1Source l1;
@@ -88,35 +68,48 @@ public final class DerivationPipeline {
 
   private boolean resetting = true;
 
+  /**
+   * The pipeline of the rollup described by {@code config}, reading L1 blocks and blobs and the L2
+   * chain it derives onto, with the project's attributes builder.
+   */
+  public DerivationPipeline(RollupConfig config, L1Source l1, BlobSource blobs, L2Source l2) {
+    this(config, l1, blobs, l2, new AttributesBuilder(config, l1, l2)::prepare);
+  }
+
+  /**
+   * The same with another attributes builder (tests; a fault-proof program with its own).
+   *
+   * @param attributes the deposits-only attributes of a block on a parent in an epoch (the
+   *     attributes builder's {@code prepare})
+   */
   public DerivationPipeline(
-      RollupConfig config, L1Source l1, BlobSource blobs, L2Source l2, Parts parts) {
+      RollupConfig config,
+      L1Source l1,
+      BlobSource blobs,
+      L2Source l2,
+      AttributesQueue.PayloadAttributesBuilder attributes) {
     this.config = Objects.requireNonNull(config, "config");
     this.l1 = Objects.requireNonNull(l1, "l1");
     this.l2 = Objects.requireNonNull(l2, "l2");
     Objects.requireNonNull(blobs, "blobs");
-    Objects.requireNonNull(parts, "parts");
+    Objects.requireNonNull(attributes, "attributes");
     this.params = new ProtocolParameters(config);
     RollupConfig.RollupGenesis genesis = config.genesis();
     // A placeholder until the first step resets the pipeline from the real safe head.
     this.origin =
         new L1BlockRef(genesis.l1().hash(), genesis.l1().number(), genesis.l1().hash(), 0);
-    this.traversal =
-        new L1Traversal(origin, genesis.systemConfig(), l1, parts.systemConfigUpdater());
-    this.retrieval =
-        new L1Retrieval(
-            traversal::nextL1Block, new L1DataSource(config, l1, blobs, parts.blobDecoder()));
-    this.frameQueue = new FrameQueue(params, retrieval::nextData, traversal, parts.frameParser());
+    this.traversal = new L1Traversal(config, l1, origin, genesis.systemConfig());
+    this.retrieval = new L1Retrieval(traversal::nextL1Block, new L1DataSource(config, l1, blobs));
+    this.frameQueue = new FrameQueue(params, retrieval::nextData, traversal);
     this.channelBank = new ChannelBank(params, frameQueue::nextFrame, traversal);
     this.channelAssembler = new ChannelAssembler(params, frameQueue::nextFrame, traversal);
-    this.channelInReader =
-        new ChannelInReader(params, this::nextRawChannel, traversal, parts.channelDecoder());
+    this.channelInReader = new ChannelInReader(params, this::nextRawChannel, traversal);
     this.batchQueue = new BatchQueue(params, channelInReader::nextBatch, traversal, l2);
     this.spanBatchStage =
         new SpanBatchStage(params, channelInReader::nextBatch, l2, this::flushChannel);
     this.batchStage = new BatchStage(params, spanBatchStage, traversal, this::flushChannel);
     this.attributesQueue =
-        new AttributesQueue(
-            config, this::nextBatch, traversal, parts.attributesBuilder(), this::flushChannel);
+        new AttributesQueue(config, this::nextBatch, traversal, attributes, this::flushChannel);
   }
 
   /**

@@ -5,8 +5,8 @@ import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.batch.SingularBatch;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.types.config.RollupConfig;
+import io.merapi.types.engine.PayloadAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +26,7 @@ public final class AttributesQueue implements SignalReceiver {
    */
   @FunctionalInterface
   public interface PayloadAttributesBuilder {
-    OpPayloadAttributes prepare(L2BlockRef parent, RollupConfig.BlockId epoch);
+    PayloadAttributes prepare(L2BlockRef parent, RollupConfig.BlockId epoch);
   }
 
   private final RollupConfig config;
@@ -66,7 +66,7 @@ public final class AttributesQueue implements SignalReceiver {
         }
       }
     }
-    OpPayloadAttributes attributes = build(pending.batch(), parent);
+    PayloadAttributes attributes = build(pending.batch(), parent);
     AttributesWithParent out =
         new AttributesWithParent(attributes, parent, pending.concluding(), origin.origin());
     last = out;
@@ -74,7 +74,7 @@ public final class AttributesQueue implements SignalReceiver {
     return StageResult.ready(out);
   }
 
-  private OpPayloadAttributes build(SingularBatch batch, L2BlockRef parent) {
+  private PayloadAttributes build(SingularBatch batch, L2BlockRef parent) {
     // The batch stages hand out only batches for the block after the safe head they were given.
     if (!batch.parentHash().equals(parent.hash())) {
       throw new DerivationException.Reset(
@@ -88,22 +88,12 @@ public final class AttributesQueue implements SignalReceiver {
               + ", expected "
               + Long.toUnsignedString(expected));
     }
-    OpPayloadAttributes base =
+    PayloadAttributes base =
         builder.prepare(parent, new RollupConfig.BlockId(batch.epochHash(), batch.epochNum()));
     List<Bytes> transactions = new ArrayList<>(base.transactions());
     transactions.addAll(batch.transactions());
     // Verifying, not sequencing: the block is exactly these transactions.
-    return new OpPayloadAttributes(
-        base.timestamp(),
-        base.prevRandao(),
-        base.suggestedFeeRecipient(),
-        base.withdrawals(),
-        base.parentBeaconBlockRoot(),
-        transactions,
-        true,
-        base.gasLimit(),
-        base.eip1559Params(),
-        base.minBaseFee());
+    return base.withTransactions(transactions).withNoTxPool(true);
   }
 
   /**

@@ -3,7 +3,7 @@ package io.merapi.derive.stage;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
-import io.merapi.state.op.OpPayloadAttributes;
+import io.merapi.types.engine.PayloadAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * NextBatch#concluding()}), and the L1 block they were derived from.
  */
 public record AttributesWithParent(
-    OpPayloadAttributes attributes, L2BlockRef parent, boolean concluding, L1BlockRef derivedFrom) {
+    PayloadAttributes attributes, L2BlockRef parent, boolean concluding, L1BlockRef derivedFrom) {
   private static final int DEPOSIT_TYPE = 0x7e;
 
   public AttributesWithParent {
@@ -35,22 +35,8 @@ public record AttributesWithParent(
         deposits.add(tx);
       }
     }
-    OpPayloadAttributes a = attributes;
     return new AttributesWithParent(
-        new OpPayloadAttributes(
-            a.timestamp(),
-            a.prevRandao(),
-            a.suggestedFeeRecipient(),
-            a.withdrawals(),
-            a.parentBeaconBlockRoot(),
-            deposits,
-            a.noTxPool(),
-            a.gasLimit(),
-            a.eip1559Params(),
-            a.minBaseFee()),
-        parent,
-        concluding,
-        derivedFrom);
+        attributes.withTransactions(deposits), parent, concluding, derivedFrom);
   }
 
   /** Whether every transaction is a deposit: a failure to build such a block is critical. */

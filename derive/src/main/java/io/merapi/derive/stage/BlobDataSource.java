@@ -5,6 +5,8 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
+import io.merapi.derive.blob.BlobEncoding;
+import io.merapi.derive.blob.BlobFormatException;
 import io.merapi.derive.source.BlobSource;
 import io.merapi.derive.source.L1Source;
 import io.merapi.types.transaction.Transaction;
@@ -12,7 +14,6 @@ import io.merapi.types.transaction.TransactionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Batcher data from Ecotone (ecotone/derivation.md "Ecotone: Blob Retrieval"): calldata of batcher
@@ -33,7 +34,6 @@ final class BlobDataSource implements DataAvailabilitySource.DataIterator {
 
   private final L1Source l1;
   private final BlobSource blobs;
-  private final BlobDecoder decoder;
   private final L1BlockRef block;
   private final Address batchInbox;
   private final Address batcher;
@@ -41,15 +41,9 @@ final class BlobDataSource implements DataAvailabilitySource.DataIterator {
   private int position;
 
   BlobDataSource(
-      L1Source l1,
-      BlobSource blobs,
-      BlobDecoder decoder,
-      L1BlockRef block,
-      Address batchInbox,
-      Address batcher) {
+      L1Source l1, BlobSource blobs, L1BlockRef block, Address batchInbox, Address batcher) {
     this.l1 = Objects.requireNonNull(l1, "l1");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.block = Objects.requireNonNull(block, "block");
     this.batchInbox = Objects.requireNonNull(batchInbox, "batchInbox");
     this.batcher = Objects.requireNonNull(batcher, "batcher");
@@ -67,11 +61,11 @@ final class BlobDataSource implements DataAvailabilitySource.DataIterator {
           return StageResult.ready(c.data());
         }
         case Blob b -> {
-          Optional<Bytes> data = decoder.decode(b.blob());
-          if (data.isPresent()) {
-            return StageResult.ready(data.get());
+          try {
+            return StageResult.ready(BlobEncoding.decode(b.blob()));
+          } catch (BlobFormatException e) {
+            // "If any of the encoding is invalid, the blob as a whole must be ignored."
           }
-          // "If any of the encoding is invalid, the blob as a whole must be ignored."
         }
         case BlobRef r -> throw new IllegalStateException("blob " + r + " was not fetched");
       }

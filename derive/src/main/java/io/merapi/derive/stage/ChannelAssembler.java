@@ -3,6 +3,7 @@ package io.merapi.derive.stage;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
+import io.merapi.derive.channel.Channel;
 import io.merapi.derive.frame.Frame;
 import java.util.Objects;
 import java.util.Optional;

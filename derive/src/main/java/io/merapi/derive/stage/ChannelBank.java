@@ -2,6 +2,7 @@ package io.merapi.derive.stage;
 
 import io.merapi.base.bytes.Bytes;
 import io.merapi.derive.L1BlockRef;
+import io.merapi.derive.channel.Channel;
 import io.merapi.derive.frame.ChannelId;
 import io.merapi.derive.frame.Frame;
 import io.merapi.types.config.OpFork;
@@ -24,7 +25,7 @@ public final class ChannelBank implements SignalReceiver {
     ADDED,
     /** "New frames for timed-out channels are dropped instead of buffered." */
     CHANNEL_TIMED_OUT,
-    /** The channel refused it; see {@link Channel.FrameRejection}. */
+    /** The channel refused it; see {@link Channel.RejectReason}. */
     REJECTED
   }
 

@@ -1,14 +1,15 @@
 package io.merapi.derive.stage;
 
 import io.merapi.base.bytes.Bytes;
+import io.merapi.derive.frame.BatcherTransaction;
 import io.merapi.derive.frame.Frame;
+import io.merapi.derive.frame.FrameParseResult;
 import io.merapi.types.config.OpFork;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The third stage (specs derivation.md "Frame Queue"): the frames of one batcher transaction at a
@@ -24,28 +25,15 @@ public final class FrameQueue implements SignalReceiver {
     StageResult<Bytes> nextData();
   }
 
-  /**
-   * Parses batcher data ({@code derivation_version ++ frame ...}) into frames; empty if the data is
-   * invalid, in which case all its frames are rejected (specs derivation.md "Batcher Transaction
-   * Format": "If any one frame fails to parse, the all frames in the transaction are rejected").
-   */
-  @FunctionalInterface
-  public interface FrameParser {
-    Optional<List<Frame>> parse(Bytes batcherData);
-  }
-
   private final ProtocolParameters params;
   private final NextDataProvider prev;
   private final OriginProvider origin;
-  private final FrameParser parser;
   private final Deque<Frame> frames = new ArrayDeque<>();
 
-  public FrameQueue(
-      ProtocolParameters params, NextDataProvider prev, OriginProvider origin, FrameParser parser) {
+  public FrameQueue(ProtocolParameters params, NextDataProvider prev, OriginProvider origin) {
     this.params = Objects.requireNonNull(params, "params");
     this.prev = Objects.requireNonNull(prev, "prev");
     this.origin = Objects.requireNonNull(origin, "origin");
-    this.parser = Objects.requireNonNull(parser, "parser");
   }
 
   public StageResult<Frame> nextFrame() {
@@ -71,11 +59,11 @@ public final class FrameQueue implements SignalReceiver {
   }
 
   private void load(Bytes data) {
-    Optional<List<Frame>> parsed = parser.parse(data);
-    if (parsed.isEmpty()) {
+    // "If any one frame fails to parse, the all frames in the transaction are rejected."
+    if (!(BatcherTransaction.parseFrames(data) instanceof FrameParseResult.Valid valid)) {
       return;
     }
-    List<Frame> loaded = parsed.get();
+    List<Frame> loaded = valid.frames();
     // Only newly added frames can break the ordering, and the queue is refilled only when empty.
     if (params.isActive(OpFork.HOLOCENE, origin.origin().time())) {
       loaded = prune(loaded);

@@ -16,19 +16,17 @@ public final class L1DataSource implements DataAvailabilitySource {
   private final RollupConfig config;
   private final L1Source l1;
   private final BlobSource blobs;
-  private final BlobDecoder blobDecoder;
 
-  public L1DataSource(RollupConfig config, L1Source l1, BlobSource blobs, BlobDecoder blobDecoder) {
+  public L1DataSource(RollupConfig config, L1Source l1, BlobSource blobs) {
     this.config = Objects.requireNonNull(config, "config");
     this.l1 = Objects.requireNonNull(l1, "l1");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
-    this.blobDecoder = Objects.requireNonNull(blobDecoder, "blobDecoder");
   }
 
   @Override
   public DataIterator open(L1BlockRef block, Address batcher) {
     if (config.isActive(OpFork.ECOTONE, block.time())) {
-      return new BlobDataSource(l1, blobs, blobDecoder, block, config.batchInboxAddress(), batcher);
+      return new BlobDataSource(l1, blobs, block, config.batchInboxAddress(), batcher);
     }
     return new CalldataSource(l1, block, config.batchInboxAddress(), batcher);
   }

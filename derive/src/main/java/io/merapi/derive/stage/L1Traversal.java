@@ -2,6 +2,7 @@ package io.merapi.derive.stage;
 
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
+import io.merapi.derive.SystemConfigUpdates;
 import io.merapi.derive.source.L1Source;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.receipt.Receipt;
@@ -17,17 +18,6 @@ import java.util.Optional;
  */
 public final class L1Traversal implements OriginProvider, SignalReceiver {
 
-  /**
-   * Applies the {@code ConfigUpdate} logs of an L1 block's successful receipts to the system config
-   * (specs system-config.md; the attributes builder's {@code SystemConfigUpdates}). A log that does
-   * not decode is a {@link DerivationException.Critical}.
-   */
-  @FunctionalInterface
-  public interface SystemConfigUpdater {
-    RollupConfig.SystemConfig apply(
-        RollupConfig.SystemConfig current, List<Receipt> receipts, long l1Time);
-  }
-
   /** An L1 block handed to L1 retrieval, with the system config that applies to its data. */
   public record TraversedBlock(L1BlockRef block, RollupConfig.SystemConfig systemConfig) {
     public TraversedBlock {
@@ -36,25 +26,22 @@ public final class L1Traversal implements OriginProvider, SignalReceiver {
     }
   }
 
+  private final RollupConfig config;
   private final L1Source l1;
-  private final SystemConfigUpdater updater;
   private L1BlockRef block;
   private RollupConfig.SystemConfig systemConfig;
   private boolean done;
 
   /**
-   * A traversal that starts at the rollup's L1 genesis; the pipeline resets it before the first
-   * step anyway.
+   * A traversal at {@code start} with the system config {@code startConfig}; the pipeline resets it
+   * to the real starting point before the first step.
    */
   public L1Traversal(
-      L1BlockRef start,
-      RollupConfig.SystemConfig startConfig,
-      L1Source l1,
-      SystemConfigUpdater updater) {
+      RollupConfig config, L1Source l1, L1BlockRef start, RollupConfig.SystemConfig startConfig) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.l1 = Objects.requireNonNull(l1, "l1");
     this.block = Objects.requireNonNull(start, "start");
     this.systemConfig = Objects.requireNonNull(startConfig, "startConfig");
-    this.l1 = Objects.requireNonNull(l1, "l1");
-    this.updater = Objects.requireNonNull(updater, "updater");
   }
 
   @Override
@@ -81,7 +68,7 @@ public final class L1Traversal implements OriginProvider, SignalReceiver {
    * @return false if the L1 has no next block yet
    * @throws DerivationException.Reset if the next block does not build on the current one (an L1
    *     reorg)
-   * @throws DerivationException.Critical if its system config updates do not decode
+   * @throws DerivationException.Critical if applying its system config updates fails
    */
   public boolean advanceL1Block() {
     Optional<L1BlockRef> next = l1.blockRefByNumber(block.number() + 1);
@@ -103,12 +90,14 @@ public final class L1Traversal implements OriginProvider, SignalReceiver {
     List<Receipt> receipts = l1.receiptsByHash(nextBlock.hash());
     RollupConfig.SystemConfig updated;
     try {
-      updated = updater.apply(systemConfig, receipts, nextBlock.time());
+      // Updates that do not parse are skipped by SystemConfigUpdates, as the specs now say.
+      updated =
+          SystemConfigUpdates.apply(
+              systemConfig, receipts, config.l1SystemConfigAddress(), config, nextBlock.time());
     } catch (DerivationException e) {
       throw e;
     } catch (RuntimeException e) {
-      // System config updates are emitted by the L1 contract and always well formed; one that is
-      // not leaves no way to know the batcher (op-node: critical error).
+      // Nothing else can be derived without knowing the batcher (op-node: critical error).
       throw new DerivationException.Critical(
           "system config update in L1 block " + nextBlock.hash() + " failed: " + e.getMessage(), e);
     }

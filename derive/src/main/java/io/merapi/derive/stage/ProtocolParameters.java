@@ -1,5 +1,7 @@
 package io.merapi.derive.stage;
 
+import io.merapi.derive.channel.Channel;
+import io.merapi.derive.channel.ChannelLimits;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import java.util.Objects;
@@ -18,16 +20,11 @@ public final class ProtocolParameters {
   /** {@code CHANNEL_TIMEOUT} from Granite, in L1 blocks (granite/derivation.md). */
   public static final long CHANNEL_TIMEOUT_GRANITE = 50;
 
-  public static final long MAX_RLP_BYTES_PER_CHANNEL_BEDROCK = 10_000_000;
-  public static final long MAX_RLP_BYTES_PER_CHANNEL_FJORD = 100_000_000;
-  public static final long MAX_CHANNEL_BANK_SIZE_BEDROCK = 100_000_000;
-  public static final long MAX_CHANNEL_BANK_SIZE_FJORD = 1_000_000_000;
-
   /**
    * What each buffered frame counts for besides its data when channel sizes are summed (specs
    * derivation.md "Pruning": "an additional frame-overhead of 200 bytes per frame").
    */
-  public static final long FRAME_OVERHEAD = 200;
+  public static final long FRAME_OVERHEAD = Channel.FRAME_OVERHEAD;
 
   private final RollupConfig config;
   private final OptionalLong maxRlpBytesOverride;
@@ -59,9 +56,7 @@ public final class ProtocolParameters {
 
   /** {@code MAX_CHANNEL_BANK_SIZE} at the L1 origin time {@code l1Time}. */
   public long maxChannelBankSize(long l1Time) {
-    return config.isActive(OpFork.FJORD, l1Time)
-        ? MAX_CHANNEL_BANK_SIZE_FJORD
-        : MAX_CHANNEL_BANK_SIZE_BEDROCK;
+    return ChannelLimits.maxChannelBankSize(config, l1Time);
   }
 
   /** {@code MAX_RLP_BYTES_PER_CHANNEL} at the L1 origin time {@code l1Time}. */
@@ -69,9 +64,7 @@ public final class ProtocolParameters {
     if (maxRlpBytesOverride.isPresent()) {
       return maxRlpBytesOverride.getAsLong();
     }
-    return config.isActive(OpFork.FJORD, l1Time)
-        ? MAX_RLP_BYTES_PER_CHANNEL_FJORD
-        : MAX_RLP_BYTES_PER_CHANNEL_BEDROCK;
+    return ChannelLimits.maxRlpBytesPerChannel(config, l1Time);
   }
 
   /**

@@ -5,6 +5,7 @@ import static io.merapi.derive.testing.TestFrames.frames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.bytes.Bytes;
+import io.merapi.derive.channel.Channel;
 import io.merapi.derive.testing.TestRollupConfig;
 import io.merapi.types.config.OpFork;
 import java.nio.charset.StandardCharsets;

@@ -137,7 +137,8 @@ class ChannelBankTest {
   @Test
   void pruningDropsTheOldestChannels() {
     ChannelBank bank = bank(TestRollupConfig.builder());
-    byte[] big = new byte[(int) (ProtocolParameters.MAX_CHANNEL_BANK_SIZE_BEDROCK / 3)];
+    byte[] big =
+        new byte[(int) (io.merapi.derive.channel.ChannelLimits.MAX_CHANNEL_BANK_SIZE_BEDROCK / 3)];
     for (String id : List.of("a", "b", "c")) {
       bank.ingestFrame(new io.merapi.derive.frame.Frame(channel(id), 0, Bytes.wrap(big), false));
     }

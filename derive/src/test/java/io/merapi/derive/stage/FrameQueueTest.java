@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.bytes.Bytes;
 import io.merapi.derive.frame.Frame;
-import io.merapi.derive.testing.StandInCodecs;
 import io.merapi.derive.testing.TestFrames;
 import io.merapi.derive.testing.TestRollupConfig;
 import io.merapi.types.config.OpFork;
@@ -88,8 +87,7 @@ class FrameQueueTest {
         new FrameQueue(
             new ProtocolParameters(config.build()),
             () -> data.isEmpty() ? StageResult.eof() : StageResult.ready(data.poll()),
-            new Fakes.Origin(),
-            StandInCodecs.FRAME_PARSER);
+            new Fakes.Origin());
     List<Frame> got = new ArrayList<>();
     while (queue.nextFrame() instanceof StageResult.Ready<Frame>(var f)) {
       got.add(f);
@@ -109,8 +107,7 @@ class FrameQueueTest {
         new FrameQueue(
             new ProtocolParameters(TestRollupConfig.builder().build()),
             () -> data.isEmpty() ? StageResult.eof() : StageResult.ready(data.poll()),
-            new Fakes.Origin(),
-            StandInCodecs.FRAME_PARSER);
+            new Fakes.Origin());
     assertThat(queue.nextFrame()).isInstanceOf(StageResult.NotEnoughData.class);
     assertThat(queue.nextFrame()).isEqualTo(StageResult.ready(TestFrames.frame("a:0:x!")));
   }
@@ -123,8 +120,7 @@ class FrameQueueTest {
         new FrameQueue(
             new ProtocolParameters(TestRollupConfig.builder().build()),
             () -> data.isEmpty() ? StageResult.eof() : StageResult.ready(data.poll()),
-            new Fakes.Origin(),
-            StandInCodecs.FRAME_PARSER);
+            new Fakes.Origin());
     queue.nextFrame();
     assertThat(queue.size()).isEqualTo(IN.size() - 1);
     queue.signal(new Signal.FlushChannel());
