@@ -1,9 +1,10 @@
 package io.merapi.derive.actions;
 
 import io.merapi.base.bytes.Bytes;
+import io.merapi.state.op.Eip1559Params;
 import io.merapi.state.op.OpChainRules;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.types.block.Header;
+import io.merapi.types.engine.PayloadAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ final class AttributesMatch {
   /** Why {@code block} is not what {@code attributes} build, or empty if it is. */
   static Optional<String> mismatch(
       OpChainRules rules,
-      OpPayloadAttributes attributes,
+      PayloadAttributes attributes,
       L2Chain.L2Block parent,
       L2Chain.L2Block block) {
     Header h = block.header();
@@ -56,7 +57,11 @@ final class AttributesMatch {
     if (!attributes.suggestedFeeRecipient().equals(h.coinbase())) {
       return Optional.of("fee recipient differs");
     }
-    Bytes extraData = rules.extraData(h.number(), h.timestamp(), attributes.holoceneParams());
+    Bytes extraData =
+        rules.extraData(
+            h.number(),
+            h.timestamp(),
+            attributes.eip1559Params().map(Eip1559Params::fromAttributes));
     if (!extraData.equals(h.extraData())) {
       return Optional.of("EIP-1559 parameters differ");
     }

@@ -12,13 +12,13 @@ import io.merapi.state.op.Eip1559Params;
 import io.merapi.state.op.L1Attributes;
 import io.merapi.state.op.OpBlockBuilder;
 import io.merapi.state.op.OpChainRules;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Genesis;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.config.RollupConfig.BlockId;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
@@ -141,7 +141,7 @@ final class L2Chain implements L2Source {
    *
    * @throws io.merapi.state.op.InvalidL2BlockException if the attributes cannot make a block
    */
-  L2Block build(OpPayloadAttributes attributes) {
+  L2Block build(PayloadAttributes attributes) {
     L2Block parent = head();
     OpBlockBuilder.Built built =
         builder.build(

@@ -7,9 +7,9 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.state.BlobGas;
 import io.merapi.state.op.L1Attributes;
-import io.merapi.state.op.OpPayloadAttributes;
 import io.merapi.state.op.Predeploys;
 import io.merapi.types.config.RollupConfig;
+import io.merapi.types.engine.PayloadAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class L2ChainTest {
 
   /** Deposit-only attributes on {@code origin} (an Ecotone L1 info deposit), Holocene rules. */
-  static OpPayloadAttributes depositOnly(
+  static PayloadAttributes depositOnly(
       RollupSetup setup, L1Miner.L1Block origin, long sequenceNumber, long timestamp) {
     RollupConfig.SystemConfig sc = setup.rollup().genesis().systemConfig();
     byte[] scalar = sc.scalar().array();
@@ -43,7 +43,7 @@ class L2ChainTest {
             BlobGas.baseFee(origin.header().excessBlobGas().orElseThrow()),
             origin.hash(),
             Hash.leftPad(sc.batcherAddr().array()));
-    return new OpPayloadAttributes(
+    return new PayloadAttributes(
         timestamp,
         origin.header().mixHash(),
         Predeploys.SEQUENCER_FEE_VAULT,

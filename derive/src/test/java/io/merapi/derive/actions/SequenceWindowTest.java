@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.uint.UInt256;
+import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.channel.CompressionAlgo;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,5 +113,47 @@ class SequenceWindowTest {
     assertThat(sequencer.pool()).isEmpty();
     assertThat(sequencer.chain().balance(RollupSetup.BOB.address()))
         .isEqualTo(bobBefore.add(UInt256.valueOf(6)));
+  }
+
+  /**
+   * The batcher posts the first blocks, then holds back until the window of the next epoch has
+   * expired: the verifier derives deposit-only blocks for the expired epochs, the sequencer's
+   * blocks there are replaced, and when the batcher resumes it starts over from the new safe head
+   * and the verifier derives everything the sequencer built since.
+   */
+  @Test
+  void theBatcherResumesAfterTheWindowExpired() {
+    Actors a =
+        Actors.start(
+            Map.of("sequencerWindowSize", WINDOW),
+            Batcher.Config.of(
+                Batcher.BatchType.SPAN, CompressionAlgo.BROTLI_10, Batcher.DataAvailability.BLOBS));
+    a.round();
+    a.round();
+    a.assertAllSafe();
+    L2BlockRef batched = a.verifier.safeHead();
+
+    // No batches while more than a window of L1 blocks passes.
+    while (a.miner.head().number() < batched.l1Origin().number() + WINDOW + 3) {
+      a.sequenceToL1Head();
+      a.miner.mine();
+      a.deriveBoth();
+    }
+    long expired = a.miner.head().number() - WINDOW;
+    assertThat(a.verifier.safeHead().l1Origin().number()).isEqualTo(expired);
+    for (long n = batched.number() + 1; n <= a.verifier.safeHead().number(); n++) {
+      assertThat(a.verifier.chain().block(n).depositsOnly()).as("L2 block %d", n).isTrue();
+    }
+    assertThat(a.sequencer.stats.replacedUnsafe).isPositive();
+    a.assertVerifierFollowsSequencer();
+
+    // The batcher resumes from the sequencer's new safe head.
+    a.round();
+    a.sequenceToL1Head();
+    a.batcher.submitAll();
+    a.miner.mine();
+    a.deriveBoth();
+    a.assertAllSafe();
+    System.out.println(a.summary("window expiry with batcher"));
   }
 }

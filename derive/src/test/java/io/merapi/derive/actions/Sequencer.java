@@ -6,7 +6,7 @@ import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.attributes.AttributesBuilder;
 import io.merapi.derive.attributes.L1OriginSelector;
-import io.merapi.state.op.OpPayloadAttributes;
+import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import java.util.ArrayList;
@@ -81,26 +81,14 @@ final class Sequencer extends RollupNode {
   L2Chain.L2Block buildBlock() {
     L2BlockRef head = chain.head().ref();
     L1BlockRef origin = findL1Origin();
-    OpPayloadAttributes prepared = attributes.prepare(head, origin.id());
+    PayloadAttributes prepared = attributes.prepare(head, origin.id());
     List<Bytes> txs = new ArrayList<>(prepared.transactions());
     List<Transaction> taken =
         L1OriginSelector.noTxPool(rollup, prepared.timestamp(), origin)
             ? List.of()
             : List.copyOf(pool);
     taken.forEach(tx -> txs.add(Bytes.wrap(tx.encoded())));
-    L2Chain.L2Block block =
-        chain.build(
-            new OpPayloadAttributes(
-                prepared.timestamp(),
-                prepared.prevRandao(),
-                prepared.suggestedFeeRecipient(),
-                prepared.withdrawals(),
-                prepared.parentBeaconBlockRoot(),
-                txs,
-                prepared.noTxPool(),
-                prepared.gasLimit(),
-                prepared.eip1559Params(),
-                prepared.minBaseFee()));
+    L2Chain.L2Block block = chain.build(prepared.withTransactions(txs));
     pool.removeAll(taken);
     return block;
   }
