@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -180,6 +181,14 @@ final class Batcher {
    * @return false if there is no block to write, or the channel is full (close and submit it)
    */
   boolean bufferBlock() {
+    return bufferBlock(UnaryOperator.identity());
+  }
+
+  /**
+   * Writes the next unsafe block with its transactions changed by {@code modifier} (op-e2e's {@code
+   * BlockModifier}: a batcher that posts a block the sequencer did not build).
+   */
+  boolean bufferBlock(UnaryOperator<List<Transaction>> modifier) {
     L2BlockRef safe = sequencer.safeHead();
     L2BlockRef unsafe = sequencer.unsafeHead();
     if (!started || Long.compareUnsigned(buffered.number(), safe.number()) < 0) {
@@ -203,7 +212,7 @@ final class Batcher {
     }
     BlockToBatch.Result batch =
         BlockToBatch.toSingularBatch(
-            block.header().parentHash(), block.time(), block.transactions());
+            block.header().parentHash(), block.time(), modifier.apply(block.transactions()));
     ChannelOut.AddResult added = channel.addSingularBatch(batch.batch(), batch.sequenceNumber());
     if (added != ChannelOut.AddResult.ADDED) {
       return false;

@@ -185,6 +185,20 @@ final class L2Chain implements L2Source {
     return dropped;
   }
 
+  /** Puts back blocks {@link #rewind} took off, on the block they were built on. */
+  void restore(List<L2Block> dropped) {
+    if (dropped.isEmpty()) {
+      return;
+    }
+    if (!dropped.get(0).header().parentHash().equals(head().hash())) {
+      throw new IllegalStateException("the blocks to restore do not build on the head");
+    }
+    for (L2Block b : dropped) {
+      blocks.add(b);
+      state.apply(b.changes());
+    }
+  }
+
   /** op-node {@code L2BlockToBlockRef}: the epoch and sequence number from the L1 info deposit. */
   private L2BlockRef refOf(Header header, Hash hash, List<Transaction> txs) {
     L1Attributes info = l1Info(header, txs);

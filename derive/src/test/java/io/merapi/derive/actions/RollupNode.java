@@ -38,7 +38,9 @@ class RollupNode {
     int replacedUnsafe;
     int invalidPayloads;
     int resets;
+    int depositsOnly;
     final List<String> mismatches = new ArrayList<>();
+    final List<String> invalidReasons = new ArrayList<>();
 
     @Override
     public String toString() {
@@ -54,6 +56,8 @@ class RollupNode {
           + replacedUnsafe
           + " invalid="
           + invalidPayloads
+          + " depositsOnly="
+          + depositsOnly
           + " resets="
           + resets;
     }
@@ -131,7 +135,7 @@ class RollupNode {
             chain,
             new L2Heads(
                 chain.head().ref(), safe, chain.block(rollup.genesis().l2().number()).ref()));
-    rewind(heads.unsafe().number());
+    onReplaced(chain.rewind(heads.unsafe().number()));
     safe = heads.safe();
     pendingSafe = heads.safe();
     pipeline.reset();
@@ -148,6 +152,7 @@ class RollupNode {
     }
     L2Chain.L2Block parent = chain.block(pendingSafe.number());
     long next = pendingSafe.number() + 1;
+    List<L2Chain.L2Block> replaced = List.of();
     if (chain.head().number() >= next) {
       Optional<String> why =
           AttributesMatch.mismatch(rules, derived.attributes(), parent, chain.block(next));
@@ -157,23 +162,31 @@ class RollupNode {
         return;
       }
       stats.mismatches.add("block " + next + ": " + why.get());
-      stats.replacedUnsafe += (int) (chain.head().number() - pendingSafe.number());
-      rewind(pendingSafe.number());
+      replaced = chain.rewind(pendingSafe.number());
     }
     L2Chain.L2Block built;
     try {
       built = chain.build(derived.attributes());
     } catch (InvalidL2BlockException e) {
       stats.invalidPayloads++;
+      stats.invalidReasons.add(e.getMessage());
       if (!rollup.isActive(OpFork.HOLOCENE, derived.derivedFrom().time())) {
-        // Before Holocene the batch is dropped and derivation goes on (op-node).
+        // Before Holocene op-node drops the batch, keeps its unsafe chain (the forkchoice never
+        // moved to the invalid block) and takes the pending safe head back to the safe head: the
+        // rest of an unfinished span batch goes with it.
+        chain.restore(replaced);
+        pendingSafe = safe;
         return;
       }
+      // Holocene: the same block with its deposits only (holocene/derivation.md).
       AttributesWithParent depositsOnly =
           pipeline.depositsOnlyAttributes(derived.parent().id(), derived.derivedFrom());
       built = chain.build(depositsOnly.attributes());
+      stats.depositsOnly++;
     }
     stats.built++;
+    stats.replacedUnsafe += replaced.size();
+    onReplaced(replaced);
     advance(built.ref(), derived);
   }
 
@@ -184,8 +197,6 @@ class RollupNode {
     }
   }
 
-  /** Drops the unsafe blocks after {@code number}; a sequencer takes their transactions back. */
-  protected void rewind(long number) {
-    chain.rewind(number);
-  }
+  /** Unsafe blocks that derivation or a reset took off the chain (a sequencer wants their txs). */
+  protected void onReplaced(List<L2Chain.L2Block> dropped) {}
 }

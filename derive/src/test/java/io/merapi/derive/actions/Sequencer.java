@@ -35,10 +35,10 @@ final class Sequencer extends RollupNode {
   }
 
   @Override
-  protected void rewind(long number) {
+  protected void onReplaced(List<L2Chain.L2Block> dropped) {
     List<Transaction> back = new ArrayList<>();
-    for (L2Chain.L2Block dropped : chain.rewind(number)) {
-      dropped.transactions().stream()
+    for (L2Chain.L2Block block : dropped) {
+      block.transactions().stream()
           .filter(tx -> !(tx instanceof DepositTransaction))
           .forEach(back::add);
     }
