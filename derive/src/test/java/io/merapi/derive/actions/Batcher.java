@@ -238,6 +238,39 @@ final class Batcher {
     startOver(sequencer.safeHead());
   }
 
+  /**
+   * A separate singular channel holding the batches of the sequencer's blocks {@code numbers} in
+   * that order (repeats allowed), cut into {@code frames} frames of equal size: the raw material of
+   * op-e2e's Holocene ordering scenarios. The batcher's own progress is not touched.
+   */
+  List<Frame> channelOf(List<Long> numbers, int frames) {
+    ChannelOut out =
+        new SingularChannelOut(
+            channelConfig,
+            new ShadowCompressor(
+                ChannelOut.targetOutputSize(1000, config.maxFrameSize()), config.compression()),
+            random);
+    for (long n : numbers) {
+      L2Chain.L2Block block = sequencer.chain().block(n);
+      BlockToBatch.Result batch =
+          BlockToBatch.toSingularBatch(
+              block.header().parentHash(), block.time(), block.transactions());
+      if (out.addSingularBatch(batch.batch(), batch.sequenceNumber())
+          != ChannelOut.AddResult.ADDED) {
+        throw new IllegalStateException("block " + n + " does not fit the channel");
+      }
+    }
+    out.close();
+    int ready = out.readyBytes();
+    int frameSize = Frame.OVERHEAD + (ready + frames - 1) / frames;
+    List<Frame> result = out.outputFrames(frameSize);
+    if (result.size() != frames) {
+      throw new IllegalStateException(ready + " bytes made " + result.size() + " frames");
+    }
+    stats.channels++;
+    return result;
+  }
+
   /** Whether a channel is open with blocks in it. */
   boolean hasOpenChannel() {
     return channel != null;
