@@ -1,6 +1,7 @@
 package io.merapi.derive.actions;
 
 import io.merapi.base.bytes.Bytes;
+import io.merapi.base.crypto.Secp256k1;
 import io.merapi.base.rlp.RlpWriter;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.batch.BlockToBatch;
@@ -143,6 +144,17 @@ final class Batcher {
   final Stats stats = new Stats();
 
   Batcher(RollupSetup setup, L1Miner l1, Sequencer sequencer, Config config, long seed) {
+    this(setup, l1, sequencer, config, seed, RollupSetup.BATCHER_KEY);
+  }
+
+  /** A batcher signing with {@code key} (another batcher, after the SystemConfig names it). */
+  Batcher(
+      RollupSetup setup,
+      L1Miner l1,
+      Sequencer sequencer,
+      Config config,
+      long seed,
+      Secp256k1.PrivateKey key) {
     this.config = config;
     this.l1 = l1;
     this.sequencer = sequencer;
@@ -150,10 +162,7 @@ final class Batcher {
     this.random = new SplittableRandom(seed);
     this.sender =
         new InboxSender(
-            new Wallet(
-                RollupSetup.BATCHER_KEY,
-                l1.chainId(),
-                () -> l1.nonce(RollupSetup.BATCHER_KEY.address())),
+            new Wallet(key, l1.chainId(), () -> l1.nonce(key.address())),
             setup.rollup().batchInboxAddress());
   }
 
