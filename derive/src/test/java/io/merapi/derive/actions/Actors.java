@@ -66,10 +66,6 @@ final class Actors {
     return userTxs;
   }
 
-  int deposits() {
-    return deposits;
-  }
-
   /** The sequencer builds up to the L1 head, with one user transaction per block it builds. */
   void sequenceToL1Head() {
     while (sequencer.unsafeHead().l1Origin().number() < miner.head().number()) {

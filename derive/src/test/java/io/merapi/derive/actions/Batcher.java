@@ -280,11 +280,6 @@ final class Batcher {
     return result;
   }
 
-  /** Whether a channel is open with blocks in it. */
-  boolean hasOpenChannel() {
-    return channel != null;
-  }
-
   /** Closes the open channel and returns all its frames, to be sent by the caller. */
   List<Frame> closeChannel() {
     if (channel == null) {

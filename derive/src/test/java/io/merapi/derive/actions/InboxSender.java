@@ -31,10 +31,6 @@ final class InboxSender {
     this.inbox = inbox;
   }
 
-  Address sender() {
-    return wallet.address();
-  }
-
   /** A calldata transaction carrying {@code data} with just the gas it needs. */
   Transaction calldata(Bytes data) {
     long gas = 21_000 + 16L * data.length() + 10_000;

@@ -82,7 +82,6 @@ final class L1Miner implements L1Source, BlobSource {
   private final List<Transaction> pool = new ArrayList<>();
   private final StateTrie trie = new StateTrie();
   private InMemoryState state;
-  private int mined;
   private Address coinbase = DEFAULT_COINBASE;
 
   L1Miner(Genesis genesis) {
@@ -131,11 +130,6 @@ final class L1Miner implements L1Source, BlobSource {
     return state.stateRoot();
   }
 
-  /** How many blocks this miner sealed, including those later reorged out. */
-  int blocksMined() {
-    return mined;
-  }
-
   /**
    * Sets the fee recipient of the next blocks (op-e2e {@code ActL1SetFeeRecipient}): after a reorg,
    * a new recipient makes the replacement blocks differ from the dropped ones.
@@ -155,30 +149,9 @@ final class L1Miner implements L1Source, BlobSource {
     return nonce;
   }
 
-  UInt256 balance(Address account) {
-    return state.account(account).map(a -> a.balance()).orElse(UInt256.ZERO);
-  }
-
-  /** The base fee the next block will have. */
-  UInt256 nextBaseFee() {
-    return rules.baseFee(head().header(), head().header().timestamp() + BLOCK_TIME).orElseThrow();
-  }
-
   /** Puts {@code tx} (a blob transaction in its network form, with its sidecar) in the pool. */
   void submit(Transaction tx) {
     pool.add(tx);
-  }
-
-  /** The transactions waiting in the pool, in submission order. */
-  List<Transaction> pending() {
-    return List.copyOf(pool);
-  }
-
-  /** Forgets a pooled transaction (a transaction that never reaches a block). */
-  void drop(Transaction tx) {
-    if (!pool.remove(tx)) {
-      throw new IllegalArgumentException("not in the pool: " + tx.hash());
-    }
   }
 
   /** Mines the next block with every pooled transaction. */
@@ -186,15 +159,6 @@ final class L1Miner implements L1Source, BlobSource {
     List<Transaction> txs = List.copyOf(pool);
     pool.clear();
     return mine(BLOCK_TIME, txs);
-  }
-
-  /** Mines {@code n} blocks; the first takes the pooled transactions. */
-  L1Block mine(int n) {
-    L1Block last = head();
-    for (int i = 0; i < n; i++) {
-      last = mine();
-    }
-    return last;
   }
 
   /** Mines a block {@code timeDelta} seconds after the tip with exactly {@code txs}. */
@@ -276,7 +240,6 @@ final class L1Miner implements L1Source, BlobSource {
             Map.copyOf(blobs),
             execution.changes());
     add(block);
-    mined++;
     return block;
   }
 

@@ -3,6 +3,7 @@ package io.merapi.derive.actions;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
+import io.merapi.base.uint.UInt256;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.source.L2Source;
 import io.merapi.execution.genesis.GenesisBlock;
@@ -132,8 +133,8 @@ final class L2Chain implements L2Source {
     return state.account(sender).map(a -> a.nonce()).orElse(0L);
   }
 
-  io.merapi.base.uint.UInt256 balance(Address account) {
-    return state.account(account).map(a -> a.balance()).orElse(io.merapi.base.uint.UInt256.ZERO);
+  UInt256 balance(Address account) {
+    return state.account(account).map(a -> a.balance()).orElse(UInt256.ZERO);
   }
 
   /**

@@ -11,7 +11,6 @@ import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The sequencer (op-e2e's {@code L2Sequencer}): a rollup node that also builds unsafe L2 blocks on
@@ -26,7 +25,6 @@ final class Sequencer extends RollupNode {
   private final AttributesBuilder attributes;
   private final L1OriginSelector originSelector;
   private final List<Transaction> pool = new ArrayList<>();
-  private Optional<L1BlockRef> originOverride = Optional.empty();
 
   Sequencer(RollupSetup setup, L1Miner l1) {
     super(setup, l1);
@@ -64,17 +62,8 @@ final class Sequencer extends RollupNode {
     return List.copyOf(pool);
   }
 
-  /** Makes the next blocks keep the current L1 origin even when the next one is due. */
-  void keepL1Origin() {
-    originOverride = Optional.of(l1.blockRefByHash(chain.head().ref().l1Origin().hash()));
-  }
-
-  void releaseL1Origin() {
-    originOverride = Optional.empty();
-  }
-
   L1BlockRef findL1Origin() {
-    return originOverride.orElseGet(() -> originSelector.findL1Origin(chain.head().ref()));
+    return originSelector.findL1Origin(chain.head().ref());
   }
 
   /** Builds one unsafe block on the head. */
@@ -96,13 +85,6 @@ final class Sequencer extends RollupNode {
   /** Builds blocks until the head's L1 origin is the L1 head (op-e2e {@code ActBuildToL1Head}). */
   void buildToL1Head() {
     while (chain.head().ref().l1Origin().number() < l1.head().number()) {
-      buildBlock();
-    }
-  }
-
-  /** Builds blocks until the head's time reaches {@code time}. */
-  void buildToTime(long time) {
-    while (Long.compareUnsigned(chain.head().time(), time) < 0) {
       buildBlock();
     }
   }
