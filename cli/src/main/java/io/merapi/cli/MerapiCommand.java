@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       DeployCommand.class,
       EvmCommand.class,
       GenesisCommand.class,
+      BatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MerapiCommand implements Runnable {
