@@ -212,7 +212,9 @@ public final class AttributesBuilder {
             && TransactionDeposited.EVENT.matches(log.topics())) {
           try {
             deposits.add(UserDeposits.fromLog(log, l1BlockHash, logIndex));
-          } catch (UserDeposits.InvalidDepositException e) {
+          } catch (RuntimeException e) {
+            // Whatever makes a portal log undecodable (InvalidDepositException, or an ABI error
+            // that escapes it), the deposit cannot be skipped: critical.
             throw new DerivationException.Critical(
                 "failed to derive the deposit of receipt " + i + ", log " + logIndex, e);
           }
