@@ -7,6 +7,7 @@ import io.merapi.derive.batch.Batch;
 import io.merapi.derive.batch.SingularBatch;
 import io.merapi.derive.batch.SpanBatch;
 import io.merapi.derive.source.L2Source;
+import io.merapi.types.config.OpFork;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -197,10 +198,21 @@ public final class BatchQueue implements SingularBatchProvider, SignalReceiver {
 
   @Override
   public void signal(Signal signal) {
-    if (signal instanceof Signal.Reset reset) {
-      window.reset(reset.base());
-      batches.clear();
-      nextSpan.clear();
+    switch (signal) {
+      case Signal.Reset reset -> {
+        window.reset(reset.base());
+        batches.clear();
+        nextSpan.clear();
+      }
+      // holocene/derivation.md "Activation": all batches in the batch queue are discarded; its L1
+      // blocks go on in the batch stage (BatchStage.continuing).
+      case Signal.Activation a -> {
+        if (a.fork() == OpFork.HOLOCENE) {
+          batches.clear();
+          nextSpan.clear();
+        }
+      }
+      case Signal.FlushChannel f -> {}
     }
   }
 }

@@ -158,9 +158,20 @@ public final class ChannelBank implements SignalReceiver {
 
   @Override
   public void signal(Signal signal) {
-    if (signal instanceof Signal.Reset) {
-      channels.clear();
-      channelQueue.clear();
+    switch (signal) {
+      case Signal.Reset r -> clear();
+      // holocene/derivation.md "Activation": the channels in the channel bank are discarded.
+      case Signal.Activation a -> {
+        if (a.fork() == OpFork.HOLOCENE) {
+          clear();
+        }
+      }
+      case Signal.FlushChannel f -> {}
     }
+  }
+
+  private void clear() {
+    channels.clear();
+    channelQueue.clear();
   }
 }

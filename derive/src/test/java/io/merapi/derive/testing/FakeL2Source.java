@@ -30,7 +30,8 @@ public final class FakeL2Source implements L2Source {
 
   public FakeL2Source add(L2BlockRef block, List<Bytes> txs) {
     byNumber.put(block.number(), block);
-    byHash.put(block.hash(), block);
+    // The first block with a hash answers for it, as op-node's fake chain does.
+    byHash.putIfAbsent(block.hash(), block);
     transactions.put(block.number(), List.copyOf(txs));
     return this;
   }
@@ -39,7 +40,7 @@ public final class FakeL2Source implements L2Source {
     return add(block, List.of());
   }
 
-  /** Replaces the block at the number of {@code block} and everything above it. */
+  /** Forgets the blocks from {@code fromNumber} on by number (a new head will be added). */
   public FakeL2Source truncate(long fromNumber) {
     byNumber.keySet().removeIf(n -> n >= fromNumber);
     return this;
