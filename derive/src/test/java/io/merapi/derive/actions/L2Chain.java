@@ -5,20 +5,16 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.attributes.L2BlockInfo;
 import io.merapi.derive.source.L2Source;
 import io.merapi.execution.genesis.GenesisBlock;
 import io.merapi.state.AccountChange;
 import io.merapi.state.InMemoryState;
-import io.merapi.state.op.Eip1559Params;
-import io.merapi.state.op.L1Attributes;
 import io.merapi.state.op.OpBlockBuilder;
 import io.merapi.state.op.OpChainRules;
-import io.merapi.state.op.Predeploys;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Genesis;
-import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
-import io.merapi.types.config.RollupConfig.BlockId;
 import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.DepositTransaction;
@@ -27,14 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One node's L2 chain in memory (the engine half of op-e2e's {@code L2Engine}): blocks built with
  * {@link OpBlockBuilder} from payload attributes on the state after the head, each sealed with its
- * real state root. It answers derivation's {@link L2Source} the way op-node reads an engine: a
- * block's L1 origin and sequence number from its L1 info deposit, its system config from that
- * deposit, its gas limit and (Holocene) its extraData.
+ * real state root. It answers derivation's {@link L2Source} the way op-node reads an engine, with
+ * {@link L2BlockInfo}: a block's L1 origin and sequence number from its L1 info deposit, its system
+ * config from that deposit, its gas limit and (Holocene) its extraData.
  *
  * <p>Rewinding drops blocks from the tip and rebuilds the state by replaying the net changes of the
  * blocks that stay.
@@ -162,8 +157,8 @@ final class L2Chain implements L2Source {
             built.transactions(),
             built.receipts(),
             built.changes(),
-            refOf(header, hash, built.transactions()),
-            systemConfigOf(header, built.transactions()));
+            L2BlockInfo.blockRef(rollup, header, hash, built.transactions()),
+            L2BlockInfo.systemConfig(rollup, header, hash, built.transactions()));
     blocks.add(block);
     return block;
   }
@@ -197,73 +192,6 @@ final class L2Chain implements L2Source {
     for (L2Block b : dropped) {
       blocks.add(b);
       state.apply(b.changes());
-    }
-  }
-
-  /** op-node {@code L2BlockToBlockRef}: the epoch and sequence number from the L1 info deposit. */
-  private L2BlockRef refOf(Header header, Hash hash, List<Transaction> txs) {
-    L1Attributes info = l1Info(header, txs);
-    return new L2BlockRef(
-        hash,
-        header.number(),
-        header.parentHash(),
-        header.timestamp(),
-        new BlockId(info.hash(), info.number()),
-        info.sequenceNumber());
-  }
-
-  /**
-   * op-node {@code PayloadToSystemConfig}: the batcher and fee scalars from the L1 info deposit
-   * (Ecotone's packed scalars as the version 1 scalar word), the gas limit from the header, and
-   * from Holocene the EIP-1559 parameters from the extraData.
-   */
-  private RollupConfig.SystemConfig systemConfigOf(Header header, List<Transaction> txs) {
-    L1Attributes info = l1Info(header, txs);
-    Hash overhead;
-    Hash scalar;
-    switch (info) {
-      case L1Attributes.Bedrock b -> {
-        overhead = b.l1FeeOverhead().toHash();
-        scalar = b.l1FeeScalar().toHash();
-      }
-      case L1Attributes.Ecotone e -> {
-        byte[] word = new byte[Hash.LENGTH];
-        word[0] = 1;
-        putUint32(word, 24, e.blobBaseFeeScalar());
-        putUint32(word, 28, e.baseFeeScalar());
-        overhead = Hash.ZERO;
-        scalar = Hash.wrap(word);
-      }
-    }
-    Optional<Bytes> eip1559 =
-        rollup.isActive(OpFork.HOLOCENE, header.timestamp())
-            ? Optional.of(Eip1559Params.fromExtraData(header.extraData()).toAttributes())
-            : Optional.empty();
-    return new RollupConfig.SystemConfig(
-        Address.fromWord(info.batcherHash()),
-        overhead,
-        scalar,
-        header.gasLimit(),
-        eip1559,
-        Optional.empty(),
-        OptionalLong.empty(),
-        OptionalLong.empty());
-  }
-
-  private static L1Attributes l1Info(Header header, List<Transaction> txs) {
-    if (txs.isEmpty()
-        || !(txs.get(0) instanceof DepositTransaction d)
-        || !d.to().equals(Optional.of(Predeploys.L1_BLOCK))) {
-      throw new IllegalStateException(
-          "L2 block " + header.number() + " does not start with the L1 info deposit");
-    }
-    return L1Attributes.decode(d.data());
-  }
-
-  private static void putUint32(byte[] out, int offset, long value) {
-    for (int i = 3; i >= 0; i--) {
-      out[offset + i] = (byte) value;
-      value >>>= 8;
     }
   }
 
