@@ -3,16 +3,13 @@ package io.merapi.derive.actions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
-import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Secp256k1;
-import io.merapi.base.uint.UInt256;
 import io.merapi.deployer.DeployConfig;
 import io.merapi.deployer.RollupDeployer;
 import io.merapi.deployer.l1.L1Deployment;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.execution.dev.DevGenesis;
 import io.merapi.types.config.Genesis;
-import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import java.util.List;
 import java.util.Map;
@@ -91,54 +88,6 @@ record RollupSetup(
     Genesis l1Base = Genesis.of(dev.config(), L1_GENESIS_TIME, dev.gasLimit(), dev.alloc());
     RollupDeployer.GenesisDeployment d = RollupDeployer.intoL1Genesis(l1Base, DEPLOYER, config);
     return new RollupSetup(
-        config,
-        d.l1Genesis(),
-        d.output().l2Genesis(),
-        withBedrockScalar(config, d.output().rollup()),
-        d.output().l1());
-  }
-
-  /**
-   * A chain that starts before Ecotone gets op-chain-ops' genesis fee scalar ({@code
-   * DeployConfig.FeeScalar}): the raw {@code gasPriceOracleScalar} (Bedrock's L1 fee scalar, in
-   * millionths), as op-e2e's pre-Ecotone setups have it. The deployer puts the SystemConfig's
-   * Ecotone-packed word there (version byte 1 on top), which Bedrock's L1 fee formula reads as a
-   * 2^248-sized multiplier: no user transaction could pay its L1 fee before Ecotone. The L2 genesis
-   * does not depend on it; the verifier and the sequencer read the same rollup config.
-   */
-  private static RollupConfig withBedrockScalar(DeployConfig config, RollupConfig rollup) {
-    if (rollup.isActive(OpFork.ECOTONE, rollup.genesis().l2Time())
-        || config.gasPriceOracleScalar() == 0) {
-      return rollup;
-    }
-    RollupConfig.SystemConfig sc = rollup.genesis().systemConfig();
-    RollupConfig.SystemConfig bedrock =
-        new RollupConfig.SystemConfig(
-            sc.batcherAddr(),
-            Hash.leftPad(UInt256.valueOf(config.gasPriceOracleOverhead()).toBytes()),
-            Hash.leftPad(UInt256.valueOf(config.gasPriceOracleScalar()).toBytes()),
-            sc.gasLimit(),
-            sc.eip1559Params(),
-            sc.operatorFeeParams(),
-            sc.minBaseFee(),
-            sc.daFootprintGasScalar());
-    RollupConfig.RollupGenesis g = rollup.genesis();
-    return new RollupConfig(
-        new RollupConfig.RollupGenesis(g.l1(), g.l2(), g.l2Time(), bedrock),
-        rollup.blockTime(),
-        rollup.maxSequencerDrift(),
-        rollup.seqWindowSize(),
-        rollup.channelTimeout(),
-        rollup.l1ChainId(),
-        rollup.l2ChainId(),
-        rollup.forkTimes(),
-        rollup.pectraBlobScheduleTime(),
-        rollup.laterForkTimes(),
-        rollup.batchInboxAddress(),
-        rollup.depositContractAddress(),
-        rollup.l1SystemConfigAddress(),
-        rollup.protocolVersionsAddress(),
-        rollup.altDa(),
-        rollup.chainOpConfig());
+        config, d.l1Genesis(), d.output().l2Genesis(), d.output().rollup(), d.output().l1());
   }
 }
