@@ -87,7 +87,7 @@ public final class RawSpanBatch {
     long total = 0;
     for (int i = 0; i < blocks; i++) {
       int at = in.offset();
-      long txCount = in.readUvarint("block_tx_counts[" + i + "]");
+      long txCount = in.readUvarint("block_tx_counts", i);
       if (Long.compareUnsigned(txCount, MAX_SPAN_BATCH_ELEMENT_COUNT) > 0) {
         throw new BatchFormatException(
             "block_tx_counts[" + i + "] " + Long.toUnsignedString(txCount) + " is over the limit",
