@@ -182,15 +182,16 @@ public final class BatchReader implements AutoCloseable {
 
   /**
    * Makes {@code count} unread decompressed bytes available, inflating more as needed; false if the
-   * stream stops before.
+   * stream stops before. The buffer grows only as data arrives, so a batch that declares a large
+   * size in a stream that then stops costs no more memory than the data there is.
    */
   private boolean fill(int count) {
     while (writeAt - readAt < count) {
       if (decompressor == null) {
         return false;
       }
-      if (buffer.length - readAt < count || writeAt == buffer.length) {
-        makeRoom(count);
+      if (writeAt == buffer.length) {
+        makeRoom();
       }
       int n = decompressor.read(buffer, writeAt, buffer.length - writeAt);
       if (n == 0) {
@@ -202,18 +203,16 @@ public final class BatchReader implements AutoCloseable {
     return true;
   }
 
-  private void makeRoom(int count) {
+  /** Compacts the buffer when at most half of it is unread, else doubles it. */
+  private void makeRoom() {
     int unread = writeAt - readAt;
-    int needed = Math.max(count, unread + 1);
-    int capacity = buffer.length;
-    if (capacity < needed || capacity < INITIAL_BUFFER) {
-      long grown = Math.max(Math.max(INITIAL_BUFFER, (long) capacity * 2), needed);
-      capacity = (int) Math.min(grown, MAX_BUFFER);
+    if (readAt > 0 && unread <= buffer.length / 2) {
+      System.arraycopy(buffer, readAt, buffer, 0, unread);
+    } else {
+      int capacity = (int) Math.min(Math.max(INITIAL_BUFFER, 2L * buffer.length), MAX_BUFFER);
       byte[] bigger = new byte[capacity];
       System.arraycopy(buffer, readAt, bigger, 0, unread);
       buffer = bigger;
-    } else {
-      System.arraycopy(buffer, readAt, buffer, 0, unread);
     }
     readAt = 0;
     writeAt = unread;
