@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class BatchReader implements AutoCloseable {
   private static final int INITIAL_BUFFER = 64 * 1024;
   private static final int MAX_BUFFER = Integer.MAX_VALUE - 64;
+  private static final int EAGER_GROWTH = 16 * 1024 * 1024;
 
   private final Optional<Compression> compression;
   private final long maxRlpBytes;
@@ -191,7 +192,7 @@ public final class BatchReader implements AutoCloseable {
         return false;
       }
       if (writeAt == buffer.length) {
-        makeRoom();
+        makeRoom(count);
       }
       int n = decompressor.read(buffer, writeAt, buffer.length - writeAt);
       if (n == 0) {
@@ -203,13 +204,15 @@ public final class BatchReader implements AutoCloseable {
     return true;
   }
 
-  /** Compacts the buffer when at most half of it is unread, else doubles it. */
-  private void makeRoom() {
+  /** Compacts the buffer when at most half of it is unread, else grows it. */
+  private void makeRoom(int count) {
     int unread = writeAt - readAt;
-    if (readAt > 0 && unread <= buffer.length / 2) {
+    if (readAt > 0 && unread <= buffer.length / 2 && count <= buffer.length) {
       System.arraycopy(buffer, readAt, buffer, 0, unread);
     } else {
-      int capacity = (int) Math.min(Math.max(INITIAL_BUFFER, 2L * buffer.length), MAX_BUFFER);
+      long doubled = Math.max(INITIAL_BUFFER, 2L * buffer.length);
+      long wanted = count <= EAGER_GROWTH ? Math.max(doubled, count) : doubled;
+      int capacity = (int) Math.min(wanted, MAX_BUFFER);
       byte[] bigger = new byte[capacity];
       System.arraycopy(buffer, readAt, bigger, 0, unread);
       buffer = bigger;
