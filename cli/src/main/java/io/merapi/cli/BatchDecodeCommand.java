@@ -74,7 +74,20 @@ import picocli.CommandLine.Spec;
     description =
         "Decode batcher data — a signed L1 transaction (with its blob sidecar, if any), batcher"
             + " calldata, or one channel's compressed bytes — into its frames, channels and"
-            + " batches as JSON. FILE is binary or 0x-hex text.")
+            + " batches as JSON. FILE is binary or 0x-hex text.",
+    footer = {
+      "",
+      "Output: {\"frames\":[{channelId, frameNumber, dataLength, isLast}], \"channels\":[{id,"
+          + " compression, compressedBytes, decompressedBytes, complete, batches}]}; a span batch"
+          + " shows relTimestamp, l1OriginNum, parentCheck, l1OriginCheck and blocks"
+          + " [{l1OriginNum, transactions}], a singular one parentHash, epochNum, epochHash,"
+          + " timestamp and transactions (transaction hashes).",
+      "Without --kind: data starting with 0x00 is calldata, data that decodes as a transaction"
+          + " is one, anything else a channel (a note on stderr says which).",
+      "Channels are read as after Fjord (brotli allowed, 100,000,000 RLP bytes), from their"
+          + " frame 0 for as long as frames follow; complete means all frames were there and the"
+          + " compressed stream ended properly. Exit code 1 for data op-node would reject.",
+    })
 final class BatchDecodeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final L1BlockRef NO_BLOCK = new L1BlockRef(Hash.ZERO, 0, Hash.ZERO, 0);

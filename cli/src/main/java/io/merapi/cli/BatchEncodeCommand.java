@@ -48,7 +48,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Encode L2 blocks (a JSON array of eth_getBlockByNumber results with full transactions)"
-            + " into batcher transaction data: one 0x-hex line per calldata transaction or blob.")
+            + " into batcher transaction data: one 0x-hex line per calldata transaction or blob.",
+    footer = {
+      "",
+      "FILE: [{...block...}, ...] as eth_getBlockByNumber(n, true) returns them, in order, each"
+          + " starting with its L1 attributes deposit. Channels are closed when full (target:"
+          + " --target-num-frames frames of --max-frame-size bytes) and written one frame per"
+          + " line: the calldata (0x00 ++ frame) or, with --da blobs, the blob carrying it.",
+    })
 final class BatchEncodeCommand implements Callable<Integer> {
 
   enum DataAvailability {

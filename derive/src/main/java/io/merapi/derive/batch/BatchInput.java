@@ -49,13 +49,24 @@ final class BatchInput {
    * accepted.
    */
   long readUvarint(String field) {
+    return readUvarint(field, -1);
+  }
+
+  /**
+   * {@link #readUvarint(String)} for element {@code index} of a list field; the name is only built
+   * for an error, as this runs for every transaction.
+   */
+  long readUvarint(String field, int index) {
     int start = position;
     long value = 0;
     int shift = 0;
     for (int i = 0; i < MAX_UVARINT_LENGTH; i++) {
       if (position >= end) {
         throw new BatchFormatException(
-            i == 0 ? field + " is missing" : field + " ends inside its uvarint", start - origin);
+            i == 0
+                ? name(field, index) + " is missing"
+                : name(field, index) + " ends inside its uvarint",
+            start - origin);
       }
       int b = data[position++] & 0xff;
       if (b < 0x80) {
@@ -67,7 +78,11 @@ final class BatchInput {
       value |= (long) (b & 0x7f) << shift;
       shift += 7;
     }
-    throw new BatchFormatException(field + " overflows a uint64", start - origin);
+    throw new BatchFormatException(name(field, index) + " overflows a uint64", start - origin);
+  }
+
+  static String name(String field, int index) {
+    return index < 0 ? field : field + "[" + index + "]";
   }
 
   /** Checks that {@code count} bytes remain for {@code field}. */

@@ -21,7 +21,9 @@ public final class RawSpanBatch {
   /**
    * The most blocks, transactions in total, or transactions in one block a span batch may carry,
    * and the most bytes of one {@code tx_datas} element (specs derivation.md "Protocol Parameters"
-   * {@code MAX_SPAN_BATCH_ELEMENT_COUNT}; the same at every fork).
+   * {@code MAX_SPAN_BATCH_ELEMENT_COUNT}). Before Fjord the same limits were {@code
+   * MAX_SPAN_BATCH_SIZE}, equal to that fork's {@code MAX_RLP_BYTES_PER_CHANNEL} of 10,000,000
+   * (fjord/derivation.md), so one value serves every fork.
    */
   public static final int MAX_SPAN_BATCH_ELEMENT_COUNT = 10_000_000;
 
@@ -87,7 +89,7 @@ public final class RawSpanBatch {
     long total = 0;
     for (int i = 0; i < blocks; i++) {
       int at = in.offset();
-      long txCount = in.readUvarint("block_tx_counts[" + i + "]");
+      long txCount = in.readUvarint("block_tx_counts", i);
       if (Long.compareUnsigned(txCount, MAX_SPAN_BATCH_ELEMENT_COUNT) > 0) {
         throw new BatchFormatException(
             "block_tx_counts[" + i + "] " + Long.toUnsignedString(txCount) + " is over the limit",

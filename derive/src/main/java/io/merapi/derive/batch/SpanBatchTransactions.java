@@ -126,10 +126,10 @@ public final class SpanBatchTransactions {
       txs.readTxData(in, i);
     }
     for (int i = 0; i < total; i++) {
-      txs.nonces[i] = in.readUvarint("tx_nonces[" + i + "]");
+      txs.nonces[i] = in.readUvarint("tx_nonces", i);
     }
     for (int i = 0; i < total; i++) {
-      txs.gases[i] = in.readUvarint("tx_gases[" + i + "]");
+      txs.gases[i] = in.readUvarint("tx_gases", i);
     }
     txs.protectedBits.or(SpanBatchBits.read(in, txs.legacyCount, "protected_bits"));
     return txs;
@@ -142,10 +142,11 @@ public final class SpanBatchTransactions {
    * op-node (and fails when the transactions are restored).
    */
   private void readTxData(BatchInput in, int index) {
-    String field = "tx_datas[" + index + "]";
     byte[] data = in.data();
     int start = in.position();
-    in.require(1, field);
+    if (in.remaining() < 1) {
+      throw new BatchFormatException(field(index) + " is missing", in.offset());
+    }
     int type = 0;
     int at = start;
     if ((data[at] & 0xff) <= 0x7f) {
@@ -153,12 +154,14 @@ public final class SpanBatchTransactions {
       at++;
     }
     if (at >= start + in.remaining()) {
-      throw new BatchFormatException(field + " has no RLP list after its type byte", in.offset());
+      throw new BatchFormatException(
+          field(index) + " has no RLP list after its type byte", in.offset());
     }
     int end = start + in.remaining();
     int prefix = data[at] & 0xff;
     if (prefix < 0xc0) {
-      throw new BatchFormatException(field + " is not an RLP list", at - start + in.offset());
+      throw new BatchFormatException(
+          field(index) + " is not an RLP list", at - start + in.offset());
     }
     int headerLength;
     long size;
@@ -169,11 +172,11 @@ public final class SpanBatchTransactions {
       int lengthOfLength = prefix - 0xf7;
       headerLength = 1 + lengthOfLength;
       if (end - at < headerLength) {
-        throw new BatchFormatException(field + " ends inside its RLP header", in.offset());
+        throw new BatchFormatException(field(index) + " ends inside its RLP header", in.offset());
       }
       if (data[at + 1] == 0) {
         throw new BatchFormatException(
-            field + " has a non-canonical RLP size (leading zero)", in.offset());
+            field(index) + " has a non-canonical RLP size (leading zero)", in.offset());
       }
       size = 0;
       for (int i = 1; i <= lengthOfLength; i++) {
@@ -181,13 +184,13 @@ public final class SpanBatchTransactions {
       }
       if (Long.compareUnsigned(size, 56) < 0) {
         throw new BatchFormatException(
-            field + " has a non-canonical RLP size (long form for " + size + " bytes)",
+            field(index) + " has a non-canonical RLP size (long form for " + size + " bytes)",
             in.offset());
       }
     }
     if (Long.compareUnsigned(size, MAX_TX_DATA_LENGTH - headerLength) > 0) {
       throw new BatchFormatException(
-          field
+          field(index)
               + " declares "
               + Long.toUnsignedString(size)
               + " bytes, more than the span batch limit of "
@@ -195,13 +198,20 @@ public final class SpanBatchTransactions {
           in.offset());
     }
     long length = (at - start) + headerLength + size;
-    in.require(length, field);
+    if (length > in.remaining()) {
+      throw new BatchFormatException(
+          field(index) + " needs " + length + " bytes, " + in.remaining() + " remain", in.offset());
+    }
     txDatas.add(Arrays.copyOfRange(data, start, start + (int) length));
     txTypes[index] = type;
     if (type == 0) {
       legacyCount++;
     }
     in.skip((int) length);
+  }
+
+  private static String field(int index) {
+    return "tx_datas[" + index + "]";
   }
 
   void writeTo(ByteSink out) {
@@ -263,6 +273,13 @@ public final class SpanBatchTransactions {
     return out;
   }
 
+  /**
+   * One transaction's EIP-2718 encoding. Every type is {@code [type ++] rlp([chainId,] nonce, fees,
+   * gas, to, value, data..., v, r, s)}, where the fees, the value and the data with its lists are
+   * the {@code tx_datas} element's own (checked, canonical) items, copied as they are. The output
+   * is sized exactly and written once: this runs for every transaction derivation reads ({@code
+   * ChannelDecodeBenchmark.readAndRestore}).
+   */
   private byte[] restore(int index, int toOffset, boolean protectedLegacy, long chainId) {
     byte[] raw = txDatas.get(index);
     int type = txTypes[index];
@@ -272,105 +289,181 @@ public final class SpanBatchTransactions {
     }
     RlpReader fields = RlpReader.of(raw, typed ? 1 : 0, raw.length).readList();
     long yParity = yParityBits.get(index) ? 1 : 0;
-    RlpWriter out = new RlpWriter(raw.length + 140);
-    if (type != 0) {
-      out.writeRaw(new byte[] {(byte) type});
-    }
-    out.startList();
+    int value = fields.position();
+    skipUInt256(fields, raw);
+    int fees = fields.position();
     switch (type) {
-      case 0 -> {
-        // rlp([value, gasPrice, data]) becomes [nonce, gasPrice, gas, to, value, data, v, r, s].
-        int value = fields.position();
-        fields.readUInt256();
-        int gasPrice = fields.position();
-        fields.readUInt256();
-        int data = fields.position();
-        fields.readBytes();
-        int end = fields.position();
-        fields.ensureEnd();
-        out.writeLong(nonces[index]);
-        out.writeRaw(raw, gasPrice, data - gasPrice);
-        out.writeLong(gases[index]);
-        writeTo(out, toOffset);
-        out.writeRaw(raw, value, gasPrice - value);
-        out.writeRaw(raw, data, end - data);
-        long v = protectedLegacy ? chainId * 2 + 35 + yParity : 27 + yParity;
-        out.writeLong(v);
-      }
-      case 1 -> {
-        // rlp([value, gasPrice, data, accessList]).
-        int value = fields.position();
-        fields.readUInt256();
-        int gasPrice = fields.position();
-        fields.readUInt256();
-        int data = fields.position();
-        fields.readBytes();
-        int accessList = fields.position();
-        AccessList.readFrom(fields);
-        int end = fields.position();
-        fields.ensureEnd();
-        out.writeLong(chainId).writeLong(nonces[index]);
-        out.writeRaw(raw, gasPrice, data - gasPrice);
-        out.writeLong(gases[index]);
-        writeTo(out, toOffset);
-        out.writeRaw(raw, value, gasPrice - value);
-        out.writeRaw(raw, data, end - data);
-        out.writeLong(yParity);
-      }
+      // legacy rlp([value, gasPrice, data]); EIP-2930 rlp([value, gasPrice, data, accessList])
+      case 0, 1 -> skipUInt256(fields, raw);
+      // EIP-1559 rlp([value, maxPriorityFee, maxFee, data, accessList]); EIP-7702 adds the
+      // authorization list
       case 2, 4 -> {
-        // rlp([value, maxPriorityFee, maxFee, data, accessList(, authorizationList)]).
-        int value = fields.position();
-        fields.readUInt256();
-        int fees = fields.position();
-        fields.readUInt256();
-        fields.readUInt256();
-        int data = fields.position();
-        fields.readBytes();
-        AccessList.readFrom(fields);
-        if (type == 4) {
-          RlpReader authorizations = fields.readList();
-          while (authorizations.hasNext()) {
-            Authorization.readFrom(authorizations);
-          }
-          if (toOffset < 0) {
-            throw new BatchFormatException(
-                "transaction " + index + " is a set-code transaction without a to address");
-          }
-        }
-        int end = fields.position();
-        fields.ensureEnd();
-        out.writeLong(chainId).writeLong(nonces[index]);
-        out.writeRaw(raw, fees, data - fees);
-        out.writeLong(gases[index]);
-        writeTo(out, toOffset);
-        out.writeRaw(raw, value, fees - value);
-        out.writeRaw(raw, data, end - data);
-        out.writeLong(yParity);
+        skipUInt256(fields, raw);
+        skipUInt256(fields, raw);
       }
       default -> throw new IllegalStateException("types are checked before");
     }
-    writeWord(out, signatures, SIGNATURE_LENGTH * index);
-    writeWord(out, signatures, SIGNATURE_LENGTH * index + 32);
-    out.endList();
-    return out.toByteArray();
-  }
-
-  private void writeTo(RlpWriter out, int toOffset) {
-    if (toOffset < 0) {
-      out.writeEmpty();
-    } else {
-      out.writeBytes(tos, toOffset, ADDRESS_LENGTH);
+    int data = fields.position();
+    skipBytes(fields);
+    if (type != 0) {
+      AccessList.readFrom(fields);
     }
+    if (type == 4) {
+      RlpReader authorizations = fields.readList();
+      while (authorizations.hasNext()) {
+        Authorization.readFrom(authorizations);
+      }
+      if (toOffset < 0) {
+        throw new BatchFormatException(
+            "transaction " + index + " is a set-code transaction without a to address");
+      }
+    }
+    int end = fields.position();
+    fields.ensureEnd();
+
+    long v = type != 0 ? yParity : protectedLegacy ? chainId * 2 + 35 + yParity : 27 + yParity;
+    int r = SIGNATURE_LENGTH * index;
+    int s = r + 32;
+    int payload =
+        (type != 0 ? longLength(chainId) : 0)
+            + longLength(nonces[index])
+            + (data - fees)
+            + longLength(gases[index])
+            + (toOffset < 0 ? 1 : 1 + ADDRESS_LENGTH)
+            + (fees - value)
+            + (end - data)
+            + longLength(v)
+            + wordLength(signatures, r)
+            + wordLength(signatures, s);
+    int header = payload < 56 ? 1 : 1 + byteLength(payload);
+    byte[] out = new byte[(type != 0 ? 1 : 0) + header + payload];
+    int at = 0;
+    if (type != 0) {
+      out[at++] = (byte) type;
+    }
+    if (payload < 56) {
+      out[at++] = (byte) (0xc0 + payload);
+    } else {
+      out[at++] = (byte) (0xf7 + byteLength(payload));
+      at = putBigEndian(out, at, payload, byteLength(payload));
+    }
+    if (type != 0) {
+      at = putLong(out, at, chainId);
+    }
+    at = putLong(out, at, nonces[index]);
+    at = copy(raw, fees, data, out, at);
+    at = putLong(out, at, gases[index]);
+    if (toOffset < 0) {
+      out[at++] = (byte) 0x80;
+    } else {
+      out[at++] = (byte) (0x80 + ADDRESS_LENGTH);
+      at = copy(tos, toOffset, toOffset + ADDRESS_LENGTH, out, at);
+    }
+    at = copy(raw, value, fees, out, at);
+    at = copy(raw, data, end, out, at);
+    at = putLong(out, at, v);
+    at = putWord(signatures, r, out, at);
+    putWord(signatures, s, out, at);
+    return out;
   }
 
-  /** A 32-byte big-endian word as an RLP integer (no leading zeros). */
-  private static void writeWord(RlpWriter out, byte[] source, int offset) {
+  private static int copy(byte[] from, int start, int end, byte[] out, int at) {
+    System.arraycopy(from, start, out, at, end - start);
+    return at + end - start;
+  }
+
+  /** The RLP length of an unsigned integer. */
+  private static int longLength(long value) {
+    if (value >= 0 && value < 0x80) {
+      return 1;
+    }
+    return 1 + (8 - Long.numberOfLeadingZeros(value) / 8);
+  }
+
+  private static int putLong(byte[] out, int at, long value) {
+    if (value == 0) {
+      out[at] = (byte) 0x80;
+      return at + 1;
+    }
+    if (value > 0 && value < 0x80) {
+      out[at] = (byte) value;
+      return at + 1;
+    }
+    int length = 8 - Long.numberOfLeadingZeros(value) / 8;
+    out[at] = (byte) (0x80 + length);
+    return putBigEndian(out, at + 1, value, length);
+  }
+
+  private static int putBigEndian(byte[] out, int at, long value, int length) {
+    for (int i = length - 1; i >= 0; i--) {
+      out[at++] = (byte) (value >>> (8 * i));
+    }
+    return at;
+  }
+
+  private static int byteLength(int value) {
+    return 4 - Integer.numberOfLeadingZeros(value) / 8;
+  }
+
+  /** The RLP length of a 32-byte big-endian word as an integer (no leading zeros). */
+  private static int wordLength(byte[] source, int offset) {
+    int start = firstNonZero(source, offset);
+    int n = offset + 32 - start;
+    return n == 0 || (n == 1 && (source[start] & 0xff) < 0x80) ? 1 : 1 + n;
+  }
+
+  private static int putWord(byte[] source, int offset, byte[] out, int at) {
+    int start = firstNonZero(source, offset);
+    int n = offset + 32 - start;
+    if (n == 0) {
+      out[at] = (byte) 0x80;
+      return at + 1;
+    }
+    if (n == 1 && (source[start] & 0xff) < 0x80) {
+      out[at] = source[start];
+      return at + 1;
+    }
+    out[at++] = (byte) (0x80 + n);
+    return copy(source, start, offset + 32, out, at);
+  }
+
+  private static int firstNonZero(byte[] source, int offset) {
     int start = offset;
-    int end = offset + 32;
-    while (start < end && source[start] == 0) {
+    while (start < offset + 32 && source[start] == 0) {
       start++;
     }
-    out.writeBytes(source, start, end - start);
+    return start;
+  }
+
+  /**
+   * Checks that the next item is a canonical uint256 (at most 32 bytes, no leading zero) and passes
+   * it without building the number, as {@link RlpReader#readUInt256} would.
+   */
+  private static void skipUInt256(RlpReader fields, byte[] raw) {
+    int start = fields.position();
+    skipBytes(fields);
+    int prefix = raw[start] & 0xff;
+    if (prefix < 0x80) {
+      if (prefix == 0) {
+        throw new RlpException("non-canonical integer (leading zero bytes)", start);
+      }
+      return;
+    }
+    int length = fields.position() - start - 1;
+    if (prefix > 0xb7 || length > 32) {
+      throw new RlpException("uint256 has more than 32 bytes", start);
+    }
+    if (length > 0 && raw[start + 1] == 0) {
+      throw new RlpException("non-canonical integer (leading zero bytes)", start);
+    }
+  }
+
+  /** Checks that the next item is a byte string and passes it, without copying it. */
+  private static void skipBytes(RlpReader fields) {
+    if (fields.nextIsList()) {
+      throw new RlpException("expected a string, found a list", fields.position());
+    }
+    fields.skip();
   }
 
   // ---------------------------------------------------------------------------------------------

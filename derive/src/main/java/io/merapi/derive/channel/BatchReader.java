@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class BatchReader implements AutoCloseable {
   private static final int INITIAL_BUFFER = 64 * 1024;
   private static final int MAX_BUFFER = Integer.MAX_VALUE - 64;
+  private static final int EAGER_GROWTH = 16 * 1024 * 1024;
 
   private final Optional<Compression> compression;
   private final long maxRlpBytes;
@@ -182,14 +183,15 @@ public final class BatchReader implements AutoCloseable {
 
   /**
    * Makes {@code count} unread decompressed bytes available, inflating more as needed; false if the
-   * stream stops before.
+   * stream stops before. The buffer grows only as data arrives, so a batch that declares a large
+   * size in a stream that then stops costs no more memory than the data there is.
    */
   private boolean fill(int count) {
     while (writeAt - readAt < count) {
       if (decompressor == null) {
         return false;
       }
-      if (buffer.length - readAt < count || writeAt == buffer.length) {
+      if (writeAt == buffer.length) {
         makeRoom(count);
       }
       int n = decompressor.read(buffer, writeAt, buffer.length - writeAt);
@@ -202,18 +204,18 @@ public final class BatchReader implements AutoCloseable {
     return true;
   }
 
+  /** Compacts the buffer when at most half of it is unread, else grows it. */
   private void makeRoom(int count) {
     int unread = writeAt - readAt;
-    int needed = Math.max(count, unread + 1);
-    int capacity = buffer.length;
-    if (capacity < needed || capacity < INITIAL_BUFFER) {
-      long grown = Math.max(Math.max(INITIAL_BUFFER, (long) capacity * 2), needed);
-      capacity = (int) Math.min(grown, MAX_BUFFER);
+    if (readAt > 0 && unread <= buffer.length / 2 && count <= buffer.length) {
+      System.arraycopy(buffer, readAt, buffer, 0, unread);
+    } else {
+      long doubled = Math.max(INITIAL_BUFFER, 2L * buffer.length);
+      long wanted = count <= EAGER_GROWTH ? Math.max(doubled, count) : doubled;
+      int capacity = (int) Math.min(wanted, MAX_BUFFER);
       byte[] bigger = new byte[capacity];
       System.arraycopy(buffer, readAt, bigger, 0, unread);
       buffer = bigger;
-    } else {
-      System.arraycopy(buffer, readAt, buffer, 0, unread);
     }
     readAt = 0;
     writeAt = unread;

@@ -225,6 +225,11 @@ class SpanBatchTest {
         new Bad(
             "too many txs in a block", "0x0101" + CHECKS + "0100" + "81ade204", "over the limit"));
     list.add(
+        new Bad(
+            "too many txs in total",
+            "0x0101" + CHECKS + "0200" + "c196b102" + "c196b102",
+            "10000002 transactions in total, more than the span batch limit"));
+    list.add(
         new Bad("txs without signatures", "0x0101" + CHECKS + "010001" + "0000", "txs needs 66"));
     // One transaction: creation bit, parity bit, r and s, no to, tx data not a list.
     list.add(
