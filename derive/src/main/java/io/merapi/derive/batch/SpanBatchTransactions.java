@@ -277,8 +277,15 @@ public final class SpanBatchTransactions {
    * One transaction's EIP-2718 encoding. Every type is {@code [type ++] rlp([chainId,] nonce, fees,
    * gas, to, value, data..., v, r, s)}, where the fees, the value and the data with its lists are
    * the {@code tx_datas} element's own (checked, canonical) items, copied as they are. The output
-   * is sized exactly and written once: this runs for every transaction derivation reads ({@code
-   * ChannelDecodeBenchmark.readAndRestore}).
+   * is sized exactly and written once.
+   *
+   * <p>This runs for every transaction derivation reads, and was the largest part of the pipeline's
+   * own time in {@code DerivationBenchmark.derive} (38%): the element's items are walked by offset
+   * with {@code RlpReader}'s checks and messages but without its objects ({@link #stringEnd}), the
+   * empty access list that nearly every transaction has is one byte, and r and s are scanned once
+   * for leading zeros. Non-empty access lists and set-code authorizations are still read by {@code
+   * RlpReader} ({@link #listsEnd}). {@code SpanBatchRestoreRegressionTest} holds the outcomes to
+   * those of the reader-based version.
    */
   private byte[] restore(int index, int toOffset, boolean protectedLegacy, long chainId) {
     byte[] raw = txDatas.get(index);
@@ -287,43 +294,37 @@ public final class SpanBatchTransactions {
     if (typed && type == 0) {
       throw new BatchFormatException("transaction " + index + " has the type byte 0x00");
     }
-    RlpReader fields = RlpReader.of(raw, typed ? 1 : 0, raw.length).readList();
-    long yParity = yParityBits.get(index) ? 1 : 0;
-    int value = fields.position();
-    skipUInt256(fields, raw);
-    int fees = fields.position();
-    switch (type) {
-      // legacy rlp([value, gasPrice, data]); EIP-2930 rlp([value, gasPrice, data, accessList])
-      case 0, 1 -> skipUInt256(fields, raw);
-      // EIP-1559 rlp([value, maxPriorityFee, maxFee, data, accessList]); EIP-7702 adds the
-      // authorization list
-      case 2, 4 -> {
-        skipUInt256(fields, raw);
-        skipUInt256(fields, raw);
-      }
-      default -> throw new IllegalStateException("types are checked before");
+    // readTxData checked the element's list header and that the list ends the element.
+    int listStart = typed ? 1 : 0;
+    int listPrefix = raw[listStart] & 0xff;
+    int listEnd = raw.length;
+    int value = listStart + (listPrefix <= 0xf7 ? 1 : 1 + listPrefix - 0xf7);
+    // legacy rlp([value, gasPrice, data]); EIP-2930 rlp([value, gasPrice, data, accessList]);
+    // EIP-1559 rlp([value, maxPriorityFee, maxFee, data, accessList]); EIP-7702 adds the
+    // authorization list
+    int fees = uint256End(raw, value, listEnd);
+    int data = uint256End(raw, fees, listEnd);
+    if (type == 2 || type == 4) {
+      data = uint256End(raw, data, listEnd);
     }
-    int data = fields.position();
-    skipBytes(fields);
+    int end = stringEnd(raw, data, listEnd);
     if (type != 0) {
-      AccessList.readFrom(fields);
+      end = listsEnd(raw, end, listEnd, type);
     }
-    if (type == 4) {
-      RlpReader authorizations = fields.readList();
-      while (authorizations.hasNext()) {
-        Authorization.readFrom(authorizations);
-      }
-      if (toOffset < 0) {
-        throw new BatchFormatException(
-            "transaction " + index + " is a set-code transaction without a to address");
-      }
+    if (type == 4 && toOffset < 0) {
+      throw new BatchFormatException(
+          "transaction " + index + " is a set-code transaction without a to address");
     }
-    int end = fields.position();
-    fields.ensureEnd();
+    if (end != listEnd) {
+      throw new RlpException((listEnd - end) + " unexpected trailing byte(s)", end);
+    }
 
+    long yParity = yParityBits.get(index) ? 1 : 0;
     long v = type != 0 ? yParity : protectedLegacy ? chainId * 2 + 35 + yParity : 27 + yParity;
     int r = SIGNATURE_LENGTH * index;
     int s = r + 32;
+    int rStart = firstNonZero(signatures, r);
+    int sStart = firstNonZero(signatures, s);
     int payload =
         (type != 0 ? longLength(chainId) : 0)
             + longLength(nonces[index])
@@ -333,8 +334,8 @@ public final class SpanBatchTransactions {
             + (fees - value)
             + (end - data)
             + longLength(v)
-            + wordLength(signatures, r)
-            + wordLength(signatures, s);
+            + wordLength(signatures, rStart, r + 32)
+            + wordLength(signatures, sStart, s + 32);
     int header = payload < 56 ? 1 : 1 + byteLength(payload);
     byte[] out = new byte[(type != 0 ? 1 : 0) + header + payload];
     int at = 0;
@@ -362,8 +363,8 @@ public final class SpanBatchTransactions {
     at = copy(raw, value, fees, out, at);
     at = copy(raw, data, end, out, at);
     at = putLong(out, at, v);
-    at = putWord(signatures, r, out, at);
-    putWord(signatures, s, out, at);
+    at = putWord(signatures, rStart, r + 32, out, at);
+    putWord(signatures, sStart, s + 32, out, at);
     return out;
   }
 
@@ -405,16 +406,17 @@ public final class SpanBatchTransactions {
     return 4 - Integer.numberOfLeadingZeros(value) / 8;
   }
 
-  /** The RLP length of a 32-byte big-endian word as an integer (no leading zeros). */
-  private static int wordLength(byte[] source, int offset) {
-    int start = firstNonZero(source, offset);
-    int n = offset + 32 - start;
+  /**
+   * The RLP length of the integer in {@code source[start, end)}, {@code start} its first non-zero
+   * byte (or {@code end}).
+   */
+  private static int wordLength(byte[] source, int start, int end) {
+    int n = end - start;
     return n == 0 || (n == 1 && (source[start] & 0xff) < 0x80) ? 1 : 1 + n;
   }
 
-  private static int putWord(byte[] source, int offset, byte[] out, int at) {
-    int start = firstNonZero(source, offset);
-    int n = offset + 32 - start;
+  private static int putWord(byte[] source, int start, int end, byte[] out, int at) {
+    int n = end - start;
     if (n == 0) {
       out[at] = (byte) 0x80;
       return at + 1;
@@ -424,9 +426,10 @@ public final class SpanBatchTransactions {
       return at + 1;
     }
     out[at++] = (byte) (0x80 + n);
-    return copy(source, start, offset + 32, out, at);
+    return copy(source, start, end, out, at);
   }
 
+  /** The first non-zero byte of the 32-byte word at {@code offset}, or its end. */
   private static int firstNonZero(byte[] source, int offset) {
     int start = offset;
     while (start < offset + 32 && source[start] == 0) {
@@ -435,35 +438,120 @@ public final class SpanBatchTransactions {
     return start;
   }
 
-  /**
-   * Checks that the next item is a canonical uint256 (at most 32 bytes, no leading zero) and passes
-   * it without building the number, as {@link RlpReader#readUInt256} would.
-   */
-  private static void skipUInt256(RlpReader fields, byte[] raw) {
-    int start = fields.position();
-    skipBytes(fields);
-    int prefix = raw[start] & 0xff;
+  // The RLP of a tx_datas element walked by offset: each method checks what RlpReader checks for
+  // the same call, in the same order, and throws the same RlpException (offsets relative to the
+  // element, as RlpReader's over it were).
+
+  /** The end of the canonical uint256 at {@code at}, as {@code RlpReader.readUInt256} checks it. */
+  private static int uint256End(byte[] d, int at, int end) {
+    int next = stringEnd(d, at, end);
+    int prefix = d[at] & 0xff;
     if (prefix < 0x80) {
       if (prefix == 0) {
-        throw new RlpException("non-canonical integer (leading zero bytes)", start);
+        throw new RlpException("non-canonical integer (leading zero bytes)", at);
       }
-      return;
+      return next;
     }
-    int length = fields.position() - start - 1;
+    int length = next - at - 1;
     if (prefix > 0xb7 || length > 32) {
-      throw new RlpException("uint256 has more than 32 bytes", start);
+      throw new RlpException("uint256 has more than 32 bytes", at);
     }
-    if (length > 0 && raw[start + 1] == 0) {
-      throw new RlpException("non-canonical integer (leading zero bytes)", start);
+    if (length > 0 && d[at + 1] == 0) {
+      throw new RlpException("non-canonical integer (leading zero bytes)", at);
+    }
+    return next;
+  }
+
+  /** The end of the byte string at {@code at}, in a list ending at {@code end}. */
+  private static int stringEnd(byte[] d, int at, int end) {
+    if (at >= end) {
+      throw new RlpException("unexpected end of input", at);
+    }
+    int prefix = d[at] & 0xff;
+    if (prefix >= 0xc0) {
+      throw new RlpException("expected a string, found a list", at);
+    }
+    return itemEnd(d, at, end, prefix);
+  }
+
+  /** The end of the item at {@code at}, whose first byte is {@code prefix}: a canonical header. */
+  private static int itemEnd(byte[] d, int at, int end, int prefix) {
+    if (prefix < 0x80) {
+      return at + 1;
+    }
+    if (prefix <= 0xb7) {
+      int length = prefix - 0x80;
+      fits(at, 1, length, end);
+      if (length == 1 && (d[at + 1] & 0xff) < 0x80) {
+        throw new RlpException("non-canonical single byte: must not be wrapped as a string", at);
+      }
+      return at + 1 + length;
+    }
+    if (prefix > 0xbf && prefix <= 0xf7) {
+      int length = prefix - 0xc0;
+      fits(at, 1, length, end);
+      return at + 1 + length;
+    }
+    int lengthOfLength = prefix <= 0xbf ? prefix - 0xb7 : prefix - 0xf7;
+    int length = longFormLength(d, at, lengthOfLength, end);
+    fits(at, 1 + lengthOfLength, length, end);
+    return at + 1 + lengthOfLength + length;
+  }
+
+  private static int longFormLength(byte[] d, int at, int lengthOfLength, int end) {
+    if (at + 1 + lengthOfLength > end) {
+      throw new RlpException("length of length runs past the end of input", at);
+    }
+    if (d[at + 1] == 0) {
+      throw new RlpException("non-canonical length (leading zero bytes)", at);
+    }
+    if (lengthOfLength > 4) {
+      throw new RlpException("length of " + lengthOfLength + " bytes is too large", at);
+    }
+    long length = 0;
+    for (int i = 0; i < lengthOfLength; i++) {
+      length = (length << 8) | (d[at + 1 + i] & 0xff);
+    }
+    if (length < 56) {
+      throw new RlpException("non-canonical size: long form used for " + length + " bytes", at);
+    }
+    if (length > Integer.MAX_VALUE) {
+      throw new RlpException("length " + length + " is too large", at);
+    }
+    return (int) length;
+  }
+
+  private static void fits(int at, int headerLength, int payloadLength, int end) {
+    long itemEnd = (long) at + headerLength + payloadLength;
+    if (itemEnd > end) {
+      throw new RlpException(
+          "item of "
+              + payloadLength
+              + " bytes runs past its end by "
+              + (itemEnd - end)
+              + " byte(s)",
+          at);
     }
   }
 
-  /** Checks that the next item is a byte string and passes it, without copying it. */
-  private static void skipBytes(RlpReader fields) {
-    if (fields.nextIsList()) {
-      throw new RlpException("expected a string, found a list", fields.position());
+  /**
+   * The end of a typed transaction's lists after its data: the access list, and for set-code
+   * transactions the authorization list. An empty access list is the byte 0xc0; anything else is
+   * read with {@code AccessList.readFrom} and {@code Authorization.readFrom}.
+   */
+  private static int listsEnd(byte[] d, int at, int end, int type) {
+    if (type != 4 && at < end && d[at] == (byte) 0xc0) {
+      return at + 1;
     }
-    fields.skip();
+    RlpReader fields = RlpReader.of(d, at, end);
+    AccessList.readFrom(fields);
+    if (type == 4) {
+      RlpReader authorizations = fields.readList();
+      while (authorizations.hasNext()) {
+        Authorization.readFrom(authorizations);
+      }
+    }
+    return fields.position();
   }
 
   // ---------------------------------------------------------------------------------------------
