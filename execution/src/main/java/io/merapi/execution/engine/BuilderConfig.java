@@ -19,7 +19,7 @@ public record BuilderConfig(long gasCeil, Bytes extraData, Duration recommit, Du
 
   public BuilderConfig {
     Objects.requireNonNull(extraData);
-    if (extraData.length() > ExecutionPayload.MAX_EXTRA_DATA) {
+    if (extraData.length() > PayloadBlocks.MAX_EXTRA_DATA) {
       throw new IllegalArgumentException("extra data over 32 bytes: " + extraData.length());
     }
     if (recommit.isNegative() || recommit.isZero() || buildTime.isNegative()) {

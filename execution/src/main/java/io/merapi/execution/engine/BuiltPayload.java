@@ -2,6 +2,7 @@ package io.merapi.execution.engine;
 
 import io.merapi.base.uint.UInt256;
 import io.merapi.execution.chain.SealedBlock;
+import io.merapi.types.engine.ExecutionPayload;
 import io.merapi.types.transaction.BlobSidecar;
 import java.util.List;
 

@@ -12,7 +12,11 @@ import io.merapi.state.block.InvalidBlockException;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Fork;
+import io.merapi.types.engine.ExecutionPayload;
+import io.merapi.types.engine.ForkchoiceState;
 import io.merapi.types.engine.PayloadAttributes;
+import io.merapi.types.engine.PayloadId;
+import io.merapi.types.engine.PayloadStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -186,7 +190,7 @@ public final class EngineApi implements MeterBinder {
       Optional<Hash> beaconRoot) {
     Block block;
     try {
-      block = payload.toBlock(beaconRoot);
+      block = PayloadBlocks.toBlock(payload, beaconRoot);
     } catch (InvalidPayloadException e) {
       return PayloadStatus.invalid(Optional.empty(), e.getMessage());
     }

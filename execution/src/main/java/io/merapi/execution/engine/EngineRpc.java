@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.merapi.base.bytes.Hash;
 import io.merapi.rpc.Params;
 import io.merapi.rpc.RpcMethods;
+import io.merapi.types.engine.ExecutionPayload;
+import io.merapi.types.engine.ForkchoiceState;
 import io.merapi.types.engine.PayloadAttributes;
+import io.merapi.types.engine.PayloadId;
 import java.util.List;
 import java.util.Optional;
 

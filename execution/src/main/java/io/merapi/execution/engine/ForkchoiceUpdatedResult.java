@@ -1,5 +1,7 @@
 package io.merapi.execution.engine;
 
+import io.merapi.types.engine.PayloadId;
+import io.merapi.types.engine.PayloadStatus;
 import java.util.Optional;
 
 /** The answer of {@code engine_forkchoiceUpdated}: the head's status and the build started. */

@@ -15,6 +15,7 @@ import io.merapi.state.op.Eip1559Params;
 import io.merapi.state.op.OpChainRules;
 import io.merapi.types.block.Header;
 import io.merapi.types.engine.PayloadAttributes;
+import io.merapi.types.engine.PayloadId;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
 import io.micrometer.core.instrument.MeterRegistry;

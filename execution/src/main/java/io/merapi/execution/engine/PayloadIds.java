@@ -6,6 +6,7 @@ import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.rlp.RlpWriter;
 import io.merapi.types.block.Withdrawal;
 import io.merapi.types.engine.PayloadAttributes;
+import io.merapi.types.engine.PayloadId;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

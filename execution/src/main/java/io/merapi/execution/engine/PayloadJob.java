@@ -2,6 +2,7 @@ package io.merapi.execution.engine;
 
 import io.merapi.base.bytes.Hash;
 import io.merapi.execution.chain.BlockAttributes;
+import io.merapi.types.engine.PayloadId;
 import io.merapi.types.transaction.Transaction;
 import java.util.List;
 import java.util.Optional;

@@ -58,7 +58,7 @@ class EngineApiTest {
   private static ObjectNode tampered(JsonNode payload, String field, String value, Hash root) {
     ObjectNode copy = payload.deepCopy();
     copy.put(field, value);
-    Block block = EngineJson.payload(copy, 0).toBlock(Optional.of(root));
+    Block block = PayloadBlocks.toBlock(EngineJson.payload(copy, 0), Optional.of(root));
     copy.put("blockHash", block.hash().toHex());
     return copy;
   }

@@ -1,4 +1,4 @@
-package io.merapi.execution.engine;
+package io.merapi.types.engine;
 
 import io.merapi.base.bytes.Hash;
 import java.util.Optional;

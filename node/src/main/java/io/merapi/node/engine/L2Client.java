@@ -1,0 +1,44 @@
+package io.merapi.node.engine;
+
+import io.merapi.base.bytes.Hash;
+import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.source.L2Source;
+import io.merapi.types.engine.ExecutionPayloadEnvelope;
+import java.util.Optional;
+
+/**
+ * The L2 chain read from the engine's public JSON-RPC: what derivation needs ({@link L2Source},
+ * block references built from each block's L1 info deposit) plus the engine's labelled heads, whole
+ * blocks as payloads, and output roots. Failures to reach the engine are {@link
+ * io.merapi.derive.DerivationException.Temporary}.
+ */
+public interface L2Client extends L2Source, AutoCloseable {
+  /** The block tags the node reads the engine's forkchoice back from. */
+  enum Label {
+    LATEST("latest"),
+    SAFE("safe"),
+    FINALIZED("finalized");
+
+    private final String tag;
+
+    Label(String tag) {
+      this.tag = tag;
+    }
+
+    public String tag() {
+      return tag;
+    }
+  }
+
+  /** The engine's block with this label, or empty if it has none (no safe block set yet). */
+  Optional<L2BlockRef> blockRefByLabel(Label label);
+
+  /** The canonical block at {@code number} as an Engine API payload, or empty. */
+  Optional<ExecutionPayloadEnvelope> payloadByNumber(long number);
+
+  /** The output root of the block with {@code hash} (specs proposals.md "L2 Output Commitment"). */
+  OutputRoot outputAt(Hash blockHash);
+
+  @Override
+  void close();
+}
