@@ -108,7 +108,7 @@ public final class RollupRpc {
   }
 
   public void register(RpcMethods methods) {
-    methods.blocking("optimism_syncStatus", 0, 0, p -> RollupJson.syncStatus(node.syncStatus()));
+    methods.blocking("optimism_syncStatus", 0, 0, p -> RollupJson.syncStatus(syncStatus()));
     methods.blocking("optimism_outputAtBlock", 1, 1, this::outputAtBlock);
     methods.inline("optimism_rollupConfig", 0, 0, p -> rollupConfig);
     methods.inline("optimism_version", 0, 0, p -> version);
@@ -147,6 +147,14 @@ public final class RollupRpc {
           act(node::resetDerivationPipeline);
           return Optional.empty();
         });
+  }
+
+  private SyncStatus syncStatus() {
+    try {
+      return node.syncStatus();
+    } catch (RuntimeException e) {
+      throw failure("failed to get sync status", e);
+    }
   }
 
   private Object outputAtBlock(Params p) {

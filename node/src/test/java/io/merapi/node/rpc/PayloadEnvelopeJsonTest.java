@@ -163,4 +163,41 @@ class PayloadEnvelopeJsonTest {
                                 "\"parentBeaconBlockRoot\": \"0x11"))))
         .hasMessageStartingWith("ExecutionPayloadEnvelope.parentBeaconBlockRoot: ");
   }
+
+  @Test
+  void anyWrongValueInAnyFieldIsAnIllegalArgumentNeverAnotherFailure() throws Exception {
+    List<String> wrongValues =
+        List.of(
+            "null",
+            "1",
+            "-1",
+            "true",
+            "[]",
+            "{}",
+            "\"\"",
+            "\"0x\"",
+            "\"0xg0\"",
+            "\"0x1\"",
+            "\"0x" + "ff".repeat(40) + "\"",
+            "[1]",
+            "[\"0x\", null]");
+    ObjectNode fixture = (ObjectNode) JSON.readTree(ecotoneEnvelope());
+    List<String> fields = new java.util.ArrayList<>();
+    fixture.get("executionPayload").fieldNames().forEachRemaining(fields::add);
+    int refused = 0;
+    for (String field : fields) {
+      for (String wrong : wrongValues) {
+        ObjectNode envelope = fixture.deepCopy();
+        ((ObjectNode) envelope.get("executionPayload")).set(field, JSON.readTree(wrong));
+        try {
+          PayloadEnvelopeJson.decode(envelope);
+        } catch (IllegalArgumentException e) {
+          assertThat(e.getMessage()).as("%s = %s", field, wrong).contains(field);
+          refused++;
+        }
+      }
+    }
+    // Most replacements are refused; the rest are valid values of an optional field (null).
+    assertThat(refused).isGreaterThan(fields.size() * (wrongValues.size() - 3));
+  }
 }

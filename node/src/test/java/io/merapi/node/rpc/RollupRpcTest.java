@@ -298,6 +298,15 @@ class RollupRpcTest {
   }
 
   @Test
+  void safeHeadAtL1BlockRefusesBadParams() throws Exception {
+    for (String params : List.of("[]", "[5]", "[\"latest\"]", "[\"0x\"]", "[{}]")) {
+      assertThat(error(plain, "optimism_safeHeadAtL1Block", params).get("code").asInt())
+          .as(params)
+          .isEqualTo(-32602);
+    }
+  }
+
+  @Test
   void safeHeadWithoutTheDatabaseSaysItIsNotEnabled() throws Exception {
     JsonNode error = error(noSafeDb, "optimism_safeHeadAtL1Block", "[\"0x5\"]");
     assertThat(error.get("code").asInt()).isEqualTo(-32000);
