@@ -250,7 +250,7 @@ public final class RpcL1Client implements L1Client {
   private static JsonNode requireBlock(Hash hash, JsonNode block) {
     if (block.isNull()) {
       // Not retried here: the block may have been reorged out; the driver decides.
-      throw new L1DataException("the L1 node has no block " + hash);
+      throw new BlockNotFoundException("the L1 node has no block " + hash);
     }
     JsonNode reported = block.path("hash");
     if (!reported.isTextual() || !reported.textValue().equalsIgnoreCase(hash.toHex())) {
@@ -330,6 +330,13 @@ public final class RpcL1Client implements L1Client {
   Set<ReceiptsMethod> receiptsMethods() {
     synchronized (receiptsMethods) {
       return EnumSet.copyOf(receiptsMethods);
+    }
+  }
+
+  /** The node has no block with the hash asked for: reorged out, or not synced yet. */
+  static final class BlockNotFoundException extends RuntimeException {
+    BlockNotFoundException(String message) {
+      super(message);
     }
   }
 
