@@ -50,12 +50,12 @@ public final class BeaconBlobSource implements BlobSource, AutoCloseable {
   private volatile BlobsEndpoint blobsEndpoint = BlobsEndpoint.UNKNOWN;
 
   public BeaconBlobSource(BeaconClient client, RetryPolicy retry) {
-    this(client, new Retrier(retry, Retrier.THREAD_SLEEP, BeaconBlobSource::isTemporary));
+    this(client, retry, Retrier.THREAD_SLEEP);
   }
 
-  BeaconBlobSource(BeaconClient client, Retrier retrier) {
+  BeaconBlobSource(BeaconClient client, RetryPolicy retry, Retrier.Sleeper sleeper) {
     this.client = client;
-    this.retrier = retrier;
+    this.retrier = new Retrier(retry, sleeper, BeaconBlobSource::isTemporary);
   }
 
   private static boolean isTemporary(Throwable failure) {
