@@ -16,6 +16,7 @@ import io.merapi.node.engine.Engine;
 import io.merapi.node.engine.L2Client;
 import io.merapi.node.l1.ConfirmationDepth;
 import io.merapi.node.l1.L1Client;
+import io.merapi.node.metrics.NodeMetrics;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
@@ -57,6 +58,9 @@ public final class Driver implements NodeControl, AutoCloseable {
   private static final long MAX_BACKOFF_MILLIS = 5_000;
   private static final long CRITICAL_PAUSE_MILLIS = 10_000;
 
+  /** How far back an L1 reorg's depth is measured (deeper ones are reported as this). */
+  private static final int MAX_REORG_WALK = 256;
+
   /** Unsafe payloads held until their parent is the unsafe head (op-node's payload queue). */
   private static final int MAX_QUEUED_PAYLOADS = 1024;
 
@@ -67,6 +71,7 @@ public final class Driver implements NodeControl, AutoCloseable {
   private final L2Client l2;
   private final DriverConfig driverConfig;
   private final Clock clock;
+  private final NodeMetrics metrics;
   private final EngineController engine;
   private final DerivationPipeline pipeline;
   private final Sequencer sequencer;
@@ -84,6 +89,7 @@ public final class Driver implements NodeControl, AutoCloseable {
   private volatile L1BlockRef currentL1 = ZERO_L1;
   private volatile boolean sequencerActive;
 
+  private SyncStatus lastReported;
   private long nextL1PollMillis;
   private boolean derivationIdle;
   private long backoffMillis;
@@ -96,7 +102,9 @@ public final class Driver implements NodeControl, AutoCloseable {
       L2Client l2,
       DriverConfig driverConfig,
       List<SafeHeadListener> listeners,
+      NodeMetrics metrics,
       Clock clock) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.config = Objects.requireNonNull(config, "config");
     this.l1 = Objects.requireNonNull(l1, "l1");
     this.l2 = Objects.requireNonNull(l2, "l2");
@@ -164,9 +172,11 @@ public final class Driver implements NodeControl, AutoCloseable {
         causes.recovered();
         backoffMillis = 0;
       } catch (DerivationException.Temporary e) {
+        metrics.recordDerivationError();
         causes.failed("Temporary failure", e);
         pause(nextBackoff());
       } catch (DerivationException.Reset e) {
+        metrics.recordPipelineReset();
         LOG.warn("Resetting derivation: {}", e.getMessage());
         try {
           reset();
@@ -178,6 +188,7 @@ public final class Driver implements NodeControl, AutoCloseable {
           pause(CRITICAL_PAUSE_MILLIS);
         }
       } catch (DerivationException.Critical e) {
+        metrics.recordDerivationError();
         LOG.error("Critical derivation failure, retrying in 10s: {}", e.getMessage());
         initialized = false;
         pause(CRITICAL_PAUSE_MILLIS);
@@ -230,7 +241,11 @@ public final class Driver implements NodeControl, AutoCloseable {
     }
     insertUnsafePayloads();
     if (sequencer.nextActionMillis() <= clock.millis()) {
+      long started = System.nanoTime();
       Optional<EngineController.BuildResult.Built> sealed = sequencer.act(clock.millis());
+      if (sealed.isPresent()) {
+        metrics.recordSequencerSealing(java.time.Duration.ofNanos(System.nanoTime() - started));
+      }
       sealed.ifPresent(b -> derivationIdle = false);
     }
     if (!derivationIdle) {
@@ -244,6 +259,12 @@ public final class Driver implements NodeControl, AutoCloseable {
                 : sequencer.nextActionMillis() - clock.millis());
     if (!derivationIdle) {
       wait = 0;
+    }
+    metrics.setDerivationIdle(derivationIdle);
+    SyncStatus status = syncStatus();
+    if (!status.equals(lastReported)) {
+      metrics.recordSyncStatus(status);
+      lastReported = status;
     }
     if (wait > 0) {
       awaitCommand(wait);
@@ -315,6 +336,11 @@ public final class Driver implements NodeControl, AutoCloseable {
       derivationIdle = false;
       boolean extends_ = headL1.parentHash().equals(previous.hash());
       if (!previous.equals(ZERO_L1) && !extends_ && initialized) {
+        long depth = reorgDepth(previous);
+        if (depth > 0) {
+          metrics.recordL1Reorg(depth);
+          LOG.warn("L1 reorg of depth {}: head {} replaced {}", depth, headL1.id(), previous.id());
+        }
         checkOriginCanonical();
       }
     }
@@ -326,6 +352,22 @@ public final class Driver implements NodeControl, AutoCloseable {
         finalizer.onL1Finalized(finalized).ifPresent(engine::finalize);
       }
     }
+  }
+
+  /** How many blocks of the chain that ended at {@code previous} are no longer canonical. */
+  private long reorgDepth(L1BlockRef previous) {
+    L1BlockRef block = previous;
+    for (long depth = 0; depth < MAX_REORG_WALK; depth++) {
+      Optional<L1BlockRef> canonical = l1.blockRefByNumber(block.number());
+      if (canonical.isPresent() && canonical.get().equals(block)) {
+        return depth;
+      }
+      if (block.number() == 0) {
+        return depth + 1;
+      }
+      block = l1.blockRefByHash(block.parentHash());
+    }
+    return MAX_REORG_WALK;
   }
 
   private void checkOriginCanonical() {
@@ -438,6 +480,10 @@ public final class Driver implements NodeControl, AutoCloseable {
             unsafePayloads.pollLastEntry();
           }
           unsafePayloads.put(envelope.payload().blockNumber(), envelope);
+          metrics.recordReceivedUnsafePayload(
+              envelope.payload().blockNumber(),
+              envelope.payload().timestamp(),
+              envelope.payload().blockHash());
         });
   }
 
