@@ -280,37 +280,7 @@ final class EngineJson {
   }
 
   static ObjectNode payload(ExecutionPayload p) {
-    ObjectNode out = NODES.objectNode();
-    out.put("parentHash", p.parentHash().toHex());
-    out.put("feeRecipient", p.feeRecipient().toHex());
-    out.put("stateRoot", p.stateRoot().toHex());
-    out.put("receiptsRoot", p.receiptsRoot().toHex());
-    out.put("logsBloom", p.logsBloom().toHex());
-    out.put("prevRandao", p.prevRandao().toHex());
-    out.put("blockNumber", Hex.quantity(p.blockNumber()));
-    out.put("gasLimit", Hex.quantity(p.gasLimit()));
-    out.put("gasUsed", Hex.quantity(p.gasUsed()));
-    out.put("timestamp", Hex.quantity(p.timestamp()));
-    out.put("extraData", p.extraData().toHex());
-    out.put("baseFeePerGas", p.baseFeePerGas().toQuantity());
-    out.put("blockHash", p.blockHash().toHex());
-    ArrayNode txs = out.putArray("transactions");
-    p.transactions().forEach(tx -> txs.add(tx.toHex()));
-    p.withdrawals()
-        .ifPresent(
-            list -> {
-              ArrayNode withdrawals = out.putArray("withdrawals");
-              for (Withdrawal w : list) {
-                ObjectNode item = withdrawals.addObject();
-                item.put("index", Hex.quantity(w.index()));
-                item.put("validatorIndex", Hex.quantity(w.validatorIndex()));
-                item.put("address", w.address().toHex());
-                item.put("amount", Hex.quantity(w.amount()));
-              }
-            });
-    p.blobGasUsed().ifPresent(v -> out.put("blobGasUsed", Hex.quantity(v)));
-    p.excessBlobGas().ifPresent(v -> out.put("excessBlobGas", Hex.quantity(v)));
-    return out;
+    return p.toJson();
   }
 
   /**

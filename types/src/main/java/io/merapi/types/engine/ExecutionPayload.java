@@ -1,8 +1,13 @@
 package io.merapi.types.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
+import io.merapi.base.bytes.Hex;
 import io.merapi.base.uint.UInt256;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.Header;
@@ -37,6 +42,9 @@ public record ExecutionPayload(
     Optional<List<Withdrawal>> withdrawals,
     OptionalLong blobGasUsed,
     OptionalLong excessBlobGas) {
+
+  /** The length of {@code logsBloom}: 2048 bits. */
+  public static final int LOGS_BLOOM_LENGTH = 256;
 
   public ExecutionPayload {
     transactions = List.copyOf(transactions);
@@ -80,5 +88,68 @@ public record ExecutionPayload(
       hashes.addAll(tx.blobVersionedHashes());
     }
     return hashes;
+  }
+
+  /**
+   * The {@code ExecutionPayloadV1..V3} JSON object, fields in the spec's order; {@code
+   * withdrawals}, {@code blobGasUsed} and {@code excessBlobGas} only when present.
+   */
+  public ObjectNode toJson() {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("parentHash", parentHash.toHex());
+    out.put("feeRecipient", feeRecipient.toHex());
+    out.put("stateRoot", stateRoot.toHex());
+    out.put("receiptsRoot", receiptsRoot.toHex());
+    out.put("logsBloom", logsBloom.toHex());
+    out.put("prevRandao", prevRandao.toHex());
+    out.put("blockNumber", Hex.quantity(blockNumber));
+    out.put("gasLimit", Hex.quantity(gasLimit));
+    out.put("gasUsed", Hex.quantity(gasUsed));
+    out.put("timestamp", Hex.quantity(timestamp));
+    out.put("extraData", extraData.toHex());
+    out.put("baseFeePerGas", baseFeePerGas.toQuantity());
+    out.put("blockHash", blockHash.toHex());
+    ArrayNode txs = out.putArray("transactions");
+    transactions.forEach(tx -> txs.add(tx.toHex()));
+    EngineJsonFields.putWithdrawals(out, "withdrawals", withdrawals);
+    blobGasUsed.ifPresent(v -> out.put("blobGasUsed", Hex.quantity(v)));
+    excessBlobGas.ifPresent(v -> out.put("excessBlobGas", Hex.quantity(v)));
+    return out;
+  }
+
+  /**
+   * Reads an {@code ExecutionPayloadV1..V3} object; a field given as JSON null counts as absent.
+   * Fields this record does not have are ignored, except Isthmus's {@code withdrawalsRoot}
+   * (op-geth's {@code ExecutionPayloadV4}), which is refused rather than dropped.
+   *
+   * @throws IllegalArgumentException naming the field that is missing or malformed
+   */
+  public static ExecutionPayload fromJson(JsonNode json) {
+    EngineJsonFields f = new EngineJsonFields(json, "execution payload");
+    if (f.present("withdrawalsRoot")) {
+      throw f.error("withdrawalsRoot", "Isthmus payloads are not supported yet");
+    }
+    return new ExecutionPayload(
+        Hash.wrap(f.bytes("parentHash", Hash.LENGTH)),
+        Address.wrap(f.bytes("feeRecipient", Address.LENGTH)),
+        Hash.wrap(f.bytes("stateRoot", Hash.LENGTH)),
+        Hash.wrap(f.bytes("receiptsRoot", Hash.LENGTH)),
+        Bytes.wrap(f.bytes("logsBloom", LOGS_BLOOM_LENGTH)),
+        Hash.wrap(f.bytes("prevRandao", Hash.LENGTH)),
+        f.quantity("blockNumber"),
+        f.quantity("gasLimit"),
+        f.quantity("gasUsed"),
+        f.quantity("timestamp"),
+        Bytes.wrap(f.bytes("extraData", -1)),
+        f.bigQuantity("baseFeePerGas"),
+        Hash.wrap(f.bytes("blockHash", Hash.LENGTH)),
+        f.dataList("transactions"),
+        f.present("withdrawals") ? Optional.of(f.withdrawals("withdrawals")) : Optional.empty(),
+        f.present("blobGasUsed")
+            ? OptionalLong.of(f.quantity("blobGasUsed"))
+            : OptionalLong.empty(),
+        f.present("excessBlobGas")
+            ? OptionalLong.of(f.quantity("excessBlobGas"))
+            : OptionalLong.empty());
   }
 }

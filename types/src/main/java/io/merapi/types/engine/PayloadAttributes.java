@@ -10,7 +10,6 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
 import io.merapi.base.uint.UInt256;
 import io.merapi.types.block.Withdrawal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,17 +141,7 @@ public record PayloadAttributes(
     json.put("timestamp", Hex.quantity(timestamp));
     json.put("prevRandao", prevRandao.toHex());
     json.put("suggestedFeeRecipient", suggestedFeeRecipient.toHex());
-    withdrawals.ifPresent(
-        list -> {
-          ArrayNode array = json.putArray("withdrawals");
-          for (Withdrawal w : list) {
-            ObjectNode item = array.addObject();
-            item.put("index", Hex.quantity(w.index()));
-            item.put("validatorIndex", Hex.quantity(w.validatorIndex()));
-            item.put("address", w.address().toHex());
-            item.put("amount", Hex.quantity(w.amount()));
-          }
-        });
+    EngineJsonFields.putWithdrawals(json, "withdrawals", withdrawals);
     parentBeaconBlockRoot.ifPresent(root -> json.put("parentBeaconBlockRoot", root.toHex()));
     if (!transactions.isEmpty()) {
       ArrayNode array = json.putArray("transactions");
@@ -173,138 +162,27 @@ public record PayloadAttributes(
    * @throws IllegalArgumentException if a field is missing, malformed or unknown
    */
   public static PayloadAttributes fromJson(JsonNode json) {
-    if (json == null || !json.isObject()) {
-      throw new IllegalArgumentException("payload attributes must be a JSON object");
-    }
+    EngineJsonFields f = new EngineJsonFields(json, "payload attributes");
     for (var names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        throw error(name, "unknown field");
+        throw f.error(name, "unknown field");
       }
-    }
-    Optional<List<Withdrawal>> withdrawals = Optional.empty();
-    if (present(json, "withdrawals")) {
-      JsonNode array = json.get("withdrawals");
-      if (!array.isArray()) {
-        throw error("withdrawals", "must be an array");
-      }
-      List<Withdrawal> list = new ArrayList<>();
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode w = array.get(i);
-        String prefix = "withdrawals[" + i + "].";
-        if (!w.isObject()) {
-          throw error("withdrawals[" + i + "]", "must be an object");
-        }
-        list.add(
-            new Withdrawal(
-                quantity(w, "index", prefix),
-                quantity(w, "validatorIndex", prefix),
-                Address.wrap(bytes(w, "address", prefix, Address.LENGTH)),
-                quantity(w, "amount", prefix)));
-      }
-      withdrawals = Optional.of(list);
-    }
-    List<Bytes> transactions = new ArrayList<>();
-    if (present(json, "transactions")) {
-      JsonNode array = json.get("transactions");
-      if (!array.isArray()) {
-        throw error("transactions", "must be an array");
-      }
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode item = array.get(i);
-        if (!item.isTextual()) {
-          throw error("transactions[" + i + "]", "must be a hex string");
-        }
-        transactions.add(Bytes.wrap(hex(item.asText(), "transactions[" + i + "]")));
-      }
-    }
-    boolean noTxPool = false;
-    if (present(json, "noTxPool")) {
-      if (!json.get("noTxPool").isBoolean()) {
-        throw error("noTxPool", "must be a boolean");
-      }
-      noTxPool = json.get("noTxPool").asBoolean();
     }
     return new PayloadAttributes(
-        quantity(json, "timestamp", ""),
-        Hash.wrap(bytes(json, "prevRandao", "", Hash.LENGTH)),
-        Address.wrap(bytes(json, "suggestedFeeRecipient", "", Address.LENGTH)),
-        withdrawals,
-        present(json, "parentBeaconBlockRoot")
-            ? Optional.of(Hash.wrap(bytes(json, "parentBeaconBlockRoot", "", Hash.LENGTH)))
+        f.quantity("timestamp"),
+        Hash.wrap(f.bytes("prevRandao", Hash.LENGTH)),
+        Address.wrap(f.bytes("suggestedFeeRecipient", Address.LENGTH)),
+        f.present("withdrawals") ? Optional.of(f.withdrawals("withdrawals")) : Optional.empty(),
+        f.present("parentBeaconBlockRoot")
+            ? Optional.of(Hash.wrap(f.bytes("parentBeaconBlockRoot", Hash.LENGTH)))
             : Optional.empty(),
-        transactions,
-        noTxPool,
-        present(json, "gasLimit")
-            ? OptionalLong.of(quantity(json, "gasLimit", ""))
-            : OptionalLong.empty(),
-        present(json, "eip1559Params")
-            ? Optional.of(Bytes.wrap(bytes(json, "eip1559Params", "", EIP1559_PARAMS_LENGTH)))
+        f.present("transactions") ? f.dataList("transactions") : List.of(),
+        f.present("noTxPool") && f.bool("noTxPool"),
+        f.present("gasLimit") ? OptionalLong.of(f.quantity("gasLimit")) : OptionalLong.empty(),
+        f.present("eip1559Params")
+            ? Optional.of(Bytes.wrap(f.bytes("eip1559Params", EIP1559_PARAMS_LENGTH)))
             : Optional.empty(),
-        present(json, "minBaseFee")
-            ? Optional.of(bigQuantity(json, "minBaseFee"))
-            : Optional.empty());
-  }
-
-  private static boolean present(JsonNode json, String name) {
-    JsonNode value = json.get(name);
-    return value != null && !value.isNull();
-  }
-
-  private static long quantity(JsonNode json, String name, String prefix) {
-    JsonNode value = json.get(name);
-    if (value == null || value.isNull()) {
-      throw error(prefix + name, "missing");
-    }
-    if (!value.isTextual()) {
-      throw error(prefix + name, "must be a hex quantity string");
-    }
-    try {
-      return Hex.parseQuantity(value.asText());
-    } catch (IllegalArgumentException e) {
-      throw error(prefix + name, e.getMessage());
-    }
-  }
-
-  private static UInt256 bigQuantity(JsonNode json, String name) {
-    JsonNode value = json.get(name);
-    if (!value.isTextual()) {
-      throw error(name, "must be a hex quantity string");
-    }
-    try {
-      return UInt256.fromQuantity(value.asText());
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw error(name, e.getMessage());
-    }
-  }
-
-  private static byte[] bytes(JsonNode json, String name, String prefix, int length) {
-    JsonNode value = json.get(name);
-    if (value == null || value.isNull()) {
-      throw error(prefix + name, "missing");
-    }
-    if (!value.isTextual()) {
-      throw error(prefix + name, "must be a hex string");
-    }
-    byte[] b = hex(value.asText(), prefix + name);
-    if (b.length != length) {
-      throw error(prefix + name, "must be " + length + " bytes, found " + b.length);
-    }
-    return b;
-  }
-
-  private static byte[] hex(String text, String field) {
-    if (!text.startsWith("0x")) {
-      throw error(field, "must start with 0x");
-    }
-    try {
-      return Hex.decode(text);
-    } catch (IllegalArgumentException e) {
-      throw error(field, e.getMessage());
-    }
-  }
-
-  private static IllegalArgumentException error(String field, String message) {
-    return new IllegalArgumentException("payload attributes field '" + field + "': " + message);
+        f.present("minBaseFee") ? Optional.of(f.bigQuantity("minBaseFee")) : Optional.empty());
   }
 }

@@ -1,0 +1,358 @@
+package io.merapi.node.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.merapi.base.bytes.Bytes;
+import io.merapi.base.bytes.Hash;
+import io.merapi.base.bytes.Hex;
+import io.merapi.derive.DerivationException;
+import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.attributes.L2BlockInfo;
+import io.merapi.rpc.RpcException;
+import io.merapi.rpc.client.HttpRpcClient;
+import io.merapi.rpc.client.RpcClient;
+import io.merapi.rpc.client.RpcClientOptions;
+import io.merapi.rpc.client.RpcTransportException;
+import io.merapi.state.op.Predeploys;
+import io.merapi.trie.InvalidProofException;
+import io.merapi.trie.proof.AccountProof;
+import io.merapi.trie.proof.StateProofs;
+import io.merapi.types.block.Block;
+import io.merapi.types.block.BlockBody;
+import io.merapi.types.block.Header;
+import io.merapi.types.block.Withdrawal;
+import io.merapi.types.config.OpFork;
+import io.merapi.types.config.RollupConfig;
+import io.merapi.types.engine.ExecutionPayload;
+import io.merapi.types.engine.ExecutionPayloadEnvelope;
+import io.merapi.types.json.Json;
+import io.merapi.types.json.RpcBlock;
+import io.merapi.types.json.RpcTransaction;
+import io.merapi.types.transaction.Transaction;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The L2 chain read from an engine's public JSON-RPC (op-node's {@code L2Client} over {@code
+ * eth_getBlockByNumber/Hash} with full transactions, and {@code eth_getProof} for outputs).
+ *
+ * <p>A block's reference and system config come from its L1 info deposit ({@link L2BlockInfo}, as
+ * op-node's {@code L2BlockToBlockRef} and {@code PayloadToSystemConfig}). Blocks are cached by
+ * hash; lookups by number or label always ask the engine, since the canonical chain moves.
+ *
+ * <p>Failures: an engine that does not answer is tried again with backoff ({@link RetryPolicy}),
+ * then reported as {@link DerivationException.Temporary}, as is an answer that does not parse or a
+ * JSON-RPC error; a block hash the engine does not know is {@link DerivationException.Reset} (the
+ * chain changed under the caller); a block that is not a valid rollup block (no L1 info deposit,
+ * another genesis) or a proof that does not verify is {@link DerivationException.Critical}.
+ */
+public final class RpcL2Client implements L2Client {
+  private static final Logger LOG = LoggerFactory.getLogger(RpcL2Client.class);
+
+  /**
+   * @param timeout how long one call may take
+   * @param retry how often a call that got no answer is tried
+   * @param cacheSize how many blocks (with their transactions) and output roots are kept by hash
+   */
+  public record Options(Duration timeout, RetryPolicy retry, int cacheSize) {
+    public static final Options DEFAULT =
+        new Options(Duration.ofSeconds(10), RetryPolicy.DEFAULT, 512);
+
+    public Options {
+      Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(retry, "retry");
+      if (cacheSize < 1) {
+        throw new IllegalArgumentException("cacheSize must be positive");
+      }
+    }
+  }
+
+  /** A block as read, its hash computed from its header. */
+  private record L2Block(
+      Header header,
+      Hash hash,
+      List<Transaction> transactions,
+      Optional<List<Withdrawal>> withdrawals) {}
+
+  private final URI endpoint;
+  private final RollupConfig rollup;
+  private final Options options;
+  private final RpcClient rpc;
+  private final LruCache<Hash, L2Block> blocks;
+  private final LruCache<Hash, OutputRoot> outputs;
+
+  public RpcL2Client(URI endpoint, RollupConfig rollup) {
+    this(endpoint, rollup, Options.DEFAULT);
+  }
+
+  public RpcL2Client(URI endpoint, RollupConfig rollup, Options options) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.rollup = Objects.requireNonNull(rollup, "rollup");
+    this.options = Objects.requireNonNull(options, "options");
+    this.rpc =
+        HttpRpcClient.create(endpoint, RpcClientOptions.defaults().withTimeout(options.timeout()));
+    this.blocks = new LruCache<>(options.cacheSize());
+    this.outputs = new LruCache<>(options.cacheSize());
+  }
+
+  // --- L2Source ---
+
+  @Override
+  public Optional<L2BlockRef> l2BlockRefByNumber(long number) {
+    return blockByNumber(number).map(this::ref);
+  }
+
+  @Override
+  public L2BlockRef l2BlockRefByHash(Hash hash) {
+    return ref(blockByHash(hash));
+  }
+
+  @Override
+  public RollupConfig.SystemConfig systemConfigByL2Hash(Hash hash) {
+    L2Block block = blockByHash(hash);
+    try {
+      return L2BlockInfo.systemConfig(rollup, block.header(), block.hash(), block.transactions());
+    } catch (IllegalArgumentException e) {
+      throw invalidBlock(block, e);
+    }
+  }
+
+  @Override
+  public Optional<List<Bytes>> transactionsByNumber(long number) {
+    return blockByNumber(number)
+        .map(b -> b.transactions().stream().map(tx -> Bytes.wrap(tx.encoded())).toList());
+  }
+
+  // --- L2Client ---
+
+  @Override
+  public Optional<L2BlockRef> blockRefByLabel(Label label) {
+    String method = "eth_getBlockByNumber";
+    JsonNode json;
+    try {
+      json = callRaw(method, label.tag(), true);
+    } catch (RpcException e) {
+      // geth and this project's engine: "safe block not found" before the first safe head.
+      if (e.error().message().contains("not found")) {
+        return Optional.empty();
+      }
+      throw rpcError(method, e);
+    }
+    return readBlock(method, json, Optional.empty(), Optional.empty()).map(this::ref);
+  }
+
+  @Override
+  public Optional<ExecutionPayloadEnvelope> payloadByNumber(long number) {
+    return blockByNumber(number).map(this::payload);
+  }
+
+  @Override
+  public OutputRoot outputAt(Hash blockHash) {
+    Optional<OutputRoot> cached = outputs.get(blockHash);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    L2Block block = blockByHash(blockHash);
+    String method = "eth_getProof";
+    JsonNode json =
+        call(method, Predeploys.L2_TO_L1_MESSAGE_PASSER.toHex(), List.of(), blockHash.toHex());
+    AccountProof proof;
+    try {
+      proof = ProofJson.read(json);
+    } catch (IllegalArgumentException e) {
+      throw malformed(method, e);
+    }
+    if (!proof.address().equals(Predeploys.L2_TO_L1_MESSAGE_PASSER)) {
+      throw malformed(
+          method, new IllegalArgumentException("the proof is of account " + proof.address()));
+    }
+    try {
+      StateProofs.verify(block.header().stateRoot(), proof);
+    } catch (InvalidProofException e) {
+      throw new DerivationException.Critical(
+          "the engine at "
+              + endpoint
+              + " proved the L2ToL1MessagePasser storage of block "
+              + blockHash
+              + " with a proof that does not match the block's state root: "
+              + e.getMessage(),
+          e);
+    }
+    OutputRoot output = new OutputRoot(block.header().stateRoot(), proof.storageHash(), blockHash);
+    outputs.put(blockHash, output);
+    return output;
+  }
+
+  @Override
+  public void close() {
+    rpc.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RpcL2Client[" + endpoint + "]";
+  }
+
+  // --- blocks ---
+
+  private Optional<L2Block> blockByNumber(long number) {
+    String method = "eth_getBlockByNumber";
+    JsonNode json = call(method, Hex.quantity(number), true);
+    Optional<L2Block> block = readBlock(method, json, Optional.of(number), Optional.empty());
+    block.ifPresent(b -> blocks.put(b.hash(), b));
+    return block;
+  }
+
+  private L2Block blockByHash(Hash hash) {
+    Optional<L2Block> cached = blocks.get(hash);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    String method = "eth_getBlockByHash";
+    JsonNode json = call(method, hash.toHex(), true);
+    L2Block block =
+        readBlock(method, json, Optional.empty(), Optional.of(hash))
+            .orElseThrow(
+                () ->
+                    new DerivationException.Reset(
+                        "the engine at " + endpoint + " does not know L2 block " + hash));
+    blocks.put(hash, block);
+    return block;
+  }
+
+  /** A block from its JSON, checked to be the one asked for; empty for JSON null. */
+  private Optional<L2Block> readBlock(
+      String method, JsonNode json, Optional<Long> number, Optional<Hash> hash) {
+    if (json == null || json.isNull()) {
+      return Optional.empty();
+    }
+    RpcBlock rpcBlock;
+    try {
+      rpcBlock = Json.mapper().treeToValue(json, RpcBlock.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw malformed(method, e);
+    }
+    List<Transaction> transactions =
+        switch (rpcBlock.transactions()) {
+          case RpcBlock.Full full ->
+              full.transactions().stream().map(RpcTransaction::transaction).toList();
+          case RpcBlock.Hashes hashes when hashes.hashes().isEmpty() -> List.of();
+          case RpcBlock.Hashes hashes ->
+              throw malformed(
+                  method,
+                  new IllegalArgumentException(
+                      "the block has transaction hashes where full transactions were asked for"));
+        };
+    Header header = rpcBlock.header();
+    L2Block block = new L2Block(header, header.hash(), transactions, rpcBlock.withdrawals());
+    if (number.isPresent() && header.number() != number.get()) {
+      throw malformed(
+          method,
+          new IllegalArgumentException(
+              "asked for block " + number.get() + ", got block " + header.number()));
+    }
+    if (hash.isPresent() && !block.hash().equals(hash.get())) {
+      throw malformed(
+          method,
+          new IllegalArgumentException("asked for block " + hash.get() + ", got " + block.hash()));
+    }
+    return Optional.of(block);
+  }
+
+  private L2BlockRef ref(L2Block block) {
+    try {
+      return L2BlockInfo.blockRef(rollup, block.header(), block.hash(), block.transactions());
+    } catch (IllegalArgumentException e) {
+      throw invalidBlock(block, e);
+    }
+  }
+
+  /** The block as the Engine API carries it (op-node {@code PayloadByNumber}). */
+  private ExecutionPayloadEnvelope payload(L2Block block) {
+    if (rollup.isActive(OpFork.ISTHMUS, block.header().timestamp())) {
+      // Isthmus payloads carry the withdrawals root, which ExecutionPayload does not model yet.
+      throw new DerivationException.Critical(
+          "L2 block "
+              + block.header().number()
+              + " is an Isthmus block: Isthmus payloads are not supported by this node yet");
+    }
+    Block whole =
+        new Block(
+            block.header(), new BlockBody(block.transactions(), List.of(), block.withdrawals()));
+    return new ExecutionPayloadEnvelope(
+        ExecutionPayload.of(whole, block.hash()), block.header().parentBeaconBlockRoot());
+  }
+
+  private DerivationException.Critical invalidBlock(L2Block block, IllegalArgumentException e) {
+    return new DerivationException.Critical(
+        "L2 block "
+            + block.header().number()
+            + " ("
+            + block.hash()
+            + ") from the engine at "
+            + endpoint
+            + " is not a block of this rollup: "
+            + e.getMessage(),
+        e);
+  }
+
+  // --- calls ---
+
+  /** A call whose JSON-RPC errors are temporary failures too. */
+  private JsonNode call(String method, Object... params) {
+    try {
+      return callRaw(method, params);
+    } catch (RpcException e) {
+      throw rpcError(method, e);
+    }
+  }
+
+  /**
+   * A call tried again with backoff while the engine does not answer; a JSON-RPC error is thrown as
+   * it is.
+   */
+  private JsonNode callRaw(String method, Object... params) {
+    RetryPolicy retry = options.retry();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return RpcClient.await(rpc.request(method, params));
+      } catch (RpcTransportException e) {
+        String why = TransportErrors.describe(endpoint, method, options.timeout(), e);
+        if (attempt >= retry.attempts()) {
+          throw new DerivationException.Temporary(
+              why + (attempt > 1 ? " (tried " + attempt + " times)" : ""), e);
+        }
+        Duration wait = retry.backoff(attempt);
+        LOG.debug("{}; trying again in {} ms", why, wait.toMillis());
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new DerivationException.Temporary(why + " (interrupted while waiting)", e);
+        }
+      }
+    }
+  }
+
+  private DerivationException.Temporary rpcError(String method, RpcException e) {
+    return new DerivationException.Temporary(
+        method
+            + " to "
+            + endpoint
+            + " failed: the engine answered error "
+            + e.code()
+            + ": "
+            + TransportErrors.describe(e.error()),
+        e);
+  }
+
+  private DerivationException.Temporary malformed(String method, Exception e) {
+    return new DerivationException.Temporary(
+        method + " to " + endpoint + ": malformed answer: " + e.getMessage(), e);
+  }
+}
