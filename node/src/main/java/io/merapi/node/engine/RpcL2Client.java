@@ -13,6 +13,7 @@ import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import io.merapi.rpc.client.RpcTransportException;
+import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.state.op.Predeploys;
 import io.merapi.trie.InvalidProofException;
 import io.merapi.trie.proof.AccountProof;
@@ -91,11 +92,25 @@ public final class RpcL2Client implements L2Client {
   }
 
   public RpcL2Client(URI endpoint, RollupConfig rollup, Options options) {
+    this(endpoint, rollup, options, Optional.empty());
+  }
+
+  /**
+   * A reader of the engine's authenticated endpoint ({@code --l2}, which serves {@code eth_*} next
+   * to {@code engine_*}, as op-node reads it), signing each request with {@code secret}.
+   */
+  public RpcL2Client(URI endpoint, RollupConfig rollup, JwtSecret secret) {
+    this(endpoint, rollup, Options.DEFAULT, Optional.of(secret));
+  }
+
+  private RpcL2Client(
+      URI endpoint, RollupConfig rollup, Options options, Optional<JwtSecret> secret) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.rollup = Objects.requireNonNull(rollup, "rollup");
     this.options = Objects.requireNonNull(options, "options");
+    RpcClientOptions rpcOptions = RpcClientOptions.defaults().withTimeout(options.timeout());
     this.rpc =
-        HttpRpcClient.create(endpoint, RpcClientOptions.defaults().withTimeout(options.timeout()));
+        HttpRpcClient.create(endpoint, secret.map(rpcOptions::withJwtSecret).orElse(rpcOptions));
     this.blocks = new LruCache<>(options.cacheSize());
     this.outputs = new LruCache<>(options.cacheSize());
   }

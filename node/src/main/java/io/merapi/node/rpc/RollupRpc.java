@@ -47,7 +47,7 @@ public final class RollupRpc {
   private final boolean adminEnabled;
   private final Function<JsonNode, ExecutionPayloadEnvelope> envelopeDecoder;
 
-  /** With the default payload reader, {@link PayloadEnvelopeJson}. */
+  /** With the shared payload reader, {@link ExecutionPayloadEnvelope#fromJson}. */
   public RollupRpc(
       RollupConfig config,
       String version,
@@ -55,7 +55,7 @@ public final class RollupRpc {
       L2Client l2,
       SafeDb safeDb,
       boolean adminEnabled) {
-    this(config, version, node, l2, safeDb, adminEnabled, PayloadEnvelopeJson::decode);
+    this(config, version, node, l2, safeDb, adminEnabled, ExecutionPayloadEnvelope::fromJson);
   }
 
   /**

@@ -368,7 +368,7 @@ class RollupRpcTest {
 
   @Test
   void postUnsafePayloadHandsTheDecodedEnvelopeToTheDriver() throws Exception {
-    String envelope = PayloadEnvelopeJsonTest.ecotoneEnvelope();
+    String envelope = AdminPayloadJsonTest.ecotoneEnvelope();
     assertThat(result(admin, "admin_postUnsafePayload", "[" + envelope + "]").isNull()).isTrue();
 
     ExecutionPayloadEnvelope posted = node.posted.getLast();
@@ -384,7 +384,8 @@ class RollupRpcTest {
         error(admin, "admin_postUnsafePayload", "[{\"parentBeaconBlockRoot\":\"" + hex(1) + "\"}]");
     assertThat(missing.get("code").asInt()).isEqualTo(-32602);
     assertThat(missing.get("message").asText())
-        .isEqualTo("invalid argument 0: ExecutionPayloadEnvelope.executionPayload is missing");
+        .isEqualTo(
+            "invalid argument 0: execution payload envelope field 'executionPayload': missing");
 
     JsonNode notObject = error(admin, "admin_postUnsafePayload", "[\"0x00\"]");
     assertThat(notObject.get("code").asInt()).isEqualTo(-32602);
@@ -395,7 +396,7 @@ class RollupRpcTest {
   void theEnvelopeDecoderCanBeReplaced() throws Exception {
     TestNodeControl own = new TestNodeControl(STATUS);
     ExecutionPayloadEnvelope fixed =
-        PayloadEnvelopeJson.decode(JSON.readTree(PayloadEnvelopeJsonTest.ecotoneEnvelope()));
+        ExecutionPayloadEnvelope.fromJson(JSON.readTree(AdminPayloadJsonTest.ecotoneEnvelope()));
     RpcServer server =
         new RollupRpc(config, VERSION, own, l2, safeDb, true, json -> fixed)
             .start(RollupRpc.serverConfig("127.0.0.1", 0), Optional.empty());
