@@ -218,12 +218,15 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
-  /** A block this builder sealed and handed out, so that importing it needs no re-execution. */
-  public synchronized Optional<SealedBlock> sealedBlock(Hash blockHash) {
+  /**
+   * A block this builder sealed and handed out, with its blob sidecars, so that importing it needs
+   * no re-execution and its blobs can be kept.
+   */
+  public synchronized Optional<BuiltPayload> builtPayload(Hash blockHash) {
     for (PayloadJob job : jobs.values()) {
       Optional<BuiltPayload> built = job.bestIfHash(blockHash);
       if (built.isPresent()) {
-        return Optional.of(built.get().sealed());
+        return built;
       }
     }
     return Optional.empty();
