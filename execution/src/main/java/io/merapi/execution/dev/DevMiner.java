@@ -150,7 +150,7 @@ public final class DevMiner implements AutoCloseable {
     Fork fork = chain.rules().fork(parent.number() + 1, timestamp);
     int version = fork.isAtLeast(Fork.CANCUN) ? 3 : fork.isAtLeast(Fork.SHANGHAI) ? 2 : 1;
     Optional<Hash> beaconRoot =
-        version == 3 ? Optional.of(derived("beacon root", parent.hash())) : Optional.empty();
+        version == 3 ? Optional.of(beaconRoot(parent.hash())) : Optional.empty();
     PayloadAttributes attributes =
         PayloadAttributes.of(
             timestamp,
@@ -236,6 +236,14 @@ public final class DevMiner implements AutoCloseable {
     } finally {
       mining.unlock();
     }
+  }
+
+  /**
+   * The beacon block root that stands for block {@code blockHash}: what its children carry as
+   * parent beacon block root (EIP-4788), and how the dev beacon API names the block.
+   */
+  public static Hash beaconRoot(Hash blockHash) {
+    return derived("beacon root", blockHash);
   }
 
   /** The beacon slots the produced blocks are stamped on. */
