@@ -229,7 +229,9 @@ public final class DevMiner implements AutoCloseable {
     mining.lock();
     try {
       ChainHead before = engine.chain().head();
-      engine.builder().quiesce(); // builds read the head state, which is about to move
+      // Builds read the head state, which is about to move; and a build on the new head with the
+      // same attributes as one before the rewind must see the pool as it is now.
+      engine.builder().discardJobs();
       ChainHead head = engine.chain().rewind(number);
       LOG.info("dev chain rewound from #{} to #{} {}", before.number(), head.number(), head.hash());
       return head;

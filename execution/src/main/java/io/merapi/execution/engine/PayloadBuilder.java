@@ -232,6 +232,17 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Ends and forgets every build (after a rewind): the same parent and attributes asked for again
+   * then build anew from the pool instead of returning the payload built before the rewind.
+   */
+  public void discardJobs() {
+    quiesce();
+    synchronized (this) {
+      jobs.clear();
+    }
+  }
+
   /** Ends every refill and waits for the build in progress, before the head moves. */
   public void quiesce() {
     synchronized (this) {

@@ -211,7 +211,9 @@ public final class ExecutionNode implements AutoCloseable {
 
   private LongFunction<ChainHead> rewindQuiesced(EngineApi engine) {
     return number -> {
-      engine.builder().quiesce(); // builds read the head state, which is about to move
+      // Builds read the head state, which is about to move; and a build on the new head with the
+      // same attributes as one before the rewind must see the pool as it is now.
+      engine.builder().discardJobs();
       return chain.rewind(number);
     };
   }
