@@ -163,6 +163,41 @@ public final class ExecutionCommand implements Callable<Integer> {
   long devPeriod;
 
   @Option(
+      names = "--dev.safe-depth",
+      defaultValue = "8",
+      description = "Blocks the dev chain's safe block trails the head (0: each block at once).")
+  int devSafeDepth;
+
+  @Option(
+      names = "--dev.finalized-depth",
+      defaultValue = "16",
+      description =
+          "Blocks the dev chain's finalized block trails the head, at least --dev.safe-depth"
+              + " (0: each block at once).")
+  int devFinalizedDepth;
+
+  @Option(
+      names = "--dev.beacon",
+      arity = "1",
+      defaultValue = "true",
+      description =
+          "Serve a beacon API (genesis, spec, blob sidecars and blobs) for the dev chain's blocks,"
+              + " one slot per block (--dev.beacon=false: off).")
+  boolean devBeacon;
+
+  @Option(
+      names = "--dev.beacon.addr",
+      defaultValue = "127.0.0.1",
+      description = "Dev beacon API address.")
+  String devBeaconAddr;
+
+  @Option(
+      names = "--dev.beacon.port",
+      defaultValue = "5052",
+      description = "Dev beacon API port (0: a free port).")
+  int devBeaconPort;
+
+  @Option(
       names = "--rpc.gascap",
       defaultValue = "50000000",
       description = "Most gas eth_call and eth_estimateGas may use (0: no cap).")
@@ -296,7 +331,23 @@ public final class ExecutionCommand implements Callable<Integer> {
         .ifPresent(u -> endpoints.add(new DevBanner.Endpoint("Engine API", u + " (JWT)")));
     node.metricsUri()
         .ifPresent(u -> endpoints.add(new DevBanner.Endpoint("Metrics", u.toString())));
+    node.beaconUri()
+        .ifPresent(u -> endpoints.add(new DevBanner.Endpoint("Beacon API", u.toString())));
     return endpoints;
+  }
+
+  private ExecutionNodeConfig.DevSettings devSettings() {
+    try {
+      return new ExecutionNodeConfig.DevSettings(
+          devPeriod,
+          devSafeDepth,
+          devFinalizedDepth,
+          devBeacon
+              ? Optional.of(new ExecutionNodeConfig.BeaconEndpoint(devBeaconAddr, devBeaconPort))
+              : Optional.empty());
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure("invalid --dev settings: " + e.getMessage());
+    }
   }
 
   ExecutionNodeConfig config() {
@@ -346,8 +397,7 @@ public final class ExecutionCommand implements Callable<Integer> {
             duration(evmTimeout),
             logBlockRange,
             logResults));
-    builder.dev(
-        dev ? Optional.of(new ExecutionNodeConfig.DevSettings(devPeriod)) : Optional.empty());
+    builder.dev(dev ? Optional.of(devSettings()) : Optional.empty());
     builder.allowUnprotectedTxs(allowUnprotectedTxs);
     if (poolPriceLimit < 0) {
       throw new CommandFailure("invalid --txpool.pricelimit: must not be negative");

@@ -8,6 +8,7 @@ import io.merapi.cli.MerapiRun.Output;
 import io.merapi.execution.node.ExecutionNodeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -80,10 +81,37 @@ class ExecutionCommandTest {
   @Test
   void devServesJsonRpcAndKeepsItsOwnDatadir() {
     ExecutionNodeConfig config = parse("--dev", "--dev.period", "2").config();
-    assertThat(config.dev()).contains(new ExecutionNodeConfig.DevSettings(2));
+    assertThat(config.dev())
+        .contains(
+            new ExecutionNodeConfig.DevSettings(
+                2, 8, 16, Optional.of(ExecutionNodeConfig.BeaconEndpoint.DEFAULT)));
     assertThat(config.http().orElseThrow().port()).isEqualTo(8545);
     assertThat(config.ws().orElseThrow().port()).isEqualTo(8546);
     assertThat(config.datadir().orElseThrow().toString()).endsWith(".merapi/dev");
+  }
+
+  @Test
+  void devFlagsSetTheFinalityScheduleAndTheBeaconApi() {
+    ExecutionNodeConfig.DevSettings dev =
+        parse(
+                "--dev",
+                "--dev.safe-depth",
+                "0",
+                "--dev.finalized-depth",
+                "0",
+                "--dev.beacon.port",
+                "0")
+            .config()
+            .dev()
+            .orElseThrow();
+    assertThat(dev.finality()).isEqualTo(io.merapi.execution.dev.FinalitySchedule.IMMEDIATE);
+    assertThat(dev.beacon()).contains(new ExecutionNodeConfig.BeaconEndpoint("127.0.0.1", 0));
+    assertThat(parse("--dev", "--dev.beacon=false").config().dev().orElseThrow().beacon())
+        .isEmpty();
+    assertThatThrownBy(
+            () -> parse("--dev", "--dev.safe-depth", "9", "--dev.finalized-depth", "4").config())
+        .isInstanceOf(CommandFailure.class)
+        .hasMessageContaining("finalized depth");
   }
 
   @Test

@@ -11,11 +11,13 @@ final class TestNodes {
 
   /**
    * Starts {@code merapi execution args...} with every port on a free loopback port (HTTP,
-   * WebSocket and the Engine API on port 0); the caller closes the node.
+   * WebSocket, the Engine API and the dev beacon API on port 0); the caller closes the node.
    */
   static ExecutionNode start(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--http.port", "0", "--ws.port", "0", "--authrpc.port", "0"));
+    all.addAll(
+        List.of(
+            "--http.port", "0", "--ws.port", "0", "--authrpc.port", "0", "--dev.beacon.port", "0"));
     ExecutionCommand command = new ExecutionCommand();
     new CommandLine(command).parseArgs(all.toArray(String[]::new));
     return ExecutionNode.start(command.config());

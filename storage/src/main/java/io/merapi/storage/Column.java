@@ -37,7 +37,13 @@ public enum Column {
    * which blocks of the section have that bit set, so a log query reads one vector per bit instead
    * of every header.
    */
-  BLOOM_BITS("bloom-bits");
+  BLOOM_BITS("bloom-bits"),
+  /**
+   * The blob sidecars (blobs, KZG commitments and proofs) of the blob transactions of a block this
+   * node built, by number ++ hash, kept so that the dev chain's beacon API can serve them. Last in
+   * the list: a store written before it existed opens with the families in the same order.
+   */
+  BLOB_SIDECARS("blob-sidecars");
 
   private final String familyName;
 

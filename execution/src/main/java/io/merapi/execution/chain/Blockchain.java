@@ -25,6 +25,7 @@ import io.merapi.types.block.Header;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Genesis;
 import io.merapi.types.receipt.Receipt;
+import io.merapi.types.transaction.BlobSidecar;
 import io.merapi.types.transaction.InvalidTransactionException;
 import io.merapi.types.transaction.Transaction;
 import java.util.ArrayList;
@@ -297,6 +298,15 @@ public final class Blockchain {
     return store.number(blockHash).flatMap(n -> store.receipts(n, blockHash));
   }
 
+  /**
+   * The blob sidecars kept with a block, one per blob transaction in block order: empty for a block
+   * without blob transactions, and also for one imported from elsewhere (the execution layer is not
+   * given the blobs of a block it did not build).
+   */
+  public List<BlobSidecar> sidecars(Hash blockHash) {
+    return store.number(blockHash).flatMap(n -> store.sidecars(n, blockHash)).orElse(List.of());
+  }
+
   /** Where a transaction of the canonical chain is. */
   public Optional<TransactionLocation> transactionLocation(Hash txHash) {
     return store.transactionLocation(txHash);
@@ -387,7 +397,7 @@ public final class Blockchain {
       StateUpdate update = StateCommitter.commit(parent.stateRoot(), nodes, result.changes());
       BlockValidator.validateStateRoot(header, update.stateRoot());
       long t3 = System.nanoTime();
-      store(block, hash, result.receipts(), update, makeHead);
+      store(block, hash, result.receipts(), update, List.of(), makeHead);
       long t4 = System.nanoTime();
       return new ImportResult.Imported(
           new ChainHead(hash, header),
@@ -405,6 +415,17 @@ public final class Blockchain {
    * @throws UnknownBlockException if its parent is no longer stored
    */
   public ImportResult importSealed(SealedBlock sealed, boolean makeHead) {
+    return importSealed(sealed, List.of(), makeHead);
+  }
+
+  /**
+   * {@link #importSealed(SealedBlock, boolean)}, keeping the sidecars of the block's blob
+   * transactions (in block order) in the same atomic write as the block, for {@link #sidecars}.
+   *
+   * @throws UnknownBlockException if its parent is no longer stored
+   */
+  public ImportResult importSealed(
+      SealedBlock sealed, List<BlobSidecar> sidecars, boolean makeHead) {
     writeLock.lock();
     try {
       if (contains(sealed.hash())) {
@@ -418,7 +439,7 @@ public final class Blockchain {
         throw new UnknownBlockException(parentHash, "unknown parent " + parentHash);
       }
       long t0 = System.nanoTime();
-      store(sealed.block(), sealed.hash(), sealed.receipts(), sealed.state(), makeHead);
+      store(sealed.block(), sealed.hash(), sealed.receipts(), sealed.state(), sidecars, makeHead);
       return new ImportResult.Imported(
           new ChainHead(sealed.hash(), sealed.block().header()),
           sealed.receipts(),
@@ -431,12 +452,18 @@ public final class Blockchain {
 
   /** Writes a validated block; extends the head in the same batch when it is the head's child. */
   private void store(
-      Block block, Hash hash, List<Receipt> receipts, StateUpdate update, boolean makeHead) {
+      Block block,
+      Hash hash,
+      List<Receipt> receipts,
+      StateUpdate update,
+      List<BlobSidecar> sidecars,
+      boolean makeHead) {
     ChainHead previous = head;
     ChainHead imported = new ChainHead(hash, block.header());
     boolean extend = makeHead && previous.hash().equals(block.header().parentHash());
     try (ChainStore.Batch batch = store.batch()) {
       batch.block(block, hash, receipts, update);
+      batch.sidecars(block.number(), hash, sidecars);
       if (extend) {
         update.diff().applyForward(batch);
         batch.canonical(block.number(), hash, block.transactions());
@@ -516,9 +543,14 @@ public final class Blockchain {
     }
     Collections.reverse(added);
     long ancestor = a.number();
-    Optional<ChainHead> newSafe = label(safeHash, "safe", next, ancestor, added).or(() -> safe);
+    // A label not given stays, unless its block left the canonical chain: then it falls back to
+    // the common ancestor, so that safe and finalized are never above the head nor off its chain.
+    ChainHead common = a;
+    Optional<ChainHead> newSafe =
+        label(safeHash, "safe", next, ancestor, added).or(() -> kept(safe, ancestor, common));
     Optional<ChainHead> newFinalized =
-        label(finalizedHash, "finalized", next, ancestor, added).or(() -> finalized);
+        label(finalizedHash, "finalized", next, ancestor, added)
+            .or(() -> kept(finalized, ancestor, common));
 
     try (ChainStore.Batch batch = store.batch()) {
       for (ChainHead block : removed) { // newest first: each diff undone on top of the next
@@ -540,6 +572,37 @@ public final class Blockchain {
     finalized = newFinalized;
     if (!removed.isEmpty() || !added.isEmpty()) {
       notifyListeners(new HeadChange(previous, next, removed, added));
+    }
+  }
+
+  private static Optional<ChainHead> kept(
+      Optional<ChainHead> label, long ancestor, ChainHead common) {
+    return label.map(block -> block.number() > ancestor ? common : block);
+  }
+
+  /**
+   * Rewinds the canonical chain to its block {@code number} (geth {@code debug_setHead}); the
+   * blocks above stay stored off the canonical chain, and safe and finalized come down to the new
+   * head if they were above it. Listeners see the removed blocks as a reorg.
+   *
+   * @return the new head
+   * @throws IllegalArgumentException if {@code number} is above the head
+   */
+  public ChainHead rewind(long number) {
+    writeLock.lock();
+    try {
+      ChainHead current = head;
+      if (number < 0 || number > current.number()) {
+        throw new IllegalArgumentException(
+            "cannot rewind to block " + number + ": the head is block " + current.number());
+      }
+      Hash target =
+          canonicalHash(number)
+              .orElseThrow(() -> new IllegalStateException("no canonical block " + number));
+      setHeadLocked(target, Optional.empty(), Optional.empty());
+      return head;
+    } finally {
+      writeLock.unlock();
     }
   }
 

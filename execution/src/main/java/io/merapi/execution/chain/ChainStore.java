@@ -16,6 +16,7 @@ import io.merapi.types.block.Block;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.receipt.Receipt;
+import io.merapi.types.transaction.BlobSidecar;
 import io.merapi.types.transaction.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,6 +81,11 @@ final class ChainStore implements FlatState, CodeSource, NodeSource {
     return store.get(Column.RECEIPTS, blockKey(number, hash)).map(StoredReceipts::decode);
   }
 
+  /** The blob sidecars stored with a block; empty if none were (no blobs, or built elsewhere). */
+  Optional<List<BlobSidecar>> sidecars(long number, Hash hash) {
+    return store.get(Column.BLOB_SIDECARS, blockKey(number, hash)).map(StoredSidecars::decode);
+  }
+
   Optional<StateDiff> stateDiff(long number, Hash hash) {
     return store.get(Column.STATE_DIFFS, blockKey(number, hash)).map(StateDiff::decode);
   }
@@ -142,6 +148,13 @@ final class ChainStore implements FlatState, CodeSource, NodeSource {
       }
       for (Map.Entry<Hash, Bytes> code : state.codes().entrySet()) {
         code(code.getKey(), code.getValue().array());
+      }
+    }
+
+    /** The sidecars of a block's blob transactions, in block order (nothing if there are none). */
+    void sidecars(long number, Hash hash, List<BlobSidecar> sidecars) {
+      if (!sidecars.isEmpty()) {
+        batch.put(Column.BLOB_SIDECARS, blockKey(number, hash), StoredSidecars.encode(sidecars));
       }
     }
 

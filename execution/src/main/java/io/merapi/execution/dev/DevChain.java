@@ -39,7 +39,9 @@ public final class DevChain implements AutoCloseable {
     this.pool = TransactionPool.create(chain, config.pool(), clock);
     this.builder = new PayloadBuilder(chain, Optional.of(pool), config.builder());
     this.engine = new EngineApi(chain, builder);
-    this.miner = new DevMiner(engine, pool, config.period(), config.feeRecipient(), clock);
+    this.miner =
+        new DevMiner(
+            engine, pool, config.period(), config.finality(), config.feeRecipient(), clock);
   }
 
   /**

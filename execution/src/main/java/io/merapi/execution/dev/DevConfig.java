@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param mnemonic the BIP-39 mnemonic of the prefunded accounts
  * @param accounts how many accounts to fund
  * @param feeRecipient the coinbase of produced blocks (tips go there)
+ * @param finality how far behind the head the safe and finalized labels follow
  */
 public record DevConfig(
     Optional<Path> dataDir,
@@ -28,7 +29,8 @@ public record DevConfig(
     long gasLimit,
     Address feeRecipient,
     TxPoolConfig pool,
-    BuilderConfig builder) {
+    BuilderConfig builder,
+    FinalitySchedule finality) {
 
   public DevConfig {
     Objects.requireNonNull(dataDir);
@@ -36,6 +38,7 @@ public record DevConfig(
     Objects.requireNonNull(feeRecipient);
     Objects.requireNonNull(pool);
     Objects.requireNonNull(builder);
+    Objects.requireNonNull(finality);
     if (period.isNegative()) {
       throw new IllegalArgumentException("dev period must not be negative: " + period);
     }
@@ -52,7 +55,10 @@ public record DevConfig(
     return Path.of(System.getProperty("user.home"), ".merapi", "dev");
   }
 
-  /** Blocks on demand, the default mnemonic's ten accounts, chain 1337, RocksDB at the default. */
+  /**
+   * Blocks on demand, the default mnemonic's ten accounts, chain 1337, RocksDB at the default, safe
+   * and finalized {@link FinalitySchedule#DEFAULT 8 and 16} blocks behind the head.
+   */
   public static DevConfig defaults() {
     return new DevConfig(
         Optional.of(defaultDataDir()),
@@ -63,21 +69,63 @@ public record DevConfig(
         DevGenesis.GAS_LIMIT,
         Address.ZERO,
         TxPoolConfig.defaults(),
-        BuilderConfig.defaults().withGasCeil(DevGenesis.GAS_LIMIT));
+        BuilderConfig.defaults().withGasCeil(DevGenesis.GAS_LIMIT),
+        FinalitySchedule.DEFAULT);
   }
 
   public DevConfig withDataDir(Optional<Path> dataDir) {
     return new DevConfig(
-        dataDir, period, mnemonic, accounts, chainId, gasLimit, feeRecipient, pool, builder);
+        dataDir,
+        period,
+        mnemonic,
+        accounts,
+        chainId,
+        gasLimit,
+        feeRecipient,
+        pool,
+        builder,
+        finality);
   }
 
   public DevConfig withPool(TxPoolConfig pool) {
     return new DevConfig(
-        dataDir, period, mnemonic, accounts, chainId, gasLimit, feeRecipient, pool, builder);
+        dataDir,
+        period,
+        mnemonic,
+        accounts,
+        chainId,
+        gasLimit,
+        feeRecipient,
+        pool,
+        builder,
+        finality);
   }
 
   public DevConfig withPeriod(Duration period) {
     return new DevConfig(
-        dataDir, period, mnemonic, accounts, chainId, gasLimit, feeRecipient, pool, builder);
+        dataDir,
+        period,
+        mnemonic,
+        accounts,
+        chainId,
+        gasLimit,
+        feeRecipient,
+        pool,
+        builder,
+        finality);
+  }
+
+  public DevConfig withFinality(FinalitySchedule finality) {
+    return new DevConfig(
+        dataDir,
+        period,
+        mnemonic,
+        accounts,
+        chainId,
+        gasLimit,
+        feeRecipient,
+        pool,
+        builder,
+        finality);
   }
 }

@@ -31,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * The dev chain's block producer, a stand-in consensus client in the manner of geth's simulated
  * beacon: each block goes through the Engine API's own loop — {@code forkchoiceUpdated} with
  * attributes, {@code getPayload}, {@code newPayload}, {@code forkchoiceUpdated} to the new block,
- * which becomes safe and finalized at once (one node, nothing to wait for). Blocks come every
- * {@code period}, or with a zero period as soon as transactions become pending.
+ * with the safe and finalized labels moved along their {@link FinalitySchedule}. Blocks come every
+ * {@code period}, or with a zero period as soon as transactions become pending. Built blocks keep
+ * the sidecars of their blob transactions (the engine stores them with the block).
  *
- * <p>Attributes: the timestamp is the wall clock, or the parent's plus one second when blocks come
- * faster; prevRandao and the parent beacon block root are hashes of the parent's hash (there is no
- * beacon chain); no withdrawals.
+ * <p>Attributes: the timestamp is the start of the current beacon slot ({@link SlotClock}), or of
+ * the slot after the parent's when blocks come faster; prevRandao and the parent beacon block root
+ * are hashes of the parent's hash (there is no beacon chain); no withdrawals.
  */
 public final class DevMiner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevMiner.class);
@@ -44,6 +45,8 @@ public final class DevMiner implements AutoCloseable {
   private final EngineApi engine;
   private final TransactionPool pool;
   private final Duration period;
+  private final SlotClock slots;
+  private final FinalitySchedule finality;
   private final Address feeRecipient;
   private final Clock clock;
   private final ScheduledExecutorService executor;
@@ -54,10 +57,17 @@ public final class DevMiner implements AutoCloseable {
   private volatile boolean running;
 
   public DevMiner(
-      EngineApi engine, TransactionPool pool, Duration period, Address feeRecipient, Clock clock) {
+      EngineApi engine,
+      TransactionPool pool,
+      Duration period,
+      FinalitySchedule finality,
+      Address feeRecipient,
+      Clock clock) {
     this.engine = engine;
     this.pool = pool;
     this.period = period;
+    this.slots = SlotClock.of(engine.chain().genesis().header().timestamp(), period);
+    this.finality = finality;
     this.feeRecipient = feeRecipient;
     this.clock = clock;
     this.executor =
@@ -117,8 +127,8 @@ public final class DevMiner implements AutoCloseable {
   }
 
   /**
-   * Seals one block now with what the pool holds, through the Engine API, and makes it the head
-   * (also safe and finalized).
+   * Seals one block now with what the pool holds, through the Engine API, makes it the head and
+   * moves safe and finalized along the schedule.
    *
    * @return the new head
    * @throws IllegalStateException if the engine refuses the block it built
@@ -135,11 +145,12 @@ public final class DevMiner implements AutoCloseable {
   private ChainHead mineLocked() {
     Blockchain chain = engine.chain();
     ChainHead parent = chain.head();
-    long timestamp = Math.max(clock.instant().getEpochSecond(), parent.header().timestamp() + 1);
+    long timestamp =
+        slots.nextTimestamp(parent.header().timestamp(), clock.instant().getEpochSecond());
     Fork fork = chain.rules().fork(parent.number() + 1, timestamp);
     int version = fork.isAtLeast(Fork.CANCUN) ? 3 : fork.isAtLeast(Fork.SHANGHAI) ? 2 : 1;
     Optional<Hash> beaconRoot =
-        version == 3 ? Optional.of(derived("beacon root", parent.hash())) : Optional.empty();
+        version == 3 ? Optional.of(beaconRoot(parent.hash())) : Optional.empty();
     PayloadAttributes attributes =
         PayloadAttributes.of(
             timestamp,
@@ -175,7 +186,18 @@ public final class DevMiner implements AutoCloseable {
       throw new IllegalStateException("the engine refused its own block: " + status);
     }
     Hash hash = payload.blockHash();
-    engine.forkchoiceUpdated(version, new ForkchoiceState(hash, hash, hash), Optional.empty());
+    FinalitySchedule.Labels labels =
+        finality.next(
+            payload.blockNumber(),
+            chain.safe().map(ChainHead::number).orElse(0L),
+            chain.finalized().map(ChainHead::number).orElse(0L));
+    engine.forkchoiceUpdated(
+        version,
+        new ForkchoiceState(
+            hash,
+            labelHash(chain, labels.safe(), payload),
+            labelHash(chain, labels.finalized(), payload)),
+        Optional.empty());
     ChainHead head = chain.head();
     LOG.info(
         "sealed block #{} {} with {} transactions, gas used {}",
@@ -184,6 +206,51 @@ public final class DevMiner implements AutoCloseable {
         payload.transactions().size(),
         payload.gasUsed());
     return head;
+  }
+
+  /** The new block itself, or its ancestor on the canonical chain it extends. */
+  private static Hash labelHash(Blockchain chain, long number, ExecutionPayload payload) {
+    if (number == payload.blockNumber()) {
+      return payload.blockHash();
+    }
+    return chain
+        .canonicalHash(number)
+        .orElseThrow(() -> new IllegalStateException("no canonical block " + number));
+  }
+
+  /**
+   * Rewinds the chain to its block {@code number} ({@code debug_setHead}) between two blocks, so
+   * that the next block builds on it; safe and finalized come down with it if they were above.
+   *
+   * @return the new head
+   * @throws IllegalArgumentException if {@code number} is above the head
+   */
+  public ChainHead rewind(long number) {
+    mining.lock();
+    try {
+      ChainHead before = engine.chain().head();
+      // Builds read the head state, which is about to move; and a build on the new head with the
+      // same attributes as one before the rewind must see the pool as it is now.
+      engine.builder().discardJobs();
+      ChainHead head = engine.chain().rewind(number);
+      LOG.info("dev chain rewound from #{} to #{} {}", before.number(), head.number(), head.hash());
+      return head;
+    } finally {
+      mining.unlock();
+    }
+  }
+
+  /**
+   * The beacon block root that stands for block {@code blockHash}: what its children carry as
+   * parent beacon block root (EIP-4788), and how the dev beacon API names the block.
+   */
+  public static Hash beaconRoot(Hash blockHash) {
+    return derived("beacon root", blockHash);
+  }
+
+  /** The beacon slots the produced blocks are stamped on. */
+  public SlotClock slots() {
+    return slots;
   }
 
   private static Hash derived(String what, Hash parent) {

@@ -4,7 +4,6 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.execution.chain.Blockchain;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.chain.InvalidForkChoiceException;
-import io.merapi.execution.chain.SealedBlock;
 import io.merapi.execution.chain.UnknownBlockException;
 import io.merapi.rpc.RpcException;
 import io.merapi.rpc.RpcMethods;
@@ -227,9 +226,10 @@ public final class EngineApi implements MeterBinder {
       return PayloadStatus.invalid(Optional.of(header.parentHash()), "invalid timestamp");
     }
     try {
-      Optional<SealedBlock> built = builder.sealedBlock(hash);
+      Optional<BuiltPayload> built = builder.builtPayload(hash);
       if (built.isPresent()) {
-        chain.importSealed(built.get(), false); // built and executed here: no need to run it again
+        // Built and executed here: no need to run it again; its blobs are kept with it.
+        chain.importSealed(built.get().sealed(), built.get().sidecars(), false);
       } else {
         chain.importBlock(block);
       }

@@ -218,15 +218,29 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
-  /** A block this builder sealed and handed out, so that importing it needs no re-execution. */
-  public synchronized Optional<SealedBlock> sealedBlock(Hash blockHash) {
+  /**
+   * A block this builder sealed and handed out, with its blob sidecars, so that importing it needs
+   * no re-execution and its blobs can be kept.
+   */
+  public synchronized Optional<BuiltPayload> builtPayload(Hash blockHash) {
     for (PayloadJob job : jobs.values()) {
       Optional<BuiltPayload> built = job.bestIfHash(blockHash);
       if (built.isPresent()) {
-        return Optional.of(built.get().sealed());
+        return built;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Ends and forgets every build (after a rewind): the same parent and attributes asked for again
+   * then build anew from the pool instead of returning the payload built before the rewind.
+   */
+  public void discardJobs() {
+    quiesce();
+    synchronized (this) {
+      jobs.clear();
+    }
   }
 
   /** Ends every refill and waits for the build in progress, before the head moves. */

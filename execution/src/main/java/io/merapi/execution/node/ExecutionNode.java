@@ -5,6 +5,7 @@ import io.merapi.execution.api.ChainAccess;
 import io.merapi.execution.api.PoolAccess;
 import io.merapi.execution.api.call.CallSimulator;
 import io.merapi.execution.api.debug.DebugRawMethods;
+import io.merapi.execution.api.debug.DebugSetHeadMethods;
 import io.merapi.execution.api.debug.DebugWitnessMethods;
 import io.merapi.execution.api.eth.EthBlockMethods;
 import io.merapi.execution.api.eth.EthCallMethods;
@@ -15,9 +16,12 @@ import io.merapi.execution.api.fee.GasPriceOracle;
 import io.merapi.execution.api.net.NetMethods;
 import io.merapi.execution.api.web3.Web3Methods;
 import io.merapi.execution.chain.Blockchain;
+import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.execution.dev.DevChain;
 import io.merapi.execution.dev.DevConfig;
+import io.merapi.execution.dev.beacon.DevBeaconApi;
+import io.merapi.execution.dev.beacon.DevBeaconServer;
 import io.merapi.execution.engine.BuilderConfig;
 import io.merapi.execution.engine.EngineApi;
 import io.merapi.execution.engine.PayloadBuilder;
@@ -51,6 +55,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +82,7 @@ public final class ExecutionNode implements AutoCloseable {
   private Optional<RpcServer> ws = Optional.empty();
   private Optional<RpcServer> authRpc = Optional.empty();
   private Optional<RpcServer> metrics = Optional.empty();
+  private Optional<DevBeaconServer> beacon = Optional.empty();
   private Optional<JwtSecret> jwtSecret = Optional.empty();
   private Optional<DevChain> dev = Optional.empty();
   private boolean closed;
@@ -131,6 +137,7 @@ public final class ExecutionNode implements AutoCloseable {
     return DevConfig.defaults()
         .withDataDir(config.datadir())
         .withPeriod(Duration.ofSeconds(settings.periodSeconds()))
+        .withFinality(settings.finality())
         .withPool(config.txPool());
   }
 
@@ -187,6 +194,9 @@ public final class ExecutionNode implements AutoCloseable {
     // OP(issue 7): the witness of the node's own blocks, for stateless re-execution.
     new DebugWitnessMethods(access).register(methods);
     new TraceMethods(access, simulator).register(methods);
+    // The dev producer rewinds between two of its blocks; otherwise the chain rewinds itself.
+    new DebugSetHeadMethods(dev.isPresent() ? dev.get().miner()::rewind : rewindQuiesced(engine))
+        .register(methods);
     TxPoolRpc.register(txPool, methods);
     // The engine namespace is only exposed by servers that list it: the authrpc server by default.
     engine.register(methods);
@@ -197,6 +207,15 @@ public final class ExecutionNode implements AutoCloseable {
     startServers();
     // Blocks start once every endpoint is up, so the first one is seen by every subscriber.
     dev.ifPresent(DevChain::start);
+  }
+
+  private LongFunction<ChainHead> rewindQuiesced(EngineApi engine) {
+    return number -> {
+      // Builds read the head state, which is about to move; and a build on the new head with the
+      // same attributes as one before the rewind must see the pool as it is now.
+      engine.builder().discardJobs();
+      return chain.rewind(number);
+    };
   }
 
   private void startServers() {
@@ -222,6 +241,13 @@ public final class ExecutionNode implements AutoCloseable {
       JwtSecret secret = loadSecret();
       jwtSecret = Optional.of(secret);
       authRpc = Optional.of(serve(config.authRpc().get().withJwtSecret(Optional.of(secret))));
+    }
+    if (dev.isPresent() && config.dev().orElseThrow().beacon().isPresent()) {
+      ExecutionNodeConfig.BeaconEndpoint endpoint = config.dev().get().beacon().get();
+      DevBeaconApi api = new DevBeaconApi(chain, dev.get().miner().slots(), VERSION);
+      DevBeaconServer server = DevBeaconServer.start(api, endpoint.host(), endpoint.port());
+      running.push(server);
+      beacon = Optional.of(server);
     }
     if (config.metrics().isPresent()) {
       ExecutionNodeConfig.MetricsEndpoint endpoint = config.metrics().get();
@@ -303,6 +329,11 @@ public final class ExecutionNode implements AutoCloseable {
 
   public Optional<URI> metricsUri() {
     return metrics.map(s -> s.httpUri().resolve("/metrics"));
+  }
+
+  /** With {@code --dev}: where the dev chain's beacon API is served, if it is. */
+  public Optional<URI> beaconUri() {
+    return beacon.map(DevBeaconServer::uri);
   }
 
   public Optional<JwtSecret> jwtSecret() {

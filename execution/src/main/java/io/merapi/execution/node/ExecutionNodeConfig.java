@@ -1,5 +1,6 @@
 package io.merapi.execution.node;
 
+import io.merapi.execution.dev.FinalitySchedule;
 import io.merapi.execution.txpool.TxPoolConfig;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.types.config.Genesis;
@@ -88,8 +89,55 @@ public record ExecutionNodeConfig(
             100_000);
   }
 
-  /** {@code --dev} and {@code --dev.period} (seconds; 0 seals a block for each transaction). */
-  public record DevSettings(long periodSeconds) {}
+  /**
+   * {@code --dev} and its settings.
+   *
+   * @param periodSeconds {@code --dev.period}: seconds between blocks (0 seals a block for each
+   *     transaction); also the beacon API's slot time (1 when 0)
+   * @param safeDepth {@code --dev.safe-depth}: blocks between the head and the safe block (0: the
+   *     head itself)
+   * @param finalizedDepth {@code --dev.finalized-depth}: blocks between the head and the finalized
+   *     block, at least {@code safeDepth}
+   * @param beacon where the beacon API is served ({@code --dev.beacon.addr}, {@code
+   *     --dev.beacon.port}); empty: not served
+   */
+  public record DevSettings(
+      long periodSeconds, int safeDepth, int finalizedDepth, Optional<BeaconEndpoint> beacon) {
+    public DevSettings {
+      Objects.requireNonNull(beacon);
+      new FinalitySchedule(safeDepth, finalizedDepth); // checks the depths
+    }
+
+    /**
+     * A dev chain with the default safe and finalized depths and the beacon API on a free loopback
+     * port (for tests and embedding: nothing fixed to collide with).
+     */
+    public DevSettings(long periodSeconds) {
+      this(
+          periodSeconds,
+          FinalitySchedule.DEFAULT.safeDepth(),
+          FinalitySchedule.DEFAULT.finalizedDepth(),
+          Optional.of(new BeaconEndpoint("127.0.0.1", 0)));
+    }
+
+    public FinalitySchedule finality() {
+      return new FinalitySchedule(safeDepth, finalizedDepth);
+    }
+  }
+
+  /**
+   * Where the dev chain's beacon API listens (beacon nodes: 127.0.0.1:5052; port 0: a free one).
+   */
+  public record BeaconEndpoint(String host, int port) {
+    public static final BeaconEndpoint DEFAULT = new BeaconEndpoint("127.0.0.1", 5052);
+
+    public BeaconEndpoint {
+      Objects.requireNonNull(host);
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("beacon API port out of range: " + port);
+      }
+    }
+  }
 
   /** A node on {@code datadir} with geth's defaults: HTTP on 8545 only, no WebSocket. */
   public static Builder builder() {

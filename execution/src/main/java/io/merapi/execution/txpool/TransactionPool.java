@@ -13,6 +13,7 @@ import io.merapi.state.StateReader;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.Fork;
+import io.merapi.types.transaction.BlobSidecar;
 import io.merapi.types.transaction.BlobTransaction;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
@@ -504,9 +505,9 @@ public final class TransactionPool implements HeadListener, MeterBinder, AutoClo
       demoteUnexecutables();
       for (Transaction tx : reinject) {
         try {
-          if (tx instanceof BlobTransaction) {
+          if (tx instanceof BlobTransaction blob && blob.sidecar().isEmpty()) {
             throw new TxPoolException(
-                Reason.INVALID_BLOB, "blobs of included transactions are not kept");
+                Reason.INVALID_BLOB, "the blobs of this included transaction were not kept");
           }
           addLocked(tx, promoted);
         } catch (TxPoolException e) {
@@ -542,17 +543,29 @@ public final class TransactionPool implements HeadListener, MeterBinder, AutoClo
     }
     List<Transaction> out = new ArrayList<>();
     for (int i = change.removed().size() - 1; i >= 0; i--) { // oldest block first
-      for (Transaction tx :
-          chain
-              .body(change.removed().get(i).hash())
-              .map(BlockBody::transactions)
-              .orElse(List.of())) {
+      Hash blockHash = change.removed().get(i).hash();
+      // A block this node built keeps its blob sidecars, one per blob transaction in order.
+      List<BlobSidecar> sidecars = chain.sidecars(blockHash);
+      int blobTxs = 0;
+      for (Transaction tx : chain.body(blockHash).map(BlockBody::transactions).orElse(List.of())) {
+        if (tx instanceof BlobTransaction blob) {
+          tx = withKeptSidecar(blob, sidecars, blobTxs++);
+        }
         if (!(tx instanceof DepositTransaction) && !included.contains(tx.hash())) {
           out.add(tx);
         }
       }
     }
     return out;
+  }
+
+  private static Transaction withKeptSidecar(
+      BlobTransaction tx, List<BlobSidecar> sidecars, int index) {
+    if (index < sidecars.size()
+        && sidecars.get(index).versionedHashes().equals(tx.blobVersionedHashes())) {
+      return tx.withSidecar(Optional.of(sidecars.get(index)));
+    }
+    return tx;
   }
 
   private void refreshHead(ChainHead newHead) {

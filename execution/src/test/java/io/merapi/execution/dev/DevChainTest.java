@@ -88,7 +88,8 @@ class DevChainTest {
 
   @Test
   void sealsABlockForEachTransactionWhenThePeriodIsZero() throws Exception {
-    try (DevChain dev = DevChain.open(inMemory(Duration.ZERO))) {
+    DevConfig immediate = inMemory(Duration.ZERO).withFinality(FinalitySchedule.IMMEDIATE);
+    try (DevChain dev = DevChain.open(immediate)) {
       dev.start();
       Secp256k1.PrivateKey key = dev.accounts().keys().get(0);
       Transaction tx = transfer(key, 0, 12345);
@@ -108,6 +109,39 @@ class DevChainTest {
       dev.pool().add(transfer(key, 1, 1));
       awaitHead(dev, 2);
       assertThat(dev.chain().block(2).orElseThrow().transactions()).hasSize(1);
+    }
+  }
+
+  @Test
+  void safeAndFinalizedTrailTheHeadAndComeDownWithARewind() {
+    try (DevChain dev =
+        DevChain.open(inMemory(Duration.ZERO).withFinality(new FinalitySchedule(2, 4)))) {
+      for (int i = 0; i < 6; i++) {
+        dev.miner().mine();
+      }
+      assertThat(dev.chain().head().number()).isEqualTo(6);
+      assertThat(dev.chain().safe().orElseThrow().number()).isEqualTo(4);
+      assertThat(dev.chain().finalized().orElseThrow().number()).isEqualTo(2);
+
+      ChainHead oldThree =
+          dev.chain()
+              .header(3)
+              .map(h -> new ChainHead(dev.chain().canonicalHash(3).orElseThrow(), h))
+              .orElseThrow();
+      dev.miner().rewind(3);
+      assertThat(dev.chain().head()).isEqualTo(oldThree);
+      assertThat(dev.chain().safe().orElseThrow()).isEqualTo(oldThree);
+      assertThat(dev.chain().finalized().orElseThrow().number()).isEqualTo(2);
+      assertThatThrownBy(() -> dev.miner().rewind(4)).hasMessageContaining("the head is block 3");
+
+      // New blocks build on the rewound head; the labels do not step back below where they were.
+      ChainHead four = dev.miner().mine();
+      assertThat(four.header().parentHash()).isEqualTo(oldThree.hash());
+      assertThat(dev.chain().safe().orElseThrow()).isEqualTo(oldThree);
+      dev.miner().mine();
+      dev.miner().mine();
+      assertThat(dev.chain().safe().orElseThrow().number()).isEqualTo(4);
+      assertThat(dev.chain().safe().orElseThrow().hash()).isEqualTo(four.hash());
     }
   }
 
@@ -169,7 +203,8 @@ class DevChainTest {
             DevGenesis.GAS_LIMIT,
             Address.ZERO,
             config.pool(),
-            config.builder());
+            config.builder(),
+            config.finality());
     assertThatThrownBy(() -> DevChain.open(other))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("another genesis");
