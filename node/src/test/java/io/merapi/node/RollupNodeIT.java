@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RollupNodeIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private ExecutionNode l1;
@@ -74,7 +74,14 @@ class RollupNodeIT {
                     .ws(Optional.empty())
                     .authRpc(
                         Optional.of(RpcServerConfig.engineApi(JwtSecret.generate()).withPort(0)))
-                    .dev(Optional.of(new ExecutionNodeConfig.DevSettings(1)))
+                    .dev(
+                        Optional.of(
+                            new ExecutionNodeConfig.DevSettings(
+                                1,
+                                2,
+                                4,
+                                Optional.of(
+                                    new ExecutionNodeConfig.BeaconEndpoint("127.0.0.1", 0)))))
                     .build()));
     l1Rpc = keep(client(l1.httpUri().orElseThrow()));
     DevAccounts accounts = DevAccounts.defaults();
@@ -167,8 +174,8 @@ class RollupNodeIT {
     Files.writeString(jwt, Hex.encode(engine.jwtSecret().orElseThrow().key()));
     return new NodeConfig(
         l1.httpUri().orElseThrow(),
-        Optional.empty(),
-        true,
+        l1.beaconUri(),
+        false,
         false,
         "standard",
         engine.authRpcUri().orElseThrow(),
