@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * channel with derivation's encoder and sends the frames to the batch inbox as calldata, signed by
  * the rollup's batcher key. {@link #postUpTo} is called by the test; nothing runs on its own.
  */
-final class TestBatcher {
+public final class TestBatcher {
   private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
 
   private final RollupConfig rollup;
@@ -37,7 +37,7 @@ final class TestBatcher {
   private final SplittableRandom random = new SplittableRandom(7);
   private long posted;
 
-  TestBatcher(RollupConfig rollup, RpcClient l1, RpcClient l2, Secp256k1.PrivateKey key) {
+  public TestBatcher(RollupConfig rollup, RpcClient l1, RpcClient l2, Secp256k1.PrivateKey key) {
     this.rollup = rollup;
     this.l1 = l1;
     this.l2 = l2;
@@ -45,12 +45,12 @@ final class TestBatcher {
     this.posted = rollup.genesis().l2().number();
   }
 
-  long posted() {
+  public long posted() {
     return posted;
   }
 
   /** Posts the sequencer's blocks after the last posted one, up to {@code last}, in one channel. */
-  void postUpTo(long last) {
+  public void postUpTo(long last) {
     if (last <= posted) {
       return;
     }
