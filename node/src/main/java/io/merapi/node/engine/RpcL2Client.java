@@ -8,6 +8,9 @@ import io.merapi.base.bytes.Hex;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.attributes.L2BlockInfo;
+import io.merapi.node.client.LruCache;
+import io.merapi.node.client.Retrier;
+import io.merapi.node.client.RetryPolicy;
 import io.merapi.rpc.RpcException;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
@@ -62,7 +65,11 @@ public final class RpcL2Client implements L2Client {
    */
   public record Options(Duration timeout, RetryPolicy retry, int cacheSize) {
     public static final Options DEFAULT =
-        new Options(Duration.ofSeconds(10), RetryPolicy.DEFAULT, 512);
+        new Options(
+            Duration.ofSeconds(10),
+            new RetryPolicy(
+                5, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(3)),
+            512);
 
     public Options {
       Objects.requireNonNull(timeout, "timeout");
@@ -86,6 +93,14 @@ public final class RpcL2Client implements L2Client {
   private final RpcClient rpc;
   private final LruCache<Hash, L2Block> blocks;
   private final LruCache<Hash, OutputRoot> outputs;
+  private final Retrier retrier;
+
+  /** A transport failure, described for the log, that the retrier tries again. */
+  private static final class EngineUnreachable extends RuntimeException {
+    EngineUnreachable(String message, RpcTransportException cause) {
+      super(message, cause);
+    }
+  }
 
   public RpcL2Client(URI endpoint, RollupConfig rollup) {
     this(endpoint, rollup, Options.DEFAULT);
@@ -111,8 +126,10 @@ public final class RpcL2Client implements L2Client {
     RpcClientOptions rpcOptions = RpcClientOptions.defaults().withTimeout(options.timeout());
     this.rpc =
         HttpRpcClient.create(endpoint, secret.map(rpcOptions::withJwtSecret).orElse(rpcOptions));
-    this.blocks = new LruCache<>(options.cacheSize());
-    this.outputs = new LruCache<>(options.cacheSize());
+    this.blocks = new LruCache<>("l2_blocks", options.cacheSize(), LruCache.Listener.NONE);
+    this.outputs = new LruCache<>("l2_outputs", options.cacheSize(), LruCache.Listener.NONE);
+    this.retrier =
+        new Retrier(options.retry(), Retrier.THREAD_SLEEP, e -> e instanceof EngineUnreachable);
   }
 
   // --- L2Source ---
@@ -332,26 +349,16 @@ public final class RpcL2Client implements L2Client {
    * it is.
    */
   private JsonNode callRaw(String method, Object... params) {
-    RetryPolicy retry = options.retry();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return RpcClient.await(rpc.request(method, params));
-      } catch (RpcTransportException e) {
-        String why = TransportErrors.describe(endpoint, method, options.timeout(), e);
-        if (attempt >= retry.attempts()) {
-          throw new DerivationException.Temporary(
-              why + (attempt > 1 ? " (tried " + attempt + " times)" : ""), e);
-        }
-        Duration wait = retry.backoff(attempt);
-        LOG.debug("{}; trying again in {} ms", why, wait.toMillis());
-        try {
-          Thread.sleep(wait);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new DerivationException.Temporary(why + " (interrupted while waiting)", e);
-        }
-      }
-    }
+    return retrier.retry(
+        "the L2 engine",
+        () -> {
+          try {
+            return RpcClient.await(rpc.request(method, params));
+          } catch (RpcTransportException e) {
+            throw new EngineUnreachable(
+                TransportErrors.describe(endpoint, method, options.timeout(), e), e);
+          }
+        });
   }
 
   private DerivationException.Temporary rpcError(String method, RpcException e) {

@@ -1,5 +1,6 @@
 package io.merapi.node.l1;
 
+import io.merapi.node.client.LruCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * additions per type ({@code op_node_default_l1_source_cache_*}, op-service {@code CacheMetrics}),
  * and JSON-RPC requests and failed responses per method ({@code op_node_default_rpc_client_*}).
  */
-final class L1SourceMetrics {
+final class L1SourceMetrics implements LruCache.Listener {
   static final String CACHE = "op_node_default_l1_source_cache";
   static final String RPC_REQUESTS = "op_node_default_rpc_client_requests";
   static final String RPC_ERRORS = "op_node_default_rpc_client_errors";
@@ -23,7 +24,8 @@ final class L1SourceMetrics {
     this.registry = registry;
   }
 
-  void cacheGet(String type, boolean hit) {
+  @Override
+  public void cacheGet(String type, boolean hit) {
     Counter.builder(CACHE + "_get")
         .description("L1 source cache lookups, hitting or not")
         .tag("type", type)
@@ -32,7 +34,8 @@ final class L1SourceMetrics {
         .increment();
   }
 
-  void cacheAdd(String type, int size, boolean evicted) {
+  @Override
+  public void cacheAdd(String type, int size, boolean evicted) {
     sizes
         .computeIfAbsent(
             type,

@@ -12,6 +12,7 @@ import io.merapi.derive.EcotoneScalars;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.attributes.AttributesBuilder;
 import io.merapi.execution.node.ExecutionNode;
+import io.merapi.node.client.RetryPolicy;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import io.merapi.rpc.jwt.JwtSecret;
@@ -239,7 +240,8 @@ class EngineClientIT {
                 rollup.rollup,
                 new RpcL2Client.Options(
                     Duration.ofSeconds(5),
-                    new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20)),
+                    new RetryPolicy(
+                        3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)),
                     16))) {
       L2BlockRef genesis = reader.l2BlockRefByNumber(0).orElseThrow();
       stopped.close();

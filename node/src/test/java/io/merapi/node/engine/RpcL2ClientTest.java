@@ -12,6 +12,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.node.client.RetryPolicy;
 import io.merapi.node.engine.CannedRpcServer.Answer;
 import io.merapi.state.op.Predeploys;
 import io.merapi.types.block.Block;
@@ -45,7 +46,9 @@ class RpcL2ClientTest {
 
   static final RpcL2Client.Options FAST =
       new RpcL2Client.Options(
-          Duration.ofSeconds(5), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)), 8);
+          Duration.ofSeconds(5),
+          new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1)),
+          8);
 
   static Block block(long number, Hash parent) {
     Header header =
@@ -110,7 +113,7 @@ class RpcL2ClientTest {
           .isInstanceOf(DerivationException.Temporary.class)
           .hasMessageContaining("eth_getBlockByNumber to " + server.uri())
           .hasMessageContaining("server error (503")
-          .hasMessageContaining("tried 3 times");
+          .hasMessageContaining("after 3 tries");
       assertThat(server.requests).hasSize(3);
     }
   }

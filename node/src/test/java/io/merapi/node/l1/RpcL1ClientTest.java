@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
+import io.merapi.node.client.RetryPolicy;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

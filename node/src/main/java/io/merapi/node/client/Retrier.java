@@ -1,4 +1,4 @@
-package io.merapi.node.l1;
+package io.merapi.node.client;
 
 import io.merapi.derive.DerivationException;
 import java.time.Duration;
@@ -36,9 +36,24 @@ public final class Retrier {
 
   /**
    * The result of {@code call}; {@code what} says in the error message what was asked ("L1 block
-   * 0x12.. by hash").
+   * 0x12.. by hash"). A failure that is not temporary becomes a {@link
+   * DerivationException.Temporary} at once: the driver retries the whole step later.
    */
   public <T> T run(String what, Supplier<T> call) {
+    try {
+      return retry(what, call);
+    } catch (DerivationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new DerivationException.Temporary(what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The result of {@code call}, tried again while it fails for a temporary reason; a failure that
+   * is not temporary is thrown unchanged, for the caller to judge.
+   */
+  public <T> T retry(String what, Supplier<T> call) {
     long waited = 0;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -47,7 +62,7 @@ public final class Retrier {
         throw e;
       } catch (RuntimeException e) {
         if (!temporary.test(e)) {
-          throw new DerivationException.Temporary(what + " failed: " + e.getMessage(), e);
+          throw e;
         }
         Duration delay = policy.delayAfter(attempt);
         if (attempt >= policy.maxAttempts()

@@ -1,4 +1,4 @@
-package io.merapi.node.l1;
+package io.merapi.node.client;
 
 import java.time.Duration;
 
@@ -35,7 +35,7 @@ public record RetryPolicy(
   }
 
   /** The wait before try {@code attempt + 1} after {@code attempt} failed tries (1-based). */
-  Duration delayAfter(int attempt) {
+  public Duration delayAfter(int attempt) {
     long millis = initialDelay.toMillis();
     for (int i = 1; i < attempt && millis < maxDelay.toMillis(); i++) {
       millis *= 2;
