@@ -12,6 +12,7 @@ import io.merapi.derive.pipeline.StepResult;
 import io.merapi.derive.pipeline.SyncStart;
 import io.merapi.derive.source.BlobSource;
 import io.merapi.derive.stage.AttributesWithParent;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.engine.Engine;
 import io.merapi.node.engine.L2Client;
 import io.merapi.node.l1.ConfirmationDepth;
@@ -326,7 +327,7 @@ public final class Driver implements NodeControl, AutoCloseable {
    * origin is gone from the canonical chain, derivation resets.
    */
   private void pollL1() {
-    Optional<L1BlockRef> head = l1.blockRefByLabel(L1Client.Label.LATEST);
+    Optional<L1BlockRef> head = l1.blockRefByLabel(BlockLabel.LATEST);
     if (head.isEmpty()) {
       throw new DerivationException.Temporary("L1 has no head block");
     }
@@ -344,8 +345,8 @@ public final class Driver implements NodeControl, AutoCloseable {
         checkOriginCanonical();
       }
     }
-    safeL1 = l1.blockRefByLabel(L1Client.Label.SAFE).orElse(ZERO_L1);
-    L1BlockRef finalized = l1.blockRefByLabel(L1Client.Label.FINALIZED).orElse(ZERO_L1);
+    safeL1 = l1.blockRefByLabel(BlockLabel.SAFE).orElse(ZERO_L1);
+    L1BlockRef finalized = l1.blockRefByLabel(BlockLabel.FINALIZED).orElse(ZERO_L1);
     if (!finalized.equals(finalizedL1)) {
       finalizedL1 = finalized;
       if (initialized && !finalized.equals(ZERO_L1)) {

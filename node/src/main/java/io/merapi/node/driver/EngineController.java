@@ -6,6 +6,7 @@ import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.pipeline.L2Heads;
 import io.merapi.derive.stage.AttributesWithParent;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.engine.Engine;
 import io.merapi.node.engine.EngineException;
 import io.merapi.node.engine.L2Client;
@@ -75,9 +76,9 @@ final class EngineController {
    * no heads of its own, so that after a crash it goes on from what the engine stored.
    */
   L2Heads engineHeads(L2BlockRef genesis) {
-    L2BlockRef unsafe = l2.blockRefByLabel(L2Client.Label.LATEST).orElse(genesis);
-    L2BlockRef safe = l2.blockRefByLabel(L2Client.Label.SAFE).orElse(genesis);
-    L2BlockRef finalized = l2.blockRefByLabel(L2Client.Label.FINALIZED).orElse(genesis);
+    L2BlockRef unsafe = l2.blockRefByLabel(BlockLabel.LATEST).orElse(genesis);
+    L2BlockRef safe = l2.blockRefByLabel(BlockLabel.SAFE).orElse(genesis);
+    L2BlockRef finalized = l2.blockRefByLabel(BlockLabel.FINALIZED).orElse(genesis);
     return new L2Heads(unsafe, safe, finalized);
   }
 

@@ -3,6 +3,7 @@ package io.merapi.node.engine;
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.source.L2Source;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
 import java.util.Optional;
 
@@ -13,25 +14,8 @@ import java.util.Optional;
  * io.merapi.derive.DerivationException.Temporary}.
  */
 public interface L2Client extends L2Source, AutoCloseable {
-  /** The block tags the node reads the engine's forkchoice back from. */
-  enum Label {
-    LATEST("latest"),
-    SAFE("safe"),
-    FINALIZED("finalized");
-
-    private final String tag;
-
-    Label(String tag) {
-      this.tag = tag;
-    }
-
-    public String tag() {
-      return tag;
-    }
-  }
-
   /** The engine's block with this label, or empty if it has none (no safe block set yet). */
-  Optional<L2BlockRef> blockRefByLabel(Label label);
+  Optional<L2BlockRef> blockRefByLabel(BlockLabel label);
 
   /** The canonical block at {@code number} as an Engine API payload, or empty. */
   Optional<ExecutionPayloadEnvelope> payloadByNumber(long number);

@@ -8,6 +8,7 @@ import io.merapi.base.bytes.Hex;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.attributes.L2BlockInfo;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.client.LruCache;
 import io.merapi.node.client.Retrier;
 import io.merapi.node.client.RetryPolicy;
@@ -163,7 +164,7 @@ public final class RpcL2Client implements L2Client {
   // --- L2Client ---
 
   @Override
-  public Optional<L2BlockRef> blockRefByLabel(Label label) {
+  public Optional<L2BlockRef> blockRefByLabel(BlockLabel label) {
     String method = "eth_getBlockByNumber";
     JsonNode json;
     try {

@@ -2,6 +2,7 @@ package io.merapi.node.l1;
 
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.source.L1Source;
+import io.merapi.node.client.BlockLabel;
 import java.util.Optional;
 
 /**
@@ -10,26 +11,8 @@ import java.util.Optional;
  * io.merapi.derive.DerivationException.Temporary}.
  */
 public interface L1Client extends L1Source, AutoCloseable {
-  /** The block tags of {@code eth_getBlockByNumber} that the node follows. */
-  enum Label {
-    LATEST("latest"),
-    SAFE("safe"),
-    FINALIZED("finalized");
-
-    private final String tag;
-
-    Label(String tag) {
-      this.tag = tag;
-    }
-
-    /** The JSON-RPC block tag. */
-    public String tag() {
-      return tag;
-    }
-  }
-
   /** The block the L1 currently labels so, or empty if it has none (no safe block yet). */
-  Optional<L1BlockRef> blockRefByLabel(Label label);
+  Optional<L1BlockRef> blockRefByLabel(BlockLabel label);
 
   @Override
   void close();

@@ -5,6 +5,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.client.LruCache;
 import io.merapi.node.client.Retrier;
 import io.merapi.node.client.RetryPolicy;
@@ -106,7 +107,7 @@ public final class RpcL1Client implements L1Client {
   }
 
   @Override
-  public Optional<L1BlockRef> blockRefByLabel(Label label) {
+  public Optional<L1BlockRef> blockRefByLabel(BlockLabel label) {
     return fetch(
         "L1 " + label.tag() + " block",
         () -> {

@@ -12,6 +12,7 @@ import io.merapi.derive.EcotoneScalars;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.attributes.AttributesBuilder;
 import io.merapi.execution.node.ExecutionNode;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.client.RetryPolicy;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
@@ -150,15 +151,15 @@ class EngineClientIT {
     assertThat(config.eip1559Params()).contains(extra.slice(1, 9));
 
     // Labels: no safe or finalized block until the forkchoice names them.
-    assertThat(l2.blockRefByLabel(L2Client.Label.LATEST)).contains(head);
-    assertThat(l2.blockRefByLabel(L2Client.Label.SAFE)).isEmpty();
-    assertThat(l2.blockRefByLabel(L2Client.Label.FINALIZED)).isEmpty();
+    assertThat(l2.blockRefByLabel(BlockLabel.LATEST)).contains(head);
+    assertThat(l2.blockRefByLabel(BlockLabel.SAFE)).isEmpty();
+    assertThat(l2.blockRefByLabel(BlockLabel.FINALIZED)).isEmpty();
     L2BlockRef safe = l2.l2BlockRefByNumber(3).orElseThrow();
     L2BlockRef finalized = l2.l2BlockRefByNumber(1).orElseThrow();
     client.forkchoiceUpdated(
         new ForkchoiceState(head.hash(), safe.hash(), finalized.hash()), Optional.empty());
-    assertThat(l2.blockRefByLabel(L2Client.Label.SAFE)).contains(safe);
-    assertThat(l2.blockRefByLabel(L2Client.Label.FINALIZED)).contains(finalized);
+    assertThat(l2.blockRefByLabel(BlockLabel.SAFE)).contains(safe);
+    assertThat(l2.blockRefByLabel(BlockLabel.FINALIZED)).contains(finalized);
 
     // The output root, against one computed here from eth_getProof and the block's state root.
     for (L2BlockRef block : List.of(genesis, safe, head)) {
@@ -193,7 +194,7 @@ class EngineClientIT {
 
   @Test
   void anUnknownPayloadIdIsRejectedWithItsCode() {
-    L2BlockRef head = l2.blockRefByLabel(L2Client.Label.LATEST).orElseThrow();
+    L2BlockRef head = l2.blockRefByLabel(BlockLabel.LATEST).orElseThrow();
     assertThatThrownBy(() -> client.getPayload(new PayloadId(0x0300_0000_dead_beefL), head.time()))
         .isInstanceOfSatisfying(
             EngineException.Rejected.class,
@@ -209,7 +210,7 @@ class EngineClientIT {
   void aWrongJwtSecretIsATemporaryFailureThatSaysSo() {
     try (EngineClient wrong =
         new EngineClient(engine.authRpcUri().orElseThrow(), JwtSecret.generate(), rollup.rollup)) {
-      L2BlockRef head = l2.blockRefByLabel(L2Client.Label.LATEST).orElseThrow();
+      L2BlockRef head = l2.blockRefByLabel(BlockLabel.LATEST).orElseThrow();
       assertThatThrownBy(
               () ->
                   wrong.forkchoiceUpdated(

@@ -12,6 +12,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.client.RetryPolicy;
 import io.merapi.node.engine.CannedRpcServer.Answer;
 import io.merapi.state.op.Predeploys;
@@ -174,10 +175,10 @@ class RpcL2ClientTest {
                       default -> Answer.result(null, request);
                     });
         RpcL2Client client = new RpcL2Client(server.uri(), ROLLUP, FAST)) {
-      assertThat(client.blockRefByLabel(L2Client.Label.SAFE)).isEmpty();
-      assertThat(client.blockRefByLabel(L2Client.Label.LATEST)).isEmpty();
+      assertThat(client.blockRefByLabel(BlockLabel.SAFE)).isEmpty();
+      assertThat(client.blockRefByLabel(BlockLabel.LATEST)).isEmpty();
       assertThat(client.l2BlockRefByNumber(9)).isEmpty();
-      assertThatThrownBy(() -> client.blockRefByLabel(L2Client.Label.FINALIZED))
+      assertThatThrownBy(() -> client.blockRefByLabel(BlockLabel.FINALIZED))
           .isInstanceOf(DerivationException.Temporary.class)
           .hasMessageContaining("the engine answered error -32601: no such method");
       assertThatThrownBy(() -> client.l2BlockRefByHash(Hash.fromHex("0x" + "77".repeat(32))))

@@ -12,6 +12,7 @@ import io.merapi.derive.L1BlockRef;
 import io.merapi.execution.dev.DevGenesis;
 import io.merapi.execution.node.ExecutionNode;
 import io.merapi.execution.node.ExecutionNodeConfig;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import io.merapi.rpc.server.RpcServerConfig;
@@ -93,7 +94,7 @@ class RpcL1ClientDevNodeIT {
                 RpcClientOptions.defaults(),
                 L1ClientConfig.defaults().withRpcKind(kind),
                 new SimpleMeterRegistry())) {
-          assertThat(client.blockRefByLabel(L1Client.Label.LATEST).orElseThrow().number())
+          assertThat(client.blockRefByLabel(BlockLabel.LATEST).orElseThrow().number())
               .isGreaterThanOrEqualTo(head);
           assertThat(client.blockRefByNumber(head + 1_000)).isEmpty();
           long logs = 0;

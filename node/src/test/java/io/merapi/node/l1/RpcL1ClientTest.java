@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.client.RetryPolicy;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
@@ -169,9 +170,9 @@ class RpcL1ClientTest {
     JsonRpcTestServer server = serve(chain::answer);
     RpcL1Client client = client(server.uri(), config());
     assertThat(client.blockRefByNumber(99)).isEmpty();
-    assertThat(client.blockRefByLabel(L1Client.Label.SAFE)).isEmpty();
-    assertThat(client.blockRefByLabel(L1Client.Label.FINALIZED)).isEmpty();
-    assertThat(client.blockRefByLabel(L1Client.Label.LATEST).orElseThrow().hash())
+    assertThat(client.blockRefByLabel(BlockLabel.SAFE)).isEmpty();
+    assertThat(client.blockRefByLabel(BlockLabel.FINALIZED)).isEmpty();
+    assertThat(client.blockRefByLabel(BlockLabel.LATEST).orElseThrow().hash())
         .isEqualTo(chain.blocks.get(3).hash());
     assertThatThrownBy(() -> client.blockRefByHash(Hash.fromHex("0x" + "ab".repeat(32))))
         .isInstanceOf(DerivationException.Temporary.class)
@@ -323,7 +324,7 @@ class RpcL1ClientTest {
       port = socket.getLocalPort();
     }
     RpcL1Client client = client(URI.create("http://127.0.0.1:" + port + "/"), config());
-    assertThatThrownBy(() -> client.blockRefByLabel(L1Client.Label.LATEST))
+    assertThatThrownBy(() -> client.blockRefByLabel(BlockLabel.LATEST))
         .isInstanceOf(DerivationException.Temporary.class)
         .hasMessageContaining("L1 latest block failed after 4 tries");
   }

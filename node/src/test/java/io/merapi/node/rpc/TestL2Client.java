@@ -3,6 +3,7 @@ package io.merapi.node.rpc;
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.node.client.BlockLabel;
 import io.merapi.node.engine.L2Client;
 import io.merapi.node.engine.OutputRoot;
 import io.merapi.types.config.RollupConfig;
@@ -49,7 +50,7 @@ final class TestL2Client implements L2Client {
   }
 
   @Override
-  public Optional<L2BlockRef> blockRefByLabel(Label label) {
+  public Optional<L2BlockRef> blockRefByLabel(BlockLabel label) {
     throw new UnsupportedOperationException("not used by the RPC");
   }
 
