@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -125,6 +126,15 @@ public final class NodeCommand implements Callable<Integer> {
   long sequencerConfs;
 
   @Option(
+      names = "--sequencer.publish-to",
+      split = ",",
+      defaultValue = "${env:OP_NODE_SEQUENCER_PUBLISH_TO}",
+      description =
+          "Rollup RPC URLs of other nodes that get each new block by admin_postUnsafePayload"
+              + " (Merapi's stand-in for P2P gossip).")
+  List<URI> publishTo;
+
+  @Option(
       names = "--verifier.l1-confs",
       defaultValue = "${env:OP_NODE_VERIFIER_L1_CONFS:-0}",
       description = "L1 blocks derivation keeps behind the L1 head (default: ${DEFAULT-VALUE}).")
@@ -217,7 +227,8 @@ public final class NodeCommand implements Callable<Integer> {
           Optional.ofNullable(safeDbPath),
           metricsEnabled
               ? Optional.of(new NodeConfig.Metrics(metricsAddr, metricsPort))
-              : Optional.empty());
+              : Optional.empty(),
+          publishTo == null ? List.of() : publishTo);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }

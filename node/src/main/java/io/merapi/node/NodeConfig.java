@@ -4,6 +4,7 @@ import io.merapi.node.driver.DriverConfig;
 import io.merapi.types.config.RollupConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param driver the sequencer and confirmation-depth flags
  * @param safeDbPath {@code --safedb.path}: where safe heads by L1 block are kept (none: disabled)
  * @param metrics {@code --metrics.enabled} with {@code --metrics.addr} and {@code --metrics.port}
+ * @param publishTo {@code --sequencer.publish-to}: rollup nodes whose {@code
+ *     admin_postUnsafePayload} gets each sequenced block (until P2P gossip exists)
  */
 public record NodeConfig(
     URI l1,
@@ -42,7 +45,42 @@ public record NodeConfig(
     boolean rpcEnableAdmin,
     DriverConfig driver,
     Optional<Path> safeDbPath,
-    Optional<Metrics> metrics) {
+    Optional<Metrics> metrics,
+    List<URI> publishTo) {
+
+  /** Without peers to publish unsafe blocks to. */
+  public NodeConfig(
+      URI l1,
+      Optional<URI> l1Beacon,
+      boolean l1BeaconIgnore,
+      boolean l1TrustRpc,
+      String l1RpcKind,
+      URI l2,
+      Path l2JwtSecret,
+      RollupConfig rollup,
+      String rpcAddr,
+      int rpcPort,
+      boolean rpcEnableAdmin,
+      DriverConfig driver,
+      Optional<Path> safeDbPath,
+      Optional<Metrics> metrics) {
+    this(
+        l1,
+        l1Beacon,
+        l1BeaconIgnore,
+        l1TrustRpc,
+        l1RpcKind,
+        l2,
+        l2JwtSecret,
+        rollup,
+        rpcAddr,
+        rpcPort,
+        rpcEnableAdmin,
+        driver,
+        safeDbPath,
+        metrics,
+        List.of());
+  }
 
   /** Where Prometheus metrics are served. */
   public record Metrics(String addr, int port) {}
@@ -58,6 +96,7 @@ public record NodeConfig(
     Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(safeDbPath, "safeDbPath");
     Objects.requireNonNull(metrics, "metrics");
+    publishTo = List.copyOf(publishTo);
     if (rpcPort < 0 || rpcPort > 65_535) {
       throw new IllegalArgumentException("invalid --rpc.port " + rpcPort);
     }

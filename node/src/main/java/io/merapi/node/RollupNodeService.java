@@ -11,6 +11,7 @@ import io.merapi.node.driver.Driver;
 import io.merapi.node.driver.SafeHeadListener;
 import io.merapi.node.engine.EngineClient;
 import io.merapi.node.engine.RpcL2Client;
+import io.merapi.node.gossip.UnsafePayloadPublisher;
 import io.merapi.node.l1.L1ClientConfig;
 import io.merapi.node.l1.RpcKind;
 import io.merapi.node.l1.RpcL1Client;
@@ -101,6 +102,11 @@ public final class RollupNodeService implements AutoCloseable {
               metrics,
               Clock.systemUTC());
       resources.add(driver);
+      if (config.driver().sequencerEnabled() && !config.publishTo().isEmpty()) {
+        UnsafePayloadPublisher publisher = new UnsafePayloadPublisher(config.publishTo());
+        resources.add(publisher);
+        driver.addSequencedListener(publisher);
+      }
       driver.start();
 
       RollupRpc rpc =

@@ -29,10 +29,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,7 @@ public final class Driver implements NodeControl, AutoCloseable {
   private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
   private final TreeMap<Long, ExecutionPayloadEnvelope> unsafePayloads = new TreeMap<>();
   private final CauseLog causes = new CauseLog(LOG);
+  private final List<Consumer<ExecutionPayloadEnvelope>> sequenced = new CopyOnWriteArrayList<>();
   private final Thread thread;
 
   private volatile boolean running;
@@ -136,6 +139,11 @@ public final class Driver implements NodeControl, AutoCloseable {
             driverConfig.sequencerEnabled() && !driverConfig.sequencerStopped());
     this.sequencerActive = sequencer.active();
     this.thread = Thread.ofPlatform().name("driver").daemon(false).unstarted(this::run);
+  }
+
+  /** Tells {@code listener} of each block this node sequences (to publish it to other nodes). */
+  public void addSequencedListener(Consumer<ExecutionPayloadEnvelope> listener) {
+    sequenced.add(listener);
   }
 
   /** Starts the driver's thread. */
@@ -247,7 +255,11 @@ public final class Driver implements NodeControl, AutoCloseable {
       if (sealed.isPresent()) {
         metrics.recordSequencerSealing(java.time.Duration.ofNanos(System.nanoTime() - started));
       }
-      sealed.ifPresent(b -> derivationIdle = false);
+      sealed.ifPresent(
+          b -> {
+            derivationIdle = false;
+            sequenced.forEach(listener -> listener.accept(b.envelope()));
+          });
     }
     if (!derivationIdle) {
       stepDerivation();
