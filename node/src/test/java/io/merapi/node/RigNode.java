@@ -140,6 +140,11 @@ public final class RigNode implements AutoCloseable {
     jwtOverride = Optional.of(file);
   }
 
+  /** The engine's Engine API port (the node's {@code --l2}), as it appears in log lines. */
+  public int engineAuthPort() {
+    return engineAuthPort;
+  }
+
   /** The engine's eth_* JSON-RPC (unauthenticated HTTP). */
   public RpcClient eth() {
     return eth;
@@ -151,6 +156,19 @@ public final class RigNode implements AutoCloseable {
       throw new IllegalStateException(name + ": the node is stopped");
     }
     return rollupRpc;
+  }
+
+  /**
+   * A fresh L2 client (the node's own kind) on the engine's eth_* endpoint; the caller closes it.
+   */
+  public io.merapi.node.engine.RpcL2Client l2Client() {
+    return new io.merapi.node.engine.RpcL2Client(
+        java.net.URI.create("http://127.0.0.1:" + engineHttpPort + "/"), rig.rollup());
+  }
+
+  /** Calls an admin_* or optimism_* method of the node. */
+  public JsonNode admin(String method, Object... params) {
+    return rollupRpc().call(method, params);
   }
 
   public RollupNodeService service() {

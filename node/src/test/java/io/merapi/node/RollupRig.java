@@ -184,6 +184,11 @@ public final class RollupRig implements AutoCloseable {
     return node;
   }
 
+  /** An L2 engine and rollup node named {@code name}, not started yet (the rig stops them). */
+  public RigNode node(String name, boolean sequencer) {
+    return keep(new RigNode(this, name, sequencer));
+  }
+
   /** A batcher posting {@code sequencer}'s blocks as calldata. */
   public TestBatcher batcher(RigNode sequencer) {
     return new TestBatcher(rollup, l1Rpc, sequencer.eth(), DevAccounts.defaults().keys().get(2));
