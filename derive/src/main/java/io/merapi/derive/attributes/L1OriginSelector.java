@@ -31,17 +31,21 @@ public final class L1OriginSelector {
    *
    * @throws DerivationException.Temporary if past the drift and the next L1 block is not known yet,
    *     or a source cannot answer
-   * @throws DerivationException.Reset if the next L1 block does not build on the current origin
+   * @throws DerivationException.Reset if the next L1 block is due but does not build on the current
+   *     origin (an L1 reorg removed it)
    */
   public L1BlockRef findL1Origin(L2BlockRef l2Head) {
     L1BlockRef current = l1.blockRefByHash(l2Head.l1Origin().hash());
     Optional<L1BlockRef> next = l1.blockRefByNumber(current.number() + 1);
     long nextL2Time = l2Head.time() + rollup.blockTime();
 
-    // Move to the next L1 block as soon as the L2 chain reaches its time.
-    if (next.isPresent()
-        && current.isParentOf(next.get())
-        && Long.compareUnsigned(nextL2Time, next.get().time()) >= 0) {
+    // Move to the next L1 block as soon as the L2 chain reaches its time. A next block that does
+    // not build on the current origin means the origin was reorged out of L1: staying on it would
+    // extend a dead L1 branch until the drift runs out, so reset as op-node's sequencer does.
+    if (next.isPresent() && Long.compareUnsigned(nextL2Time, next.get().time()) >= 0) {
+      if (!current.isParentOf(next.get())) {
+        throw inconsistent(next.get(), l2Head, current);
+      }
       return next.get();
     }
     if (!MaxSequencerDrift.exceeded(rollup, nextL2Time, current.time())) {
@@ -59,17 +63,22 @@ public final class L1OriginSelector {
       return current;
     }
     if (!current.isParentOf(successor)) {
-      throw new DerivationException.Reset(
-          "cannot build a new L2 block with L1 origin "
-              + successor.number()
-              + " (parent "
-              + successor.parentHash()
-              + ") on L2 head "
-              + l2Head.number()
-              + " with L1 origin "
-              + current.hash());
+      throw inconsistent(successor, l2Head, current);
     }
     return successor;
+  }
+
+  private static DerivationException.Reset inconsistent(
+      L1BlockRef next, L2BlockRef l2Head, L1BlockRef current) {
+    return new DerivationException.Reset(
+        "cannot build a new L2 block with L1 origin "
+            + next.number()
+            + " (parent "
+            + next.parentHash()
+            + ") on L2 head "
+            + l2Head.number()
+            + " with L1 origin "
+            + current.hash());
   }
 
   /**

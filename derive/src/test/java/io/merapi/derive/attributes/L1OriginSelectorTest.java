@@ -131,15 +131,28 @@ class L1OriginSelectorTest {
     assertThat(find(8, Map.of(), head(a, 27))).isEqualTo(Fakes.ref(a));
   }
 
-  /** The sequencer's check: the chosen origin must be the current one or its child. */
+  /**
+   * The sequencer's check: the chosen origin must be the current one or its child. A next block on
+   * another chain whose time has come means the current origin was reorged out: reset, within the
+   * drift too (staying would extend a dead L1 branch for up to the whole drift).
+   */
   @Test
-  void aNextBlockOnAnotherChainIsAResetWhenItMustBeUsed() {
+  void aNextBlockOnAnotherChainIsAResetWhenItIsDue() {
     l1.add(a);
     l1.add(Fakes.l1Header(11, Fakes.hash("other chain"), 25, false));
-    // Within the drift it is not needed: stay on the current origin.
-    assertThat(find(500, Map.of(), head(a, 27))).isEqualTo(Fakes.ref(a));
+    assertThatThrownBy(() -> find(500, Map.of(), head(a, 27)))
+        .isInstanceOf(DerivationException.Reset.class)
+        .hasMessageContaining("cannot build a new L2 block with L1 origin 11");
     assertThatThrownBy(() -> find(8, Map.of(), head(a, 27)))
         .isInstanceOf(DerivationException.Reset.class);
+  }
+
+  /** A next block on another chain that is not due yet: the current origin still serves. */
+  @Test
+  void aNextBlockOnAnotherChainThatIsNotDueYetLeavesTheOrigin() {
+    l1.add(a);
+    l1.add(Fakes.l1Header(11, Fakes.hash("other chain"), 40, false));
+    assertThat(find(500, Map.of(), head(a, 27))).isEqualTo(Fakes.ref(a));
   }
 
   @Test
