@@ -371,6 +371,11 @@ public final class Driver implements NodeControl, AutoCloseable {
   }
 
   private void checkOriginCanonical() {
+    if (pipeline.isResetting()) {
+      // The next step finds the origin anew from the safe head; until then origin() is stale (or,
+      // before the first step, a placeholder that no canonical block equals).
+      return;
+    }
     L1BlockRef origin = pipeline.origin();
     Optional<L1BlockRef> canonical = l1.blockRefByNumber(origin.number());
     if (canonical.isEmpty() || !canonical.get().equals(origin)) {
