@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,12 +44,14 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(
       names = "--l1.beacon.ignore",
       defaultValue = "${env:OP_NODE_L1_BEACON_IGNORE:-false}",
+      converter = NodeCommand.GoBool.class,
       description = "Run without a beacon API (blob data then cannot be derived).")
   boolean l1BeaconIgnore;
 
   @Option(
       names = "--l1.trustrpc",
       defaultValue = "${env:OP_NODE_L1_TRUST_RPC:-false}",
+      converter = NodeCommand.GoBool.class,
       description = "Trust the L1 RPC: skip checking its data against block hashes and roots.")
   boolean l1TrustRpc;
 
@@ -104,18 +107,21 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(
       names = "--rpc.enable-admin",
       defaultValue = "${env:OP_NODE_RPC_ENABLE_ADMIN:-false}",
+      converter = NodeCommand.GoBool.class,
       description = "Serve the admin_* methods.")
   boolean rpcEnableAdmin;
 
   @Option(
       names = "--sequencer.enabled",
       defaultValue = "${env:OP_NODE_SEQUENCER_ENABLED:-false}",
+      converter = NodeCommand.GoBool.class,
       description = "Build blocks as the sequencer.")
   boolean sequencerEnabled;
 
   @Option(
       names = "--sequencer.stopped",
       defaultValue = "${env:OP_NODE_SEQUENCER_STOPPED:-false}",
+      converter = NodeCommand.GoBool.class,
       description = "Start the sequencer stopped (admin_startSequencer starts it).")
   boolean sequencerStopped;
 
@@ -149,6 +155,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(
       names = "--metrics.enabled",
       defaultValue = "${env:OP_NODE_METRICS_ENABLED:-false}",
+      converter = NodeCommand.GoBool.class,
       description = "Serve Prometheus metrics.")
   boolean metricsEnabled;
 
@@ -219,11 +226,7 @@ public final class NodeCommand implements Callable<Integer> {
           rpcPort,
           rpcEnableAdmin,
           new DriverConfig(
-              sequencerEnabled,
-              sequencerStopped,
-              sequencerConfs,
-              verifierConfs,
-              ExecutionCommand.duration(l1PollInterval)),
+              sequencerEnabled, sequencerStopped, sequencerConfs, verifierConfs, pollInterval()),
           Optional.ofNullable(safeDbPath),
           metricsEnabled
               ? Optional.of(new NodeConfig.Metrics(metricsAddr, metricsPort))
@@ -231,6 +234,14 @@ public final class NodeCommand implements Callable<Integer> {
           publishTo == null ? List.of() : publishTo);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
+    }
+  }
+
+  private java.time.Duration pollInterval() {
+    try {
+      return ExecutionCommand.duration(l1PollInterval);
+    } catch (CommandFailure e) {
+      throw new CommandFailure("--l1.http-poll-interval: " + e.getMessage());
     }
   }
 
@@ -254,5 +265,22 @@ public final class NodeCommand implements Callable<Integer> {
       }
     }
     throw new CommandFailure("--rollup.config or --network is required");
+  }
+
+  /**
+   * Booleans as op-node reads them, flags and variables alike: Go's {@code strconv.ParseBool}, so
+   * that {@code OP_NODE_SEQUENCER_ENABLED=1} means what it means to op-node.
+   */
+  static final class GoBool implements CommandLine.ITypeConverter<Boolean> {
+    @Override
+    public Boolean convert(String value) {
+      return switch (value) {
+        case "1", "t", "T", "TRUE", "true", "True" -> true;
+        case "0", "f", "F", "FALSE", "false", "False" -> false;
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "'" + value + "' is not a boolean (true, false, 1, 0, t, f)");
+      };
+    }
   }
 }

@@ -93,6 +93,9 @@ public final class Driver implements NodeControl, AutoCloseable {
   private volatile L1BlockRef currentL1 = ZERO_L1;
   private volatile boolean sequencerActive;
 
+  /** Derived attributes the engine has not taken yet (it failed temporarily): applied first. */
+  private Optional<AttributesWithParent> unapplied = Optional.empty();
+
   private SyncStatus lastReported;
   private long nextL1PollMillis;
   private boolean derivationIdle;
@@ -217,6 +220,7 @@ public final class Driver implements NodeControl, AutoCloseable {
     L2Heads start = SyncStart.findL2Heads(config, l1, l2, fromEngine);
     engine.resetTo(start);
     pipeline.reset();
+    unapplied = Optional.empty();
     sequencer.cancel();
     initialized = true;
     derivationIdle = false;
@@ -232,6 +236,7 @@ public final class Driver implements NodeControl, AutoCloseable {
     L2Heads target = SyncStart.findL2Heads(config, l1, l2, current);
     engine.resetTo(target);
     pipeline.reset();
+    unapplied = Optional.empty();
     sequencer.cancel();
     derivationIdle = false;
     LOG.info(
@@ -286,11 +291,22 @@ public final class Driver implements NodeControl, AutoCloseable {
 
   /** Steps derivation until it waits for L1 or a turn's worth of steps is done. */
   private void stepDerivation() {
+    if (unapplied.isPresent()) {
+      applyDerived(unapplied.get());
+      unapplied = Optional.empty();
+    }
     for (int i = 0; i < STEPS_PER_TURN && running; i++) {
       StepResult result = pipeline.step(engine.heads().pendingSafe());
       currentL1 = pipeline.origin();
       switch (result) {
-        case StepResult.Attributes a -> applyDerived(a.attributes());
+        case StepResult.Attributes a -> {
+          // Kept until the engine took them: the pipeline hands each attributes out once, and
+          // losing them to an engine that is down would leave derivation waiting for a parent
+          // that never comes.
+          unapplied = Optional.of(a.attributes());
+          applyDerived(a.attributes());
+          unapplied = Optional.empty();
+        }
         case StepResult.AdvancedOrigin a -> {}
         case StepResult.Progress p -> {}
         case StepResult.Idle idle -> {
@@ -384,6 +400,11 @@ public final class Driver implements NodeControl, AutoCloseable {
   }
 
   private void checkOriginCanonical() {
+    if (pipeline.isResetting()) {
+      // The next step finds the origin anew from the safe head; until then origin() is stale (or,
+      // before the first step, a placeholder that no canonical block equals).
+      return;
+    }
     L1BlockRef origin = pipeline.origin();
     Optional<L1BlockRef> canonical = l1.blockRefByNumber(origin.number());
     if (canonical.isEmpty() || !canonical.get().equals(origin)) {
@@ -505,6 +526,7 @@ public final class Driver implements NodeControl, AutoCloseable {
     call(
         () -> {
           pipeline.reset();
+          unapplied = Optional.empty();
           derivationIdle = false;
           LOG.info("Derivation pipeline reset by admin request");
           return null;

@@ -142,9 +142,13 @@ final class EngineController {
     Heads h = heads;
     L2BlockRef unsafe = builtHere ? block : h.unsafe();
     L2BlockRef safe = concluding ? block : h.safe();
+    if (concluding) {
+      // The engine first: if it cannot be reached, the heads stay as they were and the same
+      // attributes are applied again (they then consolidate with the block built here).
+      forkchoice(unsafe, safe, h.finalized());
+    }
     heads = new Heads(unsafe, block, safe, h.finalized());
     if (concluding) {
-      forkchoice(unsafe, safe, h.finalized());
       for (SafeHeadListener listener : listeners) {
         listener.safeHeadUpdated(derivedFrom, safe);
       }
