@@ -27,6 +27,12 @@ public final class SpanBatchStage implements BatchStage.NextSingularBatchProvide
   private final ChannelFlusher flusher;
   private final Deque<SingularBatch> buffer = new ArrayDeque<>();
 
+  /**
+   * A span batch that could not be checked because the L2 chain did not answer: checked again on
+   * the next call instead of being lost with its channel position.
+   */
+  private Optional<SpanBatch> unchecked = Optional.empty();
+
   public SpanBatchStage(
       ProtocolParameters params, NextBatchProvider prev, L2Source l2, ChannelFlusher flusher) {
     this.params = Objects.requireNonNull(params, "params");
@@ -46,13 +52,18 @@ public final class SpanBatchStage implements BatchStage.NextSingularBatchProvide
       buffer.clear();
     }
     Batch batch;
-    switch (prev.nextBatch()) {
-      case StageResult.Ready<Batch>(var b) -> batch = b;
-      case StageResult.NotEnoughData<Batch> n -> {
-        return StageResult.notEnoughData();
-      }
-      case StageResult.Eof<Batch> e -> {
-        return StageResult.eof();
+    if (unchecked.isPresent()) {
+      batch = unchecked.get();
+      unchecked = Optional.empty();
+    } else {
+      switch (prev.nextBatch()) {
+        case StageResult.Ready<Batch>(var b) -> batch = b;
+        case StageResult.NotEnoughData<Batch> n -> {
+          return StageResult.notEnoughData();
+        }
+        case StageResult.Eof<Batch> e -> {
+          return StageResult.eof();
+        }
       }
     }
     if (batch instanceof SingularBatch singular) {
@@ -72,6 +83,12 @@ public final class SpanBatchStage implements BatchStage.NextSingularBatchProvide
         return StageResult.notEnoughData();
       }
       case BatchValidity.Undecided u -> {
+        if (u.reason() == BatchValidity.UndecidedReason.L2_BLOCK_UNAVAILABLE) {
+          // op-node: "unable to validate the batch for now, retry later" — the same batch.
+          unchecked = Optional.of(span);
+          throw new DerivationException.Temporary(
+              "cannot read the L2 chain to check the span batch at " + span.timestamp());
+        }
         return StageResult.notEnoughData();
       }
       case BatchValidity.Future f ->
@@ -98,5 +115,6 @@ public final class SpanBatchStage implements BatchStage.NextSingularBatchProvide
   public void signal(Signal signal) {
     // Every signal ends the current span: a reset, the fork switch, and a flush of its channel.
     buffer.clear();
+    unchecked = Optional.empty();
   }
 }

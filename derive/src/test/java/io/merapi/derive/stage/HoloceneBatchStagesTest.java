@@ -190,6 +190,39 @@ class HoloceneBatchStagesTest {
     assertThat(flushes).isEqualTo(1);
   }
 
+  /**
+   * An overlapping span whose parent the L2 chain cannot give right now is neither dropped nor
+   * lost: a temporary failure, and the same span is checked again on the next call.
+   */
+  @Test
+  void spanThatCannotBeCheckedYetIsKeptForTheNextCall() {
+    L1BlockRef e1 = l1.get(1);
+    origin.set(l1.get(2));
+    SingularBatch b12 = b(12, e1);
+    SingularBatch b14 = b(14, e1);
+    L2BlockRef head = advance(advance(genesis, b12), b14);
+    FakeL2Source chain = new FakeL2Source().add(genesis).add(advance(genesis, b12)).add(head);
+    chain.fail(0);
+    SpanBatchStage spans = new SpanBatchStage(params, input, chain, () -> flushes++);
+    // Blocks 12 (overlapping the safe head 14's chain) to 16: its parent is block 0.
+    io.merapi.derive.batch.SpanBatch overlapping =
+        new io.merapi.derive.batch.SpanBatch(
+            Blocks.check(genesis.hash()),
+            Blocks.check(e1.hash()),
+            List.of(
+                new io.merapi.derive.batch.SpanBatchElement(12, 1, b12.transactions()),
+                new io.merapi.derive.batch.SpanBatchElement(14, 1, b14.transactions()),
+                new io.merapi.derive.batch.SpanBatchElement(16, 1, List.of())));
+    input.add(overlapping);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> spans.nextBatch(head, List.of(e1, l1.get(2)), l1.get(2)))
+        .isInstanceOf(io.merapi.derive.DerivationException.Temporary.class);
+    chain.recover(0);
+    StageResult<SingularBatch> next = spans.nextBatch(head, List.of(e1, l1.get(2)), l1.get(2));
+    assertThat(flushes).isZero();
+    assertThat(next).isNotInstanceOf(StageResult.Eof.class);
+  }
+
   /** The empty batches of an expired window come after every channel is drained. */
   @Test
   void emptyBatchesAfterWindowExpiry() {

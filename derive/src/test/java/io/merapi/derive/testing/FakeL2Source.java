@@ -51,6 +51,12 @@ public final class FakeL2Source implements L2Source {
     return this;
   }
 
+  /** Block {@code number} answers again. */
+  public FakeL2Source recover(long number) {
+    failing.remove(number);
+    return this;
+  }
+
   public FakeL2Source config(Hash block, RollupConfig.SystemConfig config) {
     configs.put(block, config);
     return this;

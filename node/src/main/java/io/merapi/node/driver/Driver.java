@@ -269,6 +269,7 @@ public final class Driver implements NodeControl, AutoCloseable {
     if (!derivationIdle) {
       stepDerivation();
     }
+    finalizeSafeBlocks();
     long wait =
         Math.min(
             nextL1PollMillis - clock.millis(),
@@ -375,11 +376,24 @@ public final class Driver implements NodeControl, AutoCloseable {
     }
     safeL1 = l1.blockRefByLabel(BlockLabel.SAFE).orElse(ZERO_L1);
     L1BlockRef finalized = l1.blockRefByLabel(BlockLabel.FINALIZED).orElse(ZERO_L1);
-    if (!finalized.equals(finalizedL1)) {
-      finalizedL1 = finalized;
-      if (initialized && !finalized.equals(ZERO_L1)) {
-        finalizer.onL1Finalized(finalized).ifPresent(engine::finalize);
-      }
+    finalizedL1 = finalized;
+  }
+
+  /**
+   * Finalizes the highest safe block derived from finalized L1 data (specs derivation.md
+   * "Finalization"), checked every turn: new safe heads from old L1 data become final at once. If
+   * the engine does not take it, the same block is tried again next turn.
+   */
+  private void finalizeSafeBlocks() {
+    L1BlockRef finalized = finalizedL1;
+    if (!initialized || finalized.equals(ZERO_L1)) {
+      return;
+    }
+    Optional<L2BlockRef> next = finalizer.finalizable(finalized);
+    if (next.isPresent()
+        && Long.compareUnsigned(next.get().number(), engine.heads().finalized().number()) > 0) {
+      engine.finalize(next.get());
+      finalizer.finalized(next.get());
     }
   }
 
@@ -428,9 +442,11 @@ public final class Driver implements NodeControl, AutoCloseable {
       if (Long.compareUnsigned(number, unsafe.number() + 1) > 0) {
         return; // a gap: wait for the blocks in between
       }
-      unsafePayloads.pollFirstEntry();
       ExecutionPayloadEnvelope envelope = first.getValue();
-      switch (engine.insert(envelope)) {
+      // Taken off the queue only once the engine answered: an engine that is down keeps it.
+      EngineController.BuildResult result = engine.insert(envelope);
+      unsafePayloads.remove(number, envelope);
+      switch (result) {
         case EngineController.BuildResult.Built built -> {
           sequencer.cancel();
           derivationIdle = false;

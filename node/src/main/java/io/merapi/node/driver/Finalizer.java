@@ -40,16 +40,25 @@ final class Finalizer implements SafeHeadListener {
 
   /**
    * The L2 block that the L1's finalized block {@code finalizedL1} makes final, if any: the highest
-   * recorded safe head derived from L1 data no later than it. Entries it covers are dropped.
+   * recorded safe head derived from L1 data no later than it. Nothing is forgotten until {@link
+   * #finalized} confirms that the engine took it.
    */
-  synchronized Optional<L2BlockRef> onL1Finalized(L1BlockRef finalizedL1) {
+  synchronized Optional<L2BlockRef> finalizable(L1BlockRef finalizedL1) {
     L2BlockRef result = null;
-    while (!entries.isEmpty()
-        && Long.compareUnsigned(entries.peekFirst().derivedFrom().number(), finalizedL1.number())
-            <= 0) {
-      Entry e = entries.pollFirst();
+    for (Entry e : entries) {
+      if (Long.compareUnsigned(e.derivedFrom().number(), finalizedL1.number()) > 0) {
+        break;
+      }
       result = e.safe();
     }
     return Optional.ofNullable(result);
+  }
+
+  /** The engine finalized {@code block}: entries up to it are no longer needed. */
+  synchronized void finalized(L2BlockRef block) {
+    while (!entries.isEmpty()
+        && Long.compareUnsigned(entries.peekFirst().safe().number(), block.number()) <= 0) {
+      entries.pollFirst();
+    }
   }
 }

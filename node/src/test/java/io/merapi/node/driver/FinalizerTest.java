@@ -38,11 +38,13 @@ class FinalizerTest {
     finalizer.safeHeadUpdated(l1(11), l2(9, 9));
     finalizer.safeHeadUpdated(l1(12), l2(14, 11));
 
-    assertThat(finalizer.onL1Finalized(l1(9))).isEmpty();
-    assertThat(finalizer.onL1Finalized(l1(11))).contains(l2(9, 9));
-    // Already handed out: nothing new until L1 block 12 is final.
-    assertThat(finalizer.onL1Finalized(l1(11))).isEmpty();
-    assertThat(finalizer.onL1Finalized(l1(20))).contains(l2(14, 11));
+    assertThat(finalizer.finalizable(l1(9))).isEmpty();
+    assertThat(finalizer.finalizable(l1(11))).contains(l2(9, 9));
+    // Until the engine took it, the same block is offered again.
+    assertThat(finalizer.finalizable(l1(11))).contains(l2(9, 9));
+    finalizer.finalized(l2(9, 9));
+    assertThat(finalizer.finalizable(l1(11))).isEmpty();
+    assertThat(finalizer.finalizable(l1(20))).contains(l2(14, 11));
   }
 
   @Test
@@ -50,7 +52,7 @@ class FinalizerTest {
     Finalizer finalizer = new Finalizer();
     finalizer.safeHeadUpdated(l1(10), l2(5, 8));
     finalizer.safeHeadUpdated(l1(10), l2(7, 8));
-    assertThat(finalizer.onL1Finalized(l1(10))).contains(l2(7, 8));
+    assertThat(finalizer.finalizable(l1(10))).contains(l2(7, 8));
   }
 
   @Test
@@ -59,7 +61,7 @@ class FinalizerTest {
     finalizer.safeHeadUpdated(l1(10), l2(5, 8));
     finalizer.safeHeadUpdated(l1(11), l2(9, 9));
     finalizer.safeHeadReset(l2(6, 8));
-    assertThat(finalizer.onL1Finalized(l1(20))).contains(l2(5, 8));
+    assertThat(finalizer.finalizable(l1(20))).contains(l2(5, 8));
   }
 
   @Test
@@ -69,6 +71,6 @@ class FinalizerTest {
       finalizer.safeHeadUpdated(l1(n), l2(n, n));
     }
     // The oldest entries were dropped; the newest one still finalizes.
-    assertThat(finalizer.onL1Finalized(l1(1000))).contains(l2(1000, 1000));
+    assertThat(finalizer.finalizable(l1(1000))).contains(l2(1000, 1000));
   }
 }

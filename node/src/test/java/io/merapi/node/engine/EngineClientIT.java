@@ -256,7 +256,7 @@ class EngineClientIT {
       assertThatThrownBy(() -> reader.l2BlockRefByNumber(0))
           .isInstanceOf(DerivationException.Temporary.class)
           .hasMessageContaining("connection refused")
-          .hasMessageContaining("tried 3 times");
+          .hasMessageContaining("after 3 tries");
       // What was read before is still known by hash.
       assertThat(reader.l2BlockRefByHash(genesis.hash())).isEqualTo(genesis);
     } finally {
