@@ -173,6 +173,7 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    applyEnvironmentLogLevel(System.getenv("OP_NODE_LOG_LEVEL"));
     NodeConfig config = config();
     RollupNodeService node;
     try {
@@ -199,6 +200,35 @@ public final class NodeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * op-node's {@code OP_NODE_LOG_LEVEL} (trace, debug, info, warn, error, crit), unless {@code
+   * --log.level} was given on the command line, which wins as every flag does.
+   */
+  void applyEnvironmentLogLevel(String value) {
+    if (value == null || value.isBlank() || logLevelOnCommandLine()) {
+      return;
+    }
+    String name = value.strip().toUpperCase(java.util.Locale.ROOT);
+    if (name.equals("CRIT")) {
+      name = "ERROR";
+    }
+    try {
+      LogLevel.valueOf(name).apply();
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(
+          "invalid OP_NODE_LOG_LEVEL " + value + ": use trace, debug, info, warn, error or crit");
+    }
+  }
+
+  private boolean logLevelOnCommandLine() {
+    for (picocli.CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
+      if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--log.level")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   NodeConfig config() {

@@ -113,6 +113,38 @@ class NodeCommandTest {
     }
   }
 
+  // ---- OP_NODE_LOG_LEVEL ---------------------------------------------------------------------
+
+  @Test
+  void opNodeLogLevelIsReadUnlessTheCommandLineGivesOne() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Level before = root.getLevel();
+    try {
+      NodeCommand plain = new NodeCommand();
+      new CommandLine(plain).parseArgs(required().toArray(String[]::new));
+      plain.applyEnvironmentLogLevel("crit");
+      assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+      plain.applyEnvironmentLogLevel("Debug");
+      assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+      assertThatThrownBy(() -> plain.applyEnvironmentLogLevel("loud"))
+          .isInstanceOf(CommandFailure.class)
+          .hasMessageContaining("OP_NODE_LOG_LEVEL");
+
+      CommandLine merapi = new CommandLine(new MerapiCommand());
+      List<String> args = new ArrayList<>(List.of("--log.level", "warn", "node"));
+      args.addAll(required());
+      merapi.parseArgs(args.toArray(String[]::new));
+      NodeCommand given = merapi.getSubcommands().get("node").getCommand();
+      root.setLevel(ch.qos.logback.classic.Level.WARN);
+      given.applyEnvironmentLogLevel("trace");
+      assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+    } finally {
+      root.setLevel(before);
+    }
+  }
+
   // ---- defaults ------------------------------------------------------------------------------
 
   @Test
@@ -390,6 +422,19 @@ class NodeCommandTest {
   }
 
   @Test
+  void publishTargetsAreACommaListFromTheFlagOrItsVariable() {
+    assertThat(parse(Map.of(), required()).publishTo()).isEmpty();
+    assertThat(
+            parse(
+                    Map.of("OP_NODE_SEQUENCER_PUBLISH_TO", "http://127.0.0.1:7546,http://h:7547"),
+                    required())
+                .publishTo())
+        .containsExactly(URI.create("http://127.0.0.1:7546"), URI.create("http://h:7547"));
+    assertThat(parse(Map.of(), required("--sequencer.publish-to", "http://a:1")).publishTo())
+        .containsExactly(URI.create("http://a:1"));
+  }
+
+  @Test
   void everyFlagHasItsOpNodeVariable() {
     CommandLine commandLine = new CommandLine(new NodeCommand());
     Set<String> flags = new TreeSet<>();
@@ -404,7 +449,8 @@ class NodeCommandTest {
     }
     Set<String> covered =
         variables().map(Variable::flag).collect(Collectors.toCollection(TreeSet::new));
-    covered.addAll(List.of("--metrics.addr", "--metrics.port", "--network"));
+    covered.addAll(
+        List.of("--metrics.addr", "--metrics.port", "--network", "--sequencer.publish-to"));
     assertThat(flags).as("flags with a variable test").isEqualTo(covered);
   }
 
