@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx6g --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar \
  *     io.merapi.bench.node.VerifierCatchUp [--blocks 10000] [--txs 40] [--senders 256]
- *     [--channel-blocks 60] [--dir DIR]
+ *     [--channel-blocks 60] [--rounds 1] [--dir DIR] [--run both|verifier|import]
  * </pre>
  *
  * <p>Setup (not timed): a dev L1 ({@code merapi execution --dev} in-process) whose genesis holds
@@ -61,7 +61,9 @@ import java.util.stream.Stream;
  * another fresh engine sent the same payloads over the Engine API, {@code engine_newPayload} then
  * {@code engine_forkchoiceUpdated} per block, as a consensus client that already has the blocks
  * would. Both engines run in this JVM and are reached over loopback HTTP with JWT, as a separate
- * engine process would be. The report gives blocks/s and Mgas/s of each and A's time over B's.
+ * engine process would be. The report gives blocks/s and Mgas/s of each and A's time over B's; with
+ * {@code --rounds} A and B alternate on fresh engines that many times (the median ratio is
+ * reported), which keeps a shared machine's drifting load from favouring one side.
  */
 public final class VerifierCatchUp {
   private static final Duration TIMEOUT_PER_BLOCK = Duration.ofSeconds(2);
@@ -70,6 +72,7 @@ public final class VerifierCatchUp {
   private final int txsPerBlock;
   private final int senders;
   private final int channelBlocks;
+  private final int rounds;
   private final Path dir;
 
   private RollupConfig rollup;
@@ -78,11 +81,13 @@ public final class VerifierCatchUp {
   private long gas;
   private long txs;
 
-  private VerifierCatchUp(int blocks, int txsPerBlock, int senders, int channelBlocks, Path dir) {
+  private VerifierCatchUp(
+      int blocks, int txsPerBlock, int senders, int channelBlocks, int rounds, Path dir) {
     this.blocks = blocks;
     this.txsPerBlock = txsPerBlock;
     this.senders = senders;
     this.channelBlocks = channelBlocks;
+    this.rounds = rounds;
     this.dir = dir;
   }
 
@@ -92,6 +97,7 @@ public final class VerifierCatchUp {
     int senders = 256;
     int channelBlocks = 60;
     String run = "both";
+    int rounds = 1;
     Path dir = null;
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
@@ -104,8 +110,12 @@ public final class VerifierCatchUp {
         case "--channel-blocks" -> channelBlocks = Integer.parseInt(args[i + 1]);
         case "--dir" -> dir = Path.of(args[i + 1]);
         case "--run" -> run = args[i + 1];
+        case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1");
     }
     if (blocks < 3) {
       throw new IllegalArgumentException("--blocks must be at least 3 (two set the senders up)");
@@ -115,7 +125,7 @@ public final class VerifierCatchUp {
       dir = Files.createTempDirectory("merapi-catchup");
     }
     try {
-      new VerifierCatchUp(blocks, txsPerBlock, senders, channelBlocks, dir).run(run);
+      new VerifierCatchUp(blocks, txsPerBlock, senders, channelBlocks, rounds, dir).run(run);
     } finally {
       if (temporary) {
         delete(dir);
@@ -144,12 +154,22 @@ public final class VerifierCatchUp {
       System.out.printf(
           "setup: %,d L2 blocks, %,d transactions, %,d gas, in %,d L1 blocks; %.1f s%n",
           blocks, txs, gas, l1.headNumber(), (System.nanoTime() - started) / 1e9);
-      double a = what.equals("import") ? Double.NaN : verifier(l1);
-      double b = what.equals("verifier") ? Double.NaN : engineImport();
+      // Rounds alternate A and B on fresh engines, so that a machine whose load drifts weighs on
+      // both alike; the report takes the median round.
+      List<Double> ratios = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        double a = what.equals("import") ? Double.NaN : verifier(l1, round);
+        double b = what.equals("verifier") ? Double.NaN : engineImport(round);
+        ratios.add(a / b);
+        System.out.printf(
+            "round %d: verifier %.2f s, engine import %.2f s: the node adds %.1f%% to the"
+                + " engine's import time%n",
+            round, a, b, 100 * (a / b - 1));
+      }
+      ratios.sort(Comparator.naturalOrder());
       System.out.printf(
-          "result: verifier %.2f s, engine import %.2f s: the node adds %.1f%% to the engine's"
-              + " import time%n",
-          a, b, 100 * (a / b - 1));
+          "result: over %d round(s), the node adds %.1f%% (median) to the engine's import time%n",
+          rounds, 100 * (ratios.get(ratios.size() / 2) - 1));
     }
   }
 
@@ -210,9 +230,10 @@ public final class VerifierCatchUp {
 
   // ---- A: the verifier ------------------------------------------------------------------------
 
-  private double verifier(DevL1 l1) throws Exception {
+  private double verifier(DevL1 l1, int round) throws Exception {
     Path jwt = dir.resolve("verifier.jwt");
-    try (ExecutionNode engine = startEngine("verifier", jwt)) {
+    String name = "verifier-" + round;
+    try (ExecutionNode engine = startEngine(name, jwt)) {
       NodeConfig config =
           new NodeConfig(
               l1.httpUri(),
@@ -227,7 +248,7 @@ public final class VerifierCatchUp {
               0,
               false,
               new DriverConfig(false, false, 0, 0, Duration.ofMillis(250)),
-              Optional.of(dir.resolve("verifier-safedb")),
+              Optional.of(dir.resolve(name + "-safedb")),
               Optional.empty());
       long deadline = System.nanoTime() + TIMEOUT_PER_BLOCK.toNanos() * blocks + 60_000_000_000L;
       long started = System.nanoTime();
@@ -260,14 +281,18 @@ public final class VerifierCatchUp {
         report("A verifier (L1 batches -> node -> engine)", seconds);
         return seconds;
       }
+    } finally {
+      delete(dir.resolve(name));
+      delete(dir.resolve(name + "-safedb"));
     }
   }
 
   // ---- B: the engine alone ----------------------------------------------------------------------
 
-  private double engineImport() throws Exception {
+  private double engineImport(int round) throws Exception {
     Path jwt = dir.resolve("import.jwt");
-    try (ExecutionNode engine = startEngine("import", jwt);
+    String name = "import-" + round;
+    try (ExecutionNode engine = startEngine(name, jwt);
         EngineClient engineApi =
             new EngineClient(
                 engine.authRpcUri().orElseThrow(),
@@ -293,6 +318,8 @@ public final class VerifierCatchUp {
       double seconds = (System.nanoTime() - started) / 1e9;
       report("B engine import (newPayload + forkchoiceUpdated)", seconds);
       return seconds;
+    } finally {
+      delete(dir.resolve(name));
     }
   }
 
