@@ -3,6 +3,7 @@ package io.merapi.derive.attributes;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
+import io.merapi.base.rlp.RlpException;
 import io.merapi.derive.EcotoneScalars;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.state.op.Eip1559Params;
@@ -13,8 +14,10 @@ import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.config.RollupConfig.BlockId;
 import io.merapi.types.config.RollupConfig.SystemConfig;
+import io.merapi.types.engine.ExecutionPayload;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
+import io.merapi.types.transaction.TransactionDecoder;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -46,7 +49,7 @@ public final class L2BlockInfo {
       return new L2BlockRef(
           hash, header.number(), header.parentHash(), header.timestamp(), rollup.genesis().l1(), 0);
     }
-    L1Attributes info = l1Info(rollup, header, transactions);
+    L1Attributes info = l1Info(rollup, header.number(), header.timestamp(), transactions);
     return new L2BlockRef(
         hash,
         header.number(),
@@ -76,7 +79,77 @@ public final class L2BlockInfo {
       checkGenesis(rollup, hash);
       return rollup.genesis().systemConfig();
     }
-    L1Attributes info = l1Info(rollup, header, transactions);
+    L1Attributes info = l1Info(rollup, header.number(), header.timestamp(), transactions);
+    return systemConfig(rollup, info, header.timestamp(), header.gasLimit(), header.extraData());
+  }
+
+  /**
+   * The reference of the block an Engine API payload describes (op-node {@code PayloadToBlockRef}):
+   * read from the payload itself, without asking the engine for the block.
+   *
+   * @throws IllegalArgumentException as {@link #blockRef(RollupConfig, Header, Hash, List)}, or if
+   *     the first transaction does not decode
+   */
+  public static L2BlockRef blockRef(RollupConfig rollup, ExecutionPayload payload) {
+    if (payload.blockNumber() == rollup.genesis().l2().number()) {
+      checkGenesis(rollup, payload.blockHash());
+      return new L2BlockRef(
+          payload.blockHash(),
+          payload.blockNumber(),
+          payload.parentHash(),
+          payload.timestamp(),
+          rollup.genesis().l1(),
+          0);
+    }
+    L1Attributes info = l1Info(rollup, payload);
+    return new L2BlockRef(
+        payload.blockHash(),
+        payload.blockNumber(),
+        payload.parentHash(),
+        payload.timestamp(),
+        new BlockId(info.hash(), info.number()),
+        info.sequenceNumber());
+  }
+
+  /**
+   * The system config of the block an Engine API payload describes (op-node {@code
+   * PayloadToSystemConfig}), as {@link #systemConfig(RollupConfig, Header, Hash, List)} reads it
+   * from a stored block.
+   */
+  public static SystemConfig systemConfig(RollupConfig rollup, ExecutionPayload payload) {
+    if (payload.blockNumber() == rollup.genesis().l2().number()) {
+      checkGenesis(rollup, payload.blockHash());
+      return rollup.genesis().systemConfig();
+    }
+    return systemConfig(
+        rollup,
+        l1Info(rollup, payload),
+        payload.timestamp(),
+        payload.gasLimit(),
+        payload.extraData());
+  }
+
+  /** Only the first transaction matters, and only it is decoded. */
+  private static L1Attributes l1Info(RollupConfig rollup, ExecutionPayload payload) {
+    List<Transaction> first;
+    try {
+      first =
+          payload.transactions().isEmpty()
+              ? List.of()
+              : List.of(TransactionDecoder.decode(payload.transactions().get(0).toArray()));
+    } catch (RlpException e) {
+      throw new IllegalArgumentException(
+          "the first transaction of L2 block "
+              + payload.blockNumber()
+              + " does not decode: "
+              + e.getMessage(),
+          e);
+    }
+    return l1Info(rollup, payload.blockNumber(), payload.timestamp(), first);
+  }
+
+  private static SystemConfig systemConfig(
+      RollupConfig rollup, L1Attributes info, long timestamp, long gasLimit, Bytes extraData) {
     Hash overhead;
     Hash scalar;
     switch (info) {
@@ -90,14 +163,14 @@ public final class L2BlockInfo {
       }
     }
     Optional<Bytes> eip1559Params =
-        rollup.isActive(OpFork.HOLOCENE, header.timestamp())
-            ? Optional.of(Eip1559Params.fromExtraData(header.extraData()).toAttributes())
+        rollup.isActive(OpFork.HOLOCENE, timestamp)
+            ? Optional.of(Eip1559Params.fromExtraData(extraData).toAttributes())
             : Optional.empty();
     return new SystemConfig(
         Address.fromWord(info.batcherHash()),
         overhead,
         scalar,
-        header.gasLimit(),
+        gasLimit,
         eip1559Params,
         Optional.empty(),
         OptionalLong.empty(),
@@ -116,27 +189,26 @@ public final class L2BlockInfo {
 
   /** The L1 info deposit's values, in the form the block's time calls for. */
   private static L1Attributes l1Info(
-      RollupConfig rollup, Header header, List<Transaction> transactions) {
+      RollupConfig rollup, long number, long timestamp, List<Transaction> transactions) {
     if (transactions.isEmpty()) {
-      throw new IllegalArgumentException(
-          "L2 block " + header.number() + " is missing the L1 info deposit");
+      throw new IllegalArgumentException("L2 block " + number + " is missing the L1 info deposit");
     }
     if (!(transactions.get(0) instanceof DepositTransaction deposit)) {
       throw new IllegalArgumentException(
           "the first transaction of L2 block "
-              + header.number()
+              + number
               + " is of type "
               + transactions.get(0).type()
               + ", not the L1 info deposit");
     }
     L1Attributes info = L1Attributes.decode(deposit.data());
     boolean ecotoneForm =
-        rollup.isActive(OpFork.ECOTONE, header.timestamp())
-            && !rollup.isActivationBlock(OpFork.ECOTONE, header.timestamp());
+        rollup.isActive(OpFork.ECOTONE, timestamp)
+            && !rollup.isActivationBlock(OpFork.ECOTONE, timestamp);
     if (ecotoneForm != info instanceof L1Attributes.Ecotone) {
       throw new IllegalArgumentException(
           "L2 block "
-              + header.number()
+              + number
               + " carries the "
               + (ecotoneForm ? "Bedrock" : "Ecotone")
               + " L1 info form where its time calls for the other");

@@ -16,6 +16,7 @@ import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.config.RollupConfig.BlockId;
 import io.merapi.types.config.RollupConfig.SystemConfig;
+import io.merapi.types.engine.ExecutionPayload;
 import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
@@ -77,7 +78,12 @@ class L2BlockInfoTest {
         .isEqualTo(
             new L2BlockRef(
                 block.hash(), 501, Fakes.hash("p"), 1_002, new BlockId(originHash, 10), 4));
-    return L2BlockInfo.systemConfig(rollup, block);
+    // The payload of the same block reads the same (op-node PayloadToBlockRef, ...SystemConfig).
+    ExecutionPayload payload = ExecutionPayload.of(block, block.hash());
+    assertThat(L2BlockInfo.blockRef(rollup, payload)).isEqualTo(ref);
+    SystemConfig read = L2BlockInfo.systemConfig(rollup, block);
+    assertThat(L2BlockInfo.systemConfig(rollup, payload)).isEqualTo(read);
+    return read;
   }
 
   @Test
@@ -170,6 +176,39 @@ class L2BlockInfoTest {
     Header header = Header.builder().number(7).timestamp(14).build();
     assertThatThrownBy(() -> L2BlockInfo.blockRef(rollup, new Block(header, BlockBody.EMPTY)))
         .hasMessageContaining("missing the L1 info deposit");
+    Block empty = new Block(header, BlockBody.EMPTY);
+    assertThatThrownBy(() -> L2BlockInfo.blockRef(rollup, ExecutionPayload.of(empty, empty.hash())))
+        .hasMessageContaining("missing the L1 info deposit");
+  }
+
+  @Test
+  void aPayloadWhoseFirstTransactionDoesNotDecodeIsRefused() {
+    RollupConfig rollup = Fakes.rollup(Map.of());
+    Header header = Header.builder().number(7).timestamp(14).build();
+    Block empty = new Block(header, BlockBody.EMPTY);
+    ExecutionPayload good = ExecutionPayload.of(empty, empty.hash());
+    ExecutionPayload bad =
+        new ExecutionPayload(
+            good.parentHash(),
+            good.feeRecipient(),
+            good.stateRoot(),
+            good.receiptsRoot(),
+            good.logsBloom(),
+            good.prevRandao(),
+            good.blockNumber(),
+            good.gasLimit(),
+            good.gasUsed(),
+            good.timestamp(),
+            good.extraData(),
+            good.baseFeePerGas(),
+            good.blockHash(),
+            List.of(Bytes.fromHex("0x7eff")),
+            good.withdrawals(),
+            good.blobGasUsed(),
+            good.excessBlobGas());
+    assertThatThrownBy(() -> L2BlockInfo.blockRef(rollup, bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("first transaction of L2 block 7 does not decode");
   }
 
   @Test

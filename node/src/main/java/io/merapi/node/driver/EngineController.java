@@ -126,7 +126,7 @@ final class EngineController {
             why.get());
       }
     }
-    BuildResult result = build(h.pendingSafe(), derived.attributes());
+    BuildResult result = build(h.pendingSafe(), derived.attributes(), derived.concluding());
     if (result instanceof BuildResult.Built built) {
       promote(built.ref(), derived.concluding(), derived.derivedFrom(), true);
     }
@@ -135,16 +135,18 @@ final class EngineController {
 
   /**
    * A derived block became the pending safe head (and the safe head if its batch is concluded). A
-   * newly built one is the new unsafe head too; a consolidated one leaves the unsafe head.
+   * newly built one is the new unsafe head too, and the engine was told so together with the safe
+   * head when it was inserted; a consolidated one leaves the unsafe head.
    */
   private void promote(
       L2BlockRef block, boolean concluding, L1BlockRef derivedFrom, boolean builtHere) {
     Heads h = heads;
     L2BlockRef unsafe = builtHere ? block : h.unsafe();
     L2BlockRef safe = concluding ? block : h.safe();
-    if (concluding) {
+    if (concluding && !builtHere) {
       // The engine first: if it cannot be reached, the heads stay as they were and the same
-      // attributes are applied again (they then consolidate with the block built here).
+      // attributes are applied again (they then consolidate with the block built here). A block
+      // built here was made head and safe in one forkchoice update when it was inserted.
       forkchoice(unsafe, safe, h.finalized());
     }
     heads = new Heads(unsafe, block, safe, h.finalized());
@@ -220,6 +222,10 @@ final class EngineController {
 
   /** Takes the payload being built, has the engine execute it and makes it the unsafe head. */
   BuildResult seal(Started.Building building) {
+    return seal(building, false);
+  }
+
+  private BuildResult seal(Started.Building building, boolean safe) {
     ExecutionPayloadEnvelope envelope;
     try {
       envelope = engine.getPayload(building.id(), building.timestamp());
@@ -229,13 +235,17 @@ final class EngineController {
       // An unknown payload id means the engine restarted mid-build: build again.
       throw new DerivationException.Temporary("engine lost payload: " + e.getMessage(), e);
     }
-    return insert(envelope);
+    return insert(envelope, safe);
   }
 
-  /** Builds a block from {@code attributes} on {@code parent} in one go (derived blocks). */
-  BuildResult build(L2BlockRef parent, PayloadAttributes attributes) {
+  /**
+   * Builds a block from {@code attributes} on {@code parent} in one go (derived blocks); with
+   * {@code safe} the forkchoice update that makes it the head makes it the safe head too (op-node
+   * {@code ConfirmPayload} with {@code updateSafe}), saving a second update.
+   */
+  private BuildResult build(L2BlockRef parent, PayloadAttributes attributes, boolean safe) {
     return switch (startBuild(parent, attributes)) {
-      case Started.Building b -> seal(b);
+      case Started.Building b -> seal(b, safe);
       case Started.Invalid i -> new BuildResult.Invalid(i.reason());
     };
   }
@@ -245,6 +255,10 @@ final class EngineController {
    * the sequencer, or one built here).
    */
   BuildResult insert(ExecutionPayloadEnvelope envelope) {
+    return insert(envelope, false);
+  }
+
+  private BuildResult insert(ExecutionPayloadEnvelope envelope, boolean safe) {
     PayloadStatus status;
     try {
       status = engine.newPayload(envelope);
@@ -266,18 +280,15 @@ final class EngineController {
                   + envelope.payload().blockNumber());
     }
     Heads h = heads;
-    forkchoiceHead(envelope.payload().blockHash(), h);
-    L2BlockRef ref = l2.l2BlockRefByHash(envelope.payload().blockHash());
+    Hash hash = envelope.payload().blockHash();
+    update(new ForkchoiceState(hash, safe ? hash : h.safe().hash(), h.finalized().hash()));
+    L2BlockRef ref = l2.acceptedBlockRef(envelope);
     Heads now = heads;
     heads = new Heads(ref, now.pendingSafe(), now.safe(), now.finalized());
     return new BuildResult.Built(ref, envelope);
   }
 
   // ---- forkchoice ------------------------------------------------------------------------------
-
-  private void forkchoiceHead(Hash head, Heads h) {
-    update(new ForkchoiceState(head, h.safe().hash(), h.finalized().hash()));
-  }
 
   private void forkchoice(L2BlockRef unsafe, L2BlockRef safe, L2BlockRef finalized) {
     update(new ForkchoiceState(unsafe.hash(), safe.hash(), finalized.hash()));

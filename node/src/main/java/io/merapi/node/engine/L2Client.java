@@ -17,6 +17,16 @@ public interface L2Client extends L2Source, AutoCloseable {
   /** The engine's block with this label, or empty if it has none (no safe block set yet). */
   Optional<L2BlockRef> blockRefByLabel(BlockLabel label);
 
+  /**
+   * The reference of a block the engine has just accepted from this node ({@code newPayload}
+   * answered VALID for it), read from the payload itself as op-node's {@code PayloadToBlockRef}
+   * does instead of asking the engine for the block again. A reader may keep what else the payload
+   * says (its system config), which the attributes of the next block need.
+   */
+  default L2BlockRef acceptedBlockRef(ExecutionPayloadEnvelope accepted) {
+    return l2BlockRefByHash(accepted.payload().blockHash());
+  }
+
   /** The canonical block at {@code number} as an Engine API payload, or empty. */
   Optional<ExecutionPayloadEnvelope> payloadByNumber(long number);
 

@@ -94,6 +94,7 @@ public final class RpcL2Client implements L2Client {
   private final RpcClient rpc;
   private final LruCache<Hash, L2Block> blocks;
   private final LruCache<Hash, OutputRoot> outputs;
+  private final LruCache<Hash, RollupConfig.SystemConfig> acceptedConfigs;
   private final Retrier retrier;
 
   /** A transport failure, described for the log, that the retrier tries again. */
@@ -129,6 +130,8 @@ public final class RpcL2Client implements L2Client {
         HttpRpcClient.create(endpoint, secret.map(rpcOptions::withJwtSecret).orElse(rpcOptions));
     this.blocks = new LruCache<>("l2_blocks", options.cacheSize(), LruCache.Listener.NONE);
     this.outputs = new LruCache<>("l2_outputs", options.cacheSize(), LruCache.Listener.NONE);
+    this.acceptedConfigs =
+        new LruCache<>("l2_accepted_configs", options.cacheSize(), LruCache.Listener.NONE);
     this.retrier =
         new Retrier(options.retry(), Retrier.THREAD_SLEEP, e -> e instanceof EngineUnreachable);
   }
@@ -147,6 +150,10 @@ public final class RpcL2Client implements L2Client {
 
   @Override
   public RollupConfig.SystemConfig systemConfigByL2Hash(Hash hash) {
+    Optional<RollupConfig.SystemConfig> accepted = acceptedConfigs.get(hash);
+    if (accepted.isPresent()) {
+      return accepted.get();
+    }
     L2Block block = blockByHash(hash);
     try {
       return L2BlockInfo.systemConfig(rollup, block.header(), block.hash(), block.transactions());
@@ -162,6 +169,32 @@ public final class RpcL2Client implements L2Client {
   }
 
   // --- L2Client ---
+
+  /**
+   * Read from the payload: the engine checked its block hash against its contents, so what it says
+   * is what a read of the block would say. Saves reading back, per derived block, a block with all
+   * its transactions (and their senders and receipts, which the engine computes for it).
+   */
+  @Override
+  public L2BlockRef acceptedBlockRef(ExecutionPayloadEnvelope accepted) {
+    ExecutionPayload payload = accepted.payload();
+    try {
+      L2BlockRef ref = L2BlockInfo.blockRef(rollup, payload);
+      acceptedConfigs.put(payload.blockHash(), L2BlockInfo.systemConfig(rollup, payload));
+      return ref;
+    } catch (IllegalArgumentException e) {
+      throw new DerivationException.Critical(
+          "L2 block "
+              + payload.blockNumber()
+              + " "
+              + payload.blockHash()
+              + " accepted by the engine at "
+              + endpoint
+              + " has no valid L1 info: "
+              + e.getMessage(),
+          e);
+    }
+  }
 
   @Override
   public Optional<L2BlockRef> blockRefByLabel(BlockLabel label) {
