@@ -56,7 +56,13 @@ public record RollupConfig(
   public record RollupGenesis(BlockId l1, BlockId l2, long l2Time, SystemConfig systemConfig) {}
 
   /** A block by number and hash (op-service {@code eth.BlockID}). */
-  public record BlockId(Hash hash, long number) {}
+  public record BlockId(Hash hash, long number) {
+    /** As op-node logs a block id: {@code 0xhash:number}, readable in one line. */
+    @Override
+    public String toString() {
+      return hash.toHex() + ":" + Long.toUnsignedString(number);
+    }
+  }
 
   /**
    * The initial L1 SystemConfig values (op-service {@code eth.SystemConfig}). {@code overhead} and
