@@ -4,12 +4,7 @@ import static io.merapi.node.RollupRig.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Batches as blobs: the test batcher posts the sequencer's blocks in EIP-4844 transactions (frames
@@ -17,28 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps the sidecars and serves them on its beacon API; the verifier reads them there (checked
  * against the versioned hashes) and derives the sequencer's chain block for block.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BlobBatchesIT {
-  @TempDir static Path dir;
-
-  private RollupRig rig;
-  private RigNode sequencer;
-  private RigNode verifier;
-
-  @BeforeAll
-  void startRollup() throws Exception {
-    rig = RollupRig.start(dir, RollupRig.Options.defaults());
-    sequencer = rig.startNode("seq", true);
-    verifier = rig.startNode("ver", false);
-  }
-
-  @AfterAll
-  void stop() {
-    if (rig != null) {
-      rig.close();
-    }
-  }
-
+class BlobBatchesIT extends SequencerAndVerifier {
   @Test
   void theVerifierDerivesFromBlobs() {
     TestBatcher batcher = rig.batcher(sequencer).useBlobs();

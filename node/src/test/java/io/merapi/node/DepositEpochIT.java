@@ -13,14 +13,9 @@ import io.merapi.deployer.tx.RpcTransactor;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.node.engine.RpcL2Client;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deposits land in the right L2 epoch (derivation.md, deposits: "user deposits are included in the
@@ -28,28 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * L1 blocks, the sequencer and the verifier (after batches) must hold each in the first L2 block
  * whose L1 origin is that L1 block, and in no other.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DepositEpochIT {
-  @TempDir static Path dir;
-
-  private RollupRig rig;
-  private RigNode sequencer;
-  private RigNode verifier;
-
-  @BeforeAll
-  void startRollup() throws Exception {
-    rig = RollupRig.start(dir, RollupRig.Options.defaults());
-    sequencer = rig.startNode("seq", true);
-    verifier = rig.startNode("ver", false);
-  }
-
-  @AfterAll
-  void stop() {
-    if (rig != null) {
-      rig.close();
-    }
-  }
-
+class DepositEpochIT extends SequencerAndVerifier {
   @Test
   void eachDepositIsInTheFirstBlockOfItsL1BlocksEpoch() {
     Secp256k1.PrivateKey depositor = DevAccounts.defaults().keys().get(3);

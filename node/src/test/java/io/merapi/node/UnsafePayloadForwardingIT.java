@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.node.engine.RpcL2Client;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unsafe blocks by {@code admin_postUnsafePayload} until gossip exists: a loop in the test copies
@@ -20,28 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * blocks) to the verifier. The verifier's unsafe head follows the sequencer's before any batch;
  * once batches arrive its safe head takes over the same blocks (consolidation, no reorg).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnsafePayloadForwardingIT {
-  @TempDir static Path dir;
-
-  private RollupRig rig;
-  private RigNode sequencer;
-  private RigNode verifier;
+class UnsafePayloadForwardingIT extends SequencerAndVerifier {
   private long forwarded;
-
-  @BeforeAll
-  void startRollup() throws Exception {
-    rig = RollupRig.start(dir, RollupRig.Options.defaults());
-    sequencer = rig.startNode("seq", true);
-    verifier = rig.startNode("ver", false);
-  }
-
-  @AfterAll
-  void stop() {
-    if (rig != null) {
-      rig.close();
-    }
-  }
 
   @Test
   void theVerifierFollowsPostedPayloadsThenConsolidatesThem() {
