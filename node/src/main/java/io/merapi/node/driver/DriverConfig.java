@@ -28,9 +28,4 @@ public record DriverConfig(
       throw new IllegalArgumentException("the L1 poll interval must be positive");
     }
   }
-
-  /** op-node's defaults: verifier, 4 sequencer confirmations, none for the verifier. */
-  public static DriverConfig verifier() {
-    return new DriverConfig(false, false, 4, 0, Duration.ofSeconds(1));
-  }
 }
