@@ -373,6 +373,9 @@ public final class Driver implements NodeControl, AutoCloseable {
         }
         checkOriginCanonical();
       }
+      if (initialized) {
+        checkUnsafeOriginCanonical();
+      }
     }
     safeL1 = l1.blockRefByLabel(BlockLabel.SAFE).orElse(ZERO_L1);
     L1BlockRef finalized = l1.blockRefByLabel(BlockLabel.FINALIZED).orElse(ZERO_L1);
@@ -424,6 +427,29 @@ public final class Driver implements NodeControl, AutoCloseable {
     if (canonical.isEmpty() || !canonical.get().equals(origin)) {
       throw new DerivationException.Reset(
           "L1 reorg: derivation origin " + origin.id() + " is no longer canonical");
+    }
+  }
+
+  /**
+   * An unsafe head whose L1 origin the L1 has replaced can never become safe: a batch must name a
+   * canonical L1 origin. After a reorg such a head is kept while the new branch is shorter than its
+   * origin (it may yet turn out canonical); once the branch passes that height, resetting walks the
+   * unsafe chain back to the last block on a canonical origin. Without this a verifier would hold
+   * the orphaned blocks until derivation reached their height, possibly a sequencing window later.
+   */
+  private void checkUnsafeOriginCanonical() {
+    L2BlockRef unsafe = engine.heads().unsafe();
+    if (Long.compareUnsigned(unsafe.l1Origin().number(), headL1.number()) > 0) {
+      return;
+    }
+    Optional<L1BlockRef> canonical = l1.blockRefByNumber(unsafe.l1Origin().number());
+    if (canonical.isPresent() && !canonical.get().hash().equals(unsafe.l1Origin().hash())) {
+      throw new DerivationException.Reset(
+          "L1 reorg: L1 origin "
+              + unsafe.l1Origin()
+              + " of unsafe head "
+              + unsafe.id()
+              + " is no longer canonical");
     }
   }
 
