@@ -25,6 +25,14 @@ public abstract sealed class ChannelCompressor
     };
   }
 
+  /**
+   * zlib that stores its input uncompressed (level 0): a channel any node reads, of predictable
+   * size, for op-batcher's {@code none} compressor.
+   */
+  public static ChannelCompressor zlibStored() {
+    return new Zlib(java.util.zip.Deflater.NO_COMPRESSION);
+  }
+
   /** Compresses {@code data[offset, offset + length)}. */
   public abstract void write(byte[] data, int offset, int length);
 
