@@ -68,12 +68,20 @@ public final class ChannelManager {
    * whose L1 origin is {@code l1OriginLastClosedChannel}.
    */
   public synchronized void clear(long l1OriginLastClosedChannel) {
+    clear(l1OriginLastClosedChannel, null);
+  }
+
+  /**
+   * The same, and the next block must have {@code safeHead} as its parent: a sequencer that
+   * reorganised past the safe head is noticed with the first block loaded.
+   */
+  public synchronized void clear(long l1OriginLastClosedChannel, Hash safeHead) {
     blocks.clear();
     channelQueue.clear();
     txChannels.clear();
     landed.clear();
     current = null;
-    tip = null;
+    tip = safeHead;
     closed = false;
     this.l1OriginLastClosedChannel = l1OriginLastClosedChannel;
   }
