@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 final class BatchSubmitter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BatchSubmitter.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
   /** Blocks loaded per turn, so that sending keeps up while a long backlog loads. */
   private static final int MAX_BLOCKS_PER_TURN = 200;
 
@@ -58,8 +59,10 @@ final class BatchSubmitter implements AutoCloseable {
   private volatile boolean stopRequested;
   private RollupConfig rollupConfig;
   private ChannelManager manager;
+
   /** The last block handed to the channel manager; empty: start from the safe head. */
   private Optional<BlockId> lastStored = Optional.empty();
+
   private long lastSafe = -1;
   private String lastError = "";
 
@@ -152,7 +155,10 @@ final class BatchSubmitter implements AutoCloseable {
         } catch (InterruptedException ie) {
           return;
         }
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                ? MAX_BACKOFF
+                : backoff.multipliedBy(2);
       }
     }
   }

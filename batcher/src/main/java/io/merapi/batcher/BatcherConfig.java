@@ -69,8 +69,8 @@ public record BatcherConfig(
   }
 
   /**
-   * op-batcher's defaults for everything but the endpoints and the key: 6 s polling, a margin of
-   * 10 L1 blocks, no max duration, 120,000-byte transactions, 1 frame, the shadow compressor with
+   * op-batcher's defaults for everything but the endpoints and the key: 6 s polling, a margin of 10
+   * L1 blocks, no max duration, 120,000-byte transactions, 1 frame, the shadow compressor with
    * zlib, singular batches, calldata, admin RPC on 8545 of localhost.
    */
   public static BatcherConfig defaults(
@@ -100,9 +100,25 @@ public record BatcherConfig(
 
   public BatcherConfig withPollInterval(Duration value) {
     return new BatcherConfig(
-        l1EthRpc, l2EthRpc, rollupRpc, key, value, subSafetyMargin, maxChannelDuration,
-        maxL1TxSizeBytes, targetNumFrames, compressor, approxComprRatio, compressionAlgo,
-        batchType, dataAvailability, txManager, stopped, rpcAddr, rpcPort, metricsPort,
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        value,
+        subSafetyMargin,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        txManager,
+        stopped,
+        rpcAddr,
+        rpcPort,
+        metricsPort,
         metricsAddr);
   }
 
@@ -114,38 +130,121 @@ public record BatcherConfig(
       BatchType type,
       DataAvailability da) {
     return new BatcherConfig(
-        l1EthRpc, l2EthRpc, rollupRpc, key, pollInterval, subSafetyMargin, maxChannelDuration,
-        maxL1TxSizeBytes, targetNumFrames, compressor, approxComprRatio, algo, type, da,
-        txManager, stopped, rpcAddr, rpcPort, metricsPort, metricsAddr);
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        subSafetyMargin,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        algo,
+        type,
+        da,
+        txManager,
+        stopped,
+        rpcAddr,
+        rpcPort,
+        metricsPort,
+        metricsAddr);
   }
 
   public BatcherConfig withSubSafetyMargin(long value) {
     return new BatcherConfig(
-        l1EthRpc, l2EthRpc, rollupRpc, key, pollInterval, value, maxChannelDuration,
-        maxL1TxSizeBytes, targetNumFrames, compressor, approxComprRatio, compressionAlgo,
-        batchType, dataAvailability, txManager, stopped, rpcAddr, rpcPort, metricsPort,
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        value,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        txManager,
+        stopped,
+        rpcAddr,
+        rpcPort,
+        metricsPort,
         metricsAddr);
   }
 
   public BatcherConfig withTxManager(TxManagerConfig value) {
     return new BatcherConfig(
-        l1EthRpc, l2EthRpc, rollupRpc, key, pollInterval, subSafetyMargin, maxChannelDuration,
-        maxL1TxSizeBytes, targetNumFrames, compressor, approxComprRatio, compressionAlgo,
-        batchType, dataAvailability, value, stopped, rpcAddr, rpcPort, metricsPort, metricsAddr);
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        subSafetyMargin,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        value,
+        stopped,
+        rpcAddr,
+        rpcPort,
+        metricsPort,
+        metricsAddr);
   }
 
   public BatcherConfig withRpc(String addr, int port) {
     return new BatcherConfig(
-        l1EthRpc, l2EthRpc, rollupRpc, key, pollInterval, subSafetyMargin, maxChannelDuration,
-        maxL1TxSizeBytes, targetNumFrames, compressor, approxComprRatio, compressionAlgo,
-        batchType, dataAvailability, txManager, stopped, addr, port, metricsPort, metricsAddr);
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        subSafetyMargin,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        txManager,
+        stopped,
+        addr,
+        port,
+        metricsPort,
+        metricsAddr);
   }
 
   public BatcherConfig withStopped(boolean value) {
     return new BatcherConfig(
-        l1EthRpc, l2EthRpc, rollupRpc, key, pollInterval, subSafetyMargin, maxChannelDuration,
-        maxL1TxSizeBytes, targetNumFrames, compressor, approxComprRatio, compressionAlgo,
-        batchType, dataAvailability, txManager, value, rpcAddr, rpcPort, metricsPort,
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        subSafetyMargin,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        txManager,
+        value,
+        rpcAddr,
+        rpcPort,
+        metricsPort,
         metricsAddr);
   }
 }

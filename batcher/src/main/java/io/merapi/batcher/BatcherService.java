@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The batcher as a service (op-batcher {@code BatcherService}): the rollup-node and L2 clients,
- * the transaction manager, the {@link BatchSubmitter} loop, the admin RPC ({@code
- * admin_startBatcher}, {@code admin_stopBatcher}) and the metrics endpoint, started together and
- * closed in reverse order.
+ * The batcher as a service (op-batcher {@code BatcherService}): the rollup-node and L2 clients, the
+ * transaction manager, the {@link BatchSubmitter} loop, the admin RPC ({@code admin_startBatcher},
+ * {@code admin_stopBatcher}) and the metrics endpoint, started together and closed in reverse
+ * order.
  */
 public final class BatcherService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BatcherService.class);
@@ -219,7 +219,8 @@ public final class BatcherService implements AutoCloseable {
       try {
         resources.get(i).close();
       } catch (Exception e) {
-        log.warn("Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.getMessage());
+        log.warn(
+            "Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.getMessage());
       }
     }
     resources.clear();

@@ -42,20 +42,36 @@ final class L2BlockReader implements AutoCloseable {
       rpcBlock = Json.mapper().treeToValue(json, RpcBlock.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalStateException(
-          "eth_getBlockByNumber " + number + " at " + endpoint + ": malformed block: " + e.getMessage(),
+          "eth_getBlockByNumber "
+              + number
+              + " at "
+              + endpoint
+              + ": malformed block: "
+              + e.getMessage(),
           e);
     }
     if (!(rpcBlock.transactions() instanceof RpcBlock.Full full)) {
       throw new IllegalStateException(
-          "eth_getBlockByNumber " + number + " at " + endpoint + " returned hashes, not transactions");
+          "eth_getBlockByNumber "
+              + number
+              + " at "
+              + endpoint
+              + " returned hashes, not transactions");
     }
     List<Transaction> txs = full.transactions().stream().map(RpcTransaction::transaction).toList();
-    Block block = new Block(rpcBlock.header(), new BlockBody(txs, List.of(), rpcBlock.withdrawals()));
+    Block block =
+        new Block(rpcBlock.header(), new BlockBody(txs, List.of(), rpcBlock.withdrawals()));
     if (block.number() != number) {
       throw new IllegalStateException(
-          "eth_getBlockByNumber " + number + " at " + endpoint + " returned block " + block.number());
+          "eth_getBlockByNumber "
+              + number
+              + " at "
+              + endpoint
+              + " returned block "
+              + block.number());
     }
-    if (json.hasNonNull("hash") && !block.hash().toHex().equalsIgnoreCase(json.get("hash").asText())) {
+    if (json.hasNonNull("hash")
+        && !block.hash().toHex().equalsIgnoreCase(json.get("hash").asText())) {
       throw new IllegalStateException(
           "L2 block "
               + number

@@ -207,7 +207,15 @@ public final class NodeCommand implements Callable<Integer> {
    * --log.level} was given on the command line, which wins as every flag does.
    */
   void applyEnvironmentLogLevel(String value) {
-    if (value == null || value.isBlank() || logLevelOnCommandLine()) {
+    applyEnvironmentLogLevel(spec, "OP_NODE_LOG_LEVEL", value);
+  }
+
+  /**
+   * An OP Stack service's {@code <PREFIX>_LOG_LEVEL} {@code variable} with its {@code value} (Go's
+   * level names), unless {@code --log.level} was given on {@code spec}'s command line.
+   */
+  static void applyEnvironmentLogLevel(CommandSpec spec, String variable, String value) {
+    if (value == null || value.isBlank() || logLevelOnCommandLine(spec)) {
       return;
     }
     String name = value.strip().toUpperCase(java.util.Locale.ROOT);
@@ -218,11 +226,11 @@ public final class NodeCommand implements Callable<Integer> {
       LogLevel.valueOf(name).apply();
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(
-          "invalid OP_NODE_LOG_LEVEL " + value + ": use trace, debug, info, warn, error or crit");
+          "invalid " + variable + " " + value + ": use trace, debug, info, warn, error or crit");
     }
   }
 
-  private boolean logLevelOnCommandLine() {
+  private static boolean logLevelOnCommandLine(CommandSpec spec) {
     for (picocli.CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
       if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--log.level")) {
         return true;

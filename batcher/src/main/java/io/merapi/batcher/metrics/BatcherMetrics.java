@@ -23,7 +23,8 @@ import java.util.Set;
 public final class BatcherMetrics {
   public static final String NAMESPACE = "op_batcher_default";
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Info info;
   private final Gauge up;
   private final Gauge refsNumber;
@@ -114,7 +115,9 @@ public final class BatcherMetrics {
     up.set(1);
   }
 
-  /** A block number by layer ({@code l1}, {@code l2}) and type ({@code safe}, {@code unsafe}...). */
+  /**
+   * A block number by layer ({@code l1}, {@code l2}) and type ({@code safe}, {@code unsafe}...).
+   */
   public void recordRef(String layer, String type, long number) {
     refsNumber.labelValues(layer, type).set(number);
   }
@@ -127,7 +130,9 @@ public final class BatcherMetrics {
     blocksAdded.inc();
   }
 
-  /** A channel event: {@code opened}, {@code closed}, {@code fully_submitted}, {@code timed_out}. */
+  /**
+   * A channel event: {@code opened}, {@code closed}, {@code fully_submitted}, {@code timed_out}.
+   */
   public void recordChannel(String stage) {
     channelEvents.labelValues(stage).inc();
   }
