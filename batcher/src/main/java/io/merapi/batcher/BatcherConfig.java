@@ -152,6 +152,54 @@ public record BatcherConfig(
         metricsAddr);
   }
 
+  public BatcherConfig withCompressor(CompressorKind value) {
+    return new BatcherConfig(
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        subSafetyMargin,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        value,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        txManager,
+        stopped,
+        rpcAddr,
+        rpcPort,
+        metricsPort,
+        metricsAddr);
+  }
+
+  public BatcherConfig withMaxL1TxSizeBytes(int value) {
+    return new BatcherConfig(
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        subSafetyMargin,
+        maxChannelDuration,
+        value,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        txManager,
+        stopped,
+        rpcAddr,
+        rpcPort,
+        metricsPort,
+        metricsAddr);
+  }
+
   public BatcherConfig withSubSafetyMargin(long value) {
     return new BatcherConfig(
         l1EthRpc,

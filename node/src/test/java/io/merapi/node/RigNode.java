@@ -145,6 +145,19 @@ public final class RigNode implements AutoCloseable {
     return engineAuthPort;
   }
 
+  /** The engine's unauthenticated eth_* JSON-RPC URL (a batcher's {@code --l2-eth-rpc}). */
+  public java.net.URI engineHttpUri() {
+    return java.net.URI.create("http://127.0.0.1:" + engineHttpPort + "/");
+  }
+
+  /** The rollup node's RPC URL (a batcher's {@code --rollup-rpc}). */
+  public java.net.URI rollupRpcUri() {
+    if (node == null) {
+      throw new IllegalStateException(name + ": the node is stopped");
+    }
+    return node.rpcUri();
+  }
+
   /** The engine's eth_* JSON-RPC (unauthenticated HTTP). */
   public RpcClient eth() {
     return eth;
