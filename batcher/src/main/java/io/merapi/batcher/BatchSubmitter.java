@@ -288,11 +288,13 @@ final class BatchSubmitter implements AutoCloseable {
     future.whenComplete(
         (result, failure) -> {
           inFlight.decrementAndGet();
+          if (closed) {
+            // Stopping: the transaction manager failed what was in flight; nothing to requeue.
+            return;
+          }
           if (failure != null) {
             metrics.recordTx("failed", data.length());
-            if (!closed) {
-              log.warn("Batcher transaction {} failed: {}", data, describe(failure));
-            }
+            log.warn("Batcher transaction {} failed: {}", data, describe(failure));
             owner.txFailed(data.id());
           } else if (!result.success()) {
             metrics.recordTx("failed", data.length());

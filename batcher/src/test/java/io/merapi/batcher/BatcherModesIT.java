@@ -82,6 +82,7 @@ class BatcherModesIT {
                 .withCompressor(mode.compressor())
                 .withTxManager(rollup.config().txManager().withMaxPendingTx(mode.maxPendingTx()));
         try (BatcherService batcher = BatcherService.start(config)) {
+          assertThat(batcher.isRunning()).isTrue();
           rollup.awaitVerifierSafe(
               target, "the verifier's safe head reaches " + target + " in " + mode);
         }

@@ -12,7 +12,9 @@ import io.merapi.rpc.client.RpcClientOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +32,26 @@ class BatcherRestartIT {
   void theSafeHeadKeepsAdvancingAcrossRestartsMidChannel() throws Exception {
     SplittableRandom random = new SplittableRandom(2026);
     try (BatcherRig rollup = new BatcherRig(dir)) {
-      // Frames of ~300 bytes and uncompressed singular batches: several frames per channel.
+      // Frames of 1,500 bytes and uncompressed singular batches: several frames per channel,
+      // few enough that a channel lands well within the channel timeout.
       BatcherConfig config =
           rollup
               .config()
               .withChannels(
                   3, 8, CompressionAlgo.ZLIB, BatchType.SINGULAR, DataAvailability.CALLDATA)
               .withCompressor(CompressorKind.NONE)
-              .withMaxL1TxSizeBytes(300)
-              .withTxManager(rollup.config().txManager().withMaxPendingTx(3));
+              .withMaxL1TxSizeBytes(1_500)
+              .withTxManager(rollup.config().txManager().withMaxPendingTx(4));
       BatcherService batcher = BatcherService.start(config);
       List<Long> safeHeads = new ArrayList<>();
+      // Unsafe blocks seen during the rounds: none may be replaced (a lost batch would let the
+      // sequencing window expire and the sequencer's chain be rebuilt with deposits only).
+      Map<Long, String> unsafeSeen = new TreeMap<>();
       try {
         for (int round = 0; round < 6; round++) {
           long before = rollup.verifier.heads().safe().number();
+          long head = rollup.sequencer.number("latest");
+          unsafeSeen.put(head, rollup.sequencer.hash(head));
           rollup.sendL2Transactions(3);
           // Interrupt at a random moment within a channel's life (~3 L1 blocks).
           Thread.sleep(1_000 + random.nextInt(2_500));
@@ -71,9 +79,12 @@ class BatcherRestartIT {
       long unsafe = rollup.sequencer.number("latest");
       // A last batcher catches up with everything the sequencer made.
       try (BatcherService last = BatcherService.start(config)) {
+        assertThat(last.isRunning()).isTrue();
         rollup.awaitVerifierSafe(unsafe, "the verifier's safe head reaches " + unsafe);
       }
       rollup.assertSameChain(unsafe);
+      unsafeSeen.forEach(
+          (n, hash) -> assertThat(rollup.sequencer.hash(n)).as("L2 block %d", n).isEqualTo(hash));
       awaitTrue(() -> rollup.sequencer.heads().safe().number() >= unsafe, "the sequencer agrees");
     }
   }
