@@ -24,18 +24,22 @@ import java.util.SplittableRandom;
  * scenarios, with the real {@link BatcherService} posting the sequencer's chain, signed by the
  * rollup's batcher key, and L2 transactions of random calldata so that batches carry data.
  */
-final class BatcherRig implements AutoCloseable {
+public final class BatcherRig implements AutoCloseable {
   private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
 
-  final RollupRig rig;
-  final RigNode sequencer;
-  final RigNode verifier;
+  public final RollupRig rig;
+  public final RigNode sequencer;
+  public final RigNode verifier;
   private final Secp256k1.PrivateKey l2Sender = DevAccounts.defaults().keys().get(5);
   private final SplittableRandom random = new SplittableRandom(42);
   private long l2Nonce;
 
-  BatcherRig(Path dir) throws Exception {
-    rig = RollupRig.start(dir, RollupRig.Options.defaults());
+  public BatcherRig(Path dir) throws Exception {
+    this(dir, RollupRig.Options.defaults());
+  }
+
+  public BatcherRig(Path dir, RollupRig.Options options) throws Exception {
+    rig = RollupRig.start(dir, options);
     RigNode seq = null;
     RigNode ver = null;
     try {
@@ -50,7 +54,7 @@ final class BatcherRig implements AutoCloseable {
   }
 
   /** Fast settings for the loopback L1 (1-s blocks): 1 confirmation, channels of 2 L1 blocks. */
-  BatcherConfig config() {
+  public BatcherConfig config() {
     return BatcherConfig.defaults(
             rig.l1Uri(),
             sequencer.engineHttpUri(),
@@ -66,7 +70,7 @@ final class BatcherRig implements AutoCloseable {
   }
 
   /** Sends {@code count} L2 transactions of random calldata to the sequencer. */
-  void sendL2Transactions(int count) {
+  public void sendL2Transactions(int count) {
     long chainId = rig.rollup().l2ChainId();
     for (int i = 0; i < count; i++) {
       byte[] data = new byte[200 + random.nextInt(600)];
@@ -93,7 +97,7 @@ final class BatcherRig implements AutoCloseable {
    * Waits (sending L2 transactions meanwhile) until the verifier's safe head reaches {@code
    * target}.
    */
-  void awaitVerifierSafe(long target, String what) {
+  public void awaitVerifierSafe(long target, String what) {
     awaitTrue(
         () -> {
           sendL2Transactions(1);
@@ -103,14 +107,14 @@ final class BatcherRig implements AutoCloseable {
   }
 
   /** The verifier's chain equals the sequencer's, block by block, up to {@code last}. */
-  void assertSameChain(long last) {
+  public void assertSameChain(long last) {
     for (long n = 1; n <= last; n++) {
       assertThat(verifier.hash(n)).as("L2 block %d", n).isEqualTo(sequencer.hash(n));
     }
   }
 
   /** Batcher transactions to the inbox in L1 blocks {@code from..to}: [calldata, blob]. */
-  int[] inboxTransactions(long from, long to) {
+  public int[] inboxTransactions(long from, long to) {
     int[] counts = new int[2];
     String inbox = rig.rollup().batchInboxAddress().toHex();
     for (long n = from; n <= to; n++) {
@@ -125,6 +129,11 @@ final class BatcherRig implements AutoCloseable {
       }
     }
     return counts;
+  }
+
+  /** The batcher key's private key, as {@code --private-key} takes it. */
+  public static String batcherKeyHex() {
+    return io.merapi.base.bytes.Hex.encode(DevAccounts.defaults().keys().get(2).toBytes());
   }
 
   @Override
