@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
  * Real L2 blocks for the channel tests: each opens with its L1 attributes deposit (epoch {@code
  * l1Origin}) and carries signed transactions of random, hence incompressible, calldata.
  */
-final class TestChain {
-  static final long GENESIS_TIME = 1_700_000_000L;
+public final class TestChain {
+  public static final long GENESIS_TIME = 1_700_000_000L;
   static final long CHAIN_ID = 901;
   static final ChannelOutConfig CHAIN =
       new ChannelOutConfig(GENESIS_TIME, CHAIN_ID, OptionalLong.of(0));
@@ -39,14 +39,14 @@ final class TestChain {
   private long nonce;
 
   /** Appends a block of {@code txCount} transactions of {@code txBytes} random bytes each. */
-  Block next(long l1Origin, int txCount, int txBytes) {
+  public Block next(long l1Origin, int txCount, int txBytes) {
     Hash parent = blocks.isEmpty() ? Hash.ZERO : blocks.get(blocks.size() - 1).hash();
     long number = blocks.size() + 1;
     return add(parent, number, l1Origin, txCount, txBytes);
   }
 
   /** A block at {@code number} on {@code parent}, not checked against the chain. */
-  Block add(Hash parent, long number, long l1Origin, int txCount, int txBytes) {
+  public Block add(Hash parent, long number, long l1Origin, int txCount, int txBytes) {
     long sequenceNumber = 0;
     for (int i = blocks.size() - 1; i >= 0; i--) {
       if (origin(blocks.get(i)) == l1Origin) {
@@ -87,9 +87,13 @@ final class TestChain {
                   UInt256.ZERO)
               .sign(KEY));
     }
+    // A distinct state root per block: sibling blocks of the same number differ in hash.
+    byte[] stateRoot = new byte[32];
+    random.nextBytes(stateRoot);
     Header header =
         Header.builder()
             .parentHash(parent)
+            .stateRoot(Hash.wrap(stateRoot))
             .number(number)
             .gasLimit(30_000_000)
             .timestamp(GENESIS_TIME + number * 2)
