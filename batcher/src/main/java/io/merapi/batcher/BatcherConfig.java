@@ -272,6 +272,31 @@ public record BatcherConfig(
         metricsAddr);
   }
 
+  /** Serves Prometheus metrics on {@code addr:port} (port 0: a free one). */
+  public BatcherConfig withMetrics(String addr, int port) {
+    return new BatcherConfig(
+        l1EthRpc,
+        l2EthRpc,
+        rollupRpc,
+        key,
+        pollInterval,
+        subSafetyMargin,
+        maxChannelDuration,
+        maxL1TxSizeBytes,
+        targetNumFrames,
+        compressor,
+        approxComprRatio,
+        compressionAlgo,
+        batchType,
+        dataAvailability,
+        txManager,
+        stopped,
+        rpcAddr,
+        rpcPort,
+        Optional.of(port),
+        addr);
+  }
+
   public BatcherConfig withStopped(boolean value) {
     return new BatcherConfig(
         l1EthRpc,

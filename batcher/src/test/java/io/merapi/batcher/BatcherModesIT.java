@@ -30,6 +30,15 @@ class BatcherModesIT {
     }
   }
 
+  private static String scrape(java.net.URI uri) throws Exception {
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      return http.send(
+              java.net.http.HttpRequest.newBuilder(uri).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+  }
+
   @Test
   void everyModeIsDerivedIntoTheSequencersChain() throws Exception {
     Mode[] modes = {
@@ -81,10 +90,15 @@ class BatcherModesIT {
                 .withChannels(2, mode.targetFrames(), mode.algo(), mode.type(), mode.da())
                 .withCompressor(mode.compressor())
                 .withTxManager(rollup.config().txManager().withMaxPendingTx(mode.maxPendingTx()));
-        try (BatcherService batcher = BatcherService.start(config)) {
+        try (BatcherService batcher = BatcherService.start(config.withMetrics("127.0.0.1", 0))) {
           assertThat(batcher.isRunning()).isTrue();
           rollup.awaitVerifierSafe(
               target, "the verifier's safe head reaches " + target + " in " + mode);
+          String metrics = scrape(batcher.metricsUri().orElseThrow());
+          assertThat(metrics)
+              .contains("op_batcher_default_up 1.0")
+              .contains("op_batcher_default_batcher_tx_total{stage=\"success\"}")
+              .contains("op_batcher_default_refs_number{layer=\"l2\",type=\"safe\"}");
         }
         int[] txs = rollup.inboxTransactions(l1From + 1, rollup.rig.l1Head());
         assertThat(txs[mode.blobs() ? 1 : 0]).as("%s batcher transactions", mode).isPositive();
