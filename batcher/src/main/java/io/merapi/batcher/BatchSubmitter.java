@@ -65,6 +65,7 @@ final class BatchSubmitter implements AutoCloseable {
 
   private long lastSafe = -1;
   private String lastError = "";
+  private Duration backoff;
 
   BatchSubmitter(
       RollupClient rollup,
@@ -81,6 +82,7 @@ final class BatchSubmitter implements AutoCloseable {
     this.managerFactory = managerFactory;
     this.metrics = metrics;
     this.pollInterval = pollInterval;
+    this.backoff = pollInterval;
     this.maxPendingTx = maxPendingTx;
     this.running = startRunning;
     this.thread = Thread.ofPlatform().name("batch-submitter").daemon().unstarted(this::loop);
@@ -123,43 +125,47 @@ final class BatchSubmitter implements AutoCloseable {
   }
 
   private void loop() {
-    Duration backoff = pollInterval;
     while (!closed) {
       try {
-        if (stopRequested) {
-          stopRequested = false;
-          drainOnStop();
-        }
-        if (running) {
-          step();
-        }
-        if (!lastError.isEmpty()) {
-          log.info("Batcher recovered: {}", "the rollup node, L2 and L1 answer again");
-          lastError = "";
-        }
-        backoff = pollInterval;
-        pause(pollInterval);
+        pause(turn());
       } catch (InterruptedException e) {
         return;
-      } catch (RuntimeException e) {
-        String message = describe(e);
-        // One line per cause: the same failure again is only logged at debug.
-        if (!message.equals(lastError)) {
-          log.warn("Batcher step failed, retrying in {} s: {}", backoff.toSeconds(), message);
-          lastError = message;
-        } else {
-          log.debug("Batcher step failed again: {}", message);
-        }
-        try {
-          pause(backoff);
-        } catch (InterruptedException ie) {
-          return;
-        }
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : backoff.multipliedBy(2);
       }
+    }
+  }
+
+  /**
+   * One turn of the loop with its error handling; returns how long to wait before the next: the
+   * poll interval, or after a failure a backoff doubling up to 30 s. A failure is logged once per
+   * cause; the same failure again only at debug, and the recovery once.
+   */
+  Duration turn() {
+    try {
+      if (stopRequested) {
+        stopRequested = false;
+        drainOnStop();
+      }
+      if (running) {
+        step();
+      }
+      if (!lastError.isEmpty()) {
+        log.info("Batcher recovered after: {}", lastError);
+        lastError = "";
+      }
+      backoff = pollInterval;
+      return pollInterval;
+    } catch (RuntimeException e) {
+      String message = describe(e);
+      Duration wait = backoff;
+      if (!message.equals(lastError)) {
+        log.warn("Batcher step failed, retrying with backoff: {}", message);
+        lastError = message;
+      } else {
+        log.debug("Batcher step failed again, retrying in {} ms: {}", wait.toMillis(), message);
+      }
+      Duration doubled = backoff.multipliedBy(2);
+      backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+      return wait;
     }
   }
 

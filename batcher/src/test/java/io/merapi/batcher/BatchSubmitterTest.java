@@ -187,11 +187,54 @@ class BatchSubmitterTest {
     assertThat(reads).containsOnlyKeys(1L, 2L, 5L);
   }
 
+  @Test
+  void anUnreachableRollupNodeIsLoggedOnceAndRetriedWithBackoff() {
+    build(2);
+    status(5, 0, 2);
+    BatchSubmitter submitter = submitter(0);
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(BatchSubmitter.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      rollup.down = true;
+      assertThat(submitter.turn()).isEqualTo(Duration.ofMillis(100));
+      assertThat(submitter.turn()).isEqualTo(Duration.ofMillis(200));
+      assertThat(submitter.turn()).isEqualTo(Duration.ofMillis(400));
+      rollup.down = false;
+      assertThat(submitter.turn()).isEqualTo(Duration.ofMillis(100));
+      assertThat(txs.sent).hasSize(1);
+    } finally {
+      logger.detachAppender(lines);
+    }
+    List<String> warnings =
+        lines.list.stream()
+            .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+            .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+            .toList();
+    assertThat(warnings)
+        .containsExactly(
+            "Batcher step failed, retrying with backoff: optimism_syncStatus failed after 5"
+                + " tries: connection refused");
+    assertThat(lines.list)
+        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .contains(
+            "Batcher recovered after: optimism_syncStatus failed after 5 tries: connection"
+                + " refused");
+  }
+
   private static final class FakeRollup implements RollupClient {
     SyncStatus status;
+    boolean down;
 
     @Override
     public SyncStatus syncStatus() {
+      if (down) {
+        throw new io.merapi.service.rollup.RollupClientException(
+            "optimism_syncStatus failed after 5 tries: connection refused", true, null);
+      }
       return status;
     }
 
