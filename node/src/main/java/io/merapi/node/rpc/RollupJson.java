@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ValueNode;
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
-import io.merapi.node.driver.SyncStatus;
 import io.merapi.node.engine.OutputRoot;
 import io.merapi.node.safedb.SafeHeadEntry;
+import io.merapi.service.rollup.SyncStatus;
 import io.merapi.types.config.RollupConfig.BlockId;
 import java.math.BigInteger;
 
