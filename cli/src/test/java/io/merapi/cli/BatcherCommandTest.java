@@ -9,22 +9,15 @@ import io.merapi.batcher.channel.BatchType;
 import io.merapi.batcher.channel.CompressorKind;
 import io.merapi.derive.channel.CompressionAlgo;
 import io.merapi.service.txmgr.TxManagerConfig;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 
 /**
  * {@code merapi batcher}'s flags as op-batcher has them (op-batcher/flags and op-service's txmgr
@@ -59,32 +52,9 @@ class BatcherCommandTest {
   private static BatcherConfig parse(Map<String, String> env, List<String> args) {
     BatcherCommand command = new BatcherCommand();
     CommandLine commandLine = new CommandLine(command);
-    commandLine.setDefaultValueProvider(new Environment(env));
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(env));
     commandLine.parseArgs(args.toArray(String[]::new));
     return command.config();
-  }
-
-  private record Environment(Map<String, String> variables) implements IDefaultValueProvider {
-    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-(.*))?}");
-
-    static Optional<String> variable(ArgSpec arg) {
-      return expression(arg).map(m -> m.group(1));
-    }
-
-    private static Optional<Matcher> expression(ArgSpec arg) {
-      if (!(arg.userObject() instanceof Field field) || field.getAnnotation(Option.class) == null) {
-        return Optional.empty();
-      }
-      Matcher matcher = ENV.matcher(field.getAnnotation(Option.class).defaultValue());
-      return matcher.matches() ? Optional.of(matcher) : Optional.empty();
-    }
-
-    @Override
-    public String defaultValue(ArgSpec arg) {
-      return expression(arg)
-          .map(m -> variables.containsKey(m.group(1)) ? variables.get(m.group(1)) : m.group(2))
-          .orElse(null);
-    }
   }
 
   @Test
@@ -215,7 +185,7 @@ class BatcherCommandTest {
               name,
               "OP_BATCHER_"
                   + name.substring(2).toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
-      assertThat(Environment.variable(option)).as(name).contains(expected);
+      assertThat(EnvironmentDefaults.variable(option)).as(name).contains(expected);
       checked++;
     }
     assertThat(checked).isGreaterThanOrEqualTo(30);

@@ -9,7 +9,6 @@ import io.merapi.cli.MerapiRun.Output;
 import io.merapi.node.Networks;
 import io.merapi.node.NodeConfig;
 import io.merapi.rpc.RpcJson;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,18 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 
 /**
  * {@code merapi node}'s flags as op-node has them (op-node/flags/flags.go): names, defaults, the
  * {@code OP_NODE_*} variable behind each flag, and the errors the node refuses to start with.
  *
  * <p>The variables are resolved by picocli from the {@code ${env:NAME:-default}} defaults of the
- * options. The tests do not change the process environment: {@link Environment} resolves those same
- * expressions from a map, through picocli's default-value provider.
+ * options. The tests do not change the process environment: {@link EnvironmentDefaults} resolves
+ * those same expressions from a map, through picocli's default-value provider.
  */
 class NodeCommandTest {
   @TempDir static Path dir;
@@ -80,37 +74,9 @@ class NodeCommandTest {
   private static NodeConfig parse(Map<String, String> env, List<String> args) {
     NodeCommand command = new NodeCommand();
     CommandLine commandLine = new CommandLine(command);
-    commandLine.setDefaultValueProvider(new Environment(env));
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(env));
     commandLine.parseArgs(args.toArray(String[]::new));
     return command.config();
-  }
-
-  /**
-   * Resolves the {@code ${env:NAME:-default}} default of each option from {@code variables}, as
-   * picocli resolves it from the process environment.
-   */
-  private record Environment(Map<String, String> variables) implements IDefaultValueProvider {
-    private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-(.*))?}");
-
-    /** The variable named in an option's default, if it names one. */
-    static Optional<String> variable(ArgSpec arg) {
-      return expression(arg).map(m -> m.group(1));
-    }
-
-    private static Optional<Matcher> expression(ArgSpec arg) {
-      if (!(arg.userObject() instanceof Field field) || field.getAnnotation(Option.class) == null) {
-        return Optional.empty();
-      }
-      Matcher matcher = ENV.matcher(field.getAnnotation(Option.class).defaultValue());
-      return matcher.matches() ? Optional.of(matcher) : Optional.empty();
-    }
-
-    @Override
-    public String defaultValue(ArgSpec arg) {
-      return expression(arg)
-          .map(m -> variables.containsKey(m.group(1)) ? variables.get(m.group(1)) : m.group(2))
-          .orElse(null);
-    }
   }
 
   // ---- OP_NODE_LOG_LEVEL ---------------------------------------------------------------------
@@ -443,7 +409,7 @@ class NodeCommandTest {
         continue;
       }
       flags.add(option.longestName());
-      assertThat(Environment.variable(option))
+      assertThat(EnvironmentDefaults.variable(option))
           .as("the variable of %s", option.longestName())
           .hasValueSatisfying(name -> assertThat(name).startsWith("OP_NODE_"));
     }

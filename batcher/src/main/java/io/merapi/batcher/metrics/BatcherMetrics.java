@@ -1,17 +1,13 @@
 package io.merapi.batcher.metrics;
 
-import io.merapi.rpc.RpcMethods;
 import io.merapi.rpc.metrics.PrometheusEndpoint;
 import io.merapi.rpc.server.RpcServer;
-import io.merapi.rpc.server.RpcServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.List;
-import java.util.Set;
 
 /**
  * What the batcher reports, in op-batcher's metric families under {@code op_batcher_default}:
@@ -155,17 +151,6 @@ public final class BatcherMetrics {
 
   /** Serves {@code /metrics} on {@code host:port} (port 0: a free one). */
   public RpcServer serve(String host, int port) {
-    RpcServerConfig config =
-        RpcServerConfig.httpDefaults()
-            .withName("metrics")
-            .withHost(host)
-            .withPort(port)
-            .withModules(Set.of())
-            .withVirtualHosts(List.of("*"))
-            .withThreads(1, 1);
-    return RpcServer.builder(config)
-        .methods(new RpcMethods())
-        .route("/metrics", new PrometheusEndpoint(registry))
-        .start();
+    return PrometheusEndpoint.serve(registry, host, port);
   }
 }

@@ -1,8 +1,13 @@
 package io.merapi.rpc.metrics;
 
+import io.merapi.rpc.RpcMethods;
+import io.merapi.rpc.server.RpcServer;
+import io.merapi.rpc.server.RpcServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.Set;
 
 /** Serves a Prometheus registry in the text exposition format, for a server's {@code /metrics}. */
 public final class PrometheusEndpoint implements Handler<HttpServerRequest> {
@@ -12,6 +17,26 @@ public final class PrometheusEndpoint implements Handler<HttpServerRequest> {
 
   public PrometheusEndpoint(PrometheusMeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * A server of its own for {@code registry} at {@code /metrics} on {@code host:port} (port 0: a
+   * free one), as the services' {@code --metrics.addr}/{@code --metrics.port} ask: no JSON-RPC
+   * modules, any Host header, one thread.
+   */
+  public static RpcServer serve(PrometheusMeterRegistry registry, String host, int port) {
+    RpcServerConfig config =
+        RpcServerConfig.httpDefaults()
+            .withName("metrics")
+            .withHost(host)
+            .withPort(port)
+            .withModules(Set.of())
+            .withVirtualHosts(List.of("*"))
+            .withThreads(1, 1);
+    return RpcServer.builder(config)
+        .methods(new RpcMethods())
+        .route("/metrics", new PrometheusEndpoint(registry))
+        .start();
   }
 
   @Override
