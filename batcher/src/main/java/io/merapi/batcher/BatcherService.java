@@ -12,6 +12,7 @@ import io.merapi.rpc.server.RpcServer;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.service.rollup.HttpRollupClient;
 import io.merapi.service.rollup.RollupClient;
+import io.merapi.service.txmgr.GasPriceEstimate;
 import io.merapi.service.txmgr.L1TxManager;
 import io.merapi.service.txmgr.TxManager;
 import io.merapi.types.config.OpFork;
@@ -71,8 +72,6 @@ public final class BatcherService implements AutoCloseable {
       resources.add(rollup);
       L2BlockReader l2 = new L2BlockReader(config.l2EthRpc(), NETWORK_TIMEOUT);
       resources.add(l2);
-      L1FeeReader fees = new L1FeeReader(config.l1EthRpc(), NETWORK_TIMEOUT);
-      resources.add(fees);
       TxManager txManager =
           L1TxManager.create(
               config.l1EthRpc(),
@@ -85,7 +84,7 @@ public final class BatcherService implements AutoCloseable {
               rollup,
               l2::blockByNumber,
               txManager,
-              rollupConfig -> channelManager(config, rollupConfig, fees),
+              rollupConfig -> channelManager(config, rollupConfig, txManager::suggestGasPriceCaps),
               metrics,
               config.pollInterval(),
               config.txManager().maxPendingTx(),
@@ -122,7 +121,7 @@ public final class BatcherService implements AutoCloseable {
    * calldata or blob frames, or both with {@code auto}.
    */
   static ChannelManager channelManager(
-      BatcherConfig config, RollupConfig rollup, Supplier<io.merapi.batcher.channel.L1Fees> fees) {
+      BatcherConfig config, RollupConfig rollup, Supplier<GasPriceEstimate> fees) {
     ChannelConfig base =
         new ChannelConfig(
             rollup.seqWindowSize(),

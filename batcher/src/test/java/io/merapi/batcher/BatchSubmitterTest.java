@@ -268,6 +268,11 @@ class BatchSubmitterTest {
     }
 
     @Override
+    public io.merapi.service.txmgr.GasPriceEstimate suggestGasPriceCaps() {
+      throw new UnsupportedOperationException("these tests choose calldata or blobs up front");
+    }
+
+    @Override
     public CompletableFuture<TxResult> sendAsync(TxCandidate candidate) {
       sent.add(candidate);
       CompletableFuture<TxResult> future = new CompletableFuture<>();

@@ -1,5 +1,6 @@
 package io.merapi.batcher.channel;
 
+import io.merapi.service.txmgr.GasPriceEstimate;
 import java.math.BigInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,13 +21,14 @@ public final class DynamicDaConfig implements ChannelConfigProvider {
 
   private final ChannelConfig calldata;
   private final ChannelConfig blobs;
-  private final Supplier<L1Fees> fees;
+  private final Supplier<GasPriceEstimate> fees;
   private ChannelConfig last;
 
   /**
    * @param fees the current L1 fees; may throw (then the last choice stays)
    */
-  public DynamicDaConfig(ChannelConfig calldata, ChannelConfig blobs, Supplier<L1Fees> fees) {
+  public DynamicDaConfig(
+      ChannelConfig calldata, ChannelConfig blobs, Supplier<GasPriceEstimate> fees) {
     if (calldata.useBlobs() || !blobs.useBlobs()) {
       throw new IllegalArgumentException("auto needs a calldata and a blob configuration");
     }
@@ -38,7 +40,7 @@ public final class DynamicDaConfig implements ChannelConfigProvider {
 
   @Override
   public synchronized ChannelConfig channelConfig() {
-    L1Fees now;
+    GasPriceEstimate now;
     try {
       now = fees.get();
     } catch (RuntimeException e) {
@@ -53,14 +55,15 @@ public final class DynamicDaConfig implements ChannelConfigProvider {
   }
 
   /** Whether blobs cost less per byte of frame data than calldata at {@code fees}. */
-  public static boolean blobsCheaper(L1Fees fees, ChannelConfig calldata, ChannelConfig blobs) {
-    BigInteger calldataPrice = fees.baseFee().add(fees.tipCap());
+  public static boolean blobsCheaper(
+      GasPriceEstimate fees, ChannelConfig calldata, ChannelConfig blobs) {
+    BigInteger calldataPrice = fees.baseFee().add(fees.tipCap()).toBigInteger();
     long calldataBytes = calldata.maxFrameSize() + 1L;
     BigInteger calldataCost =
         BigInteger.valueOf(calldataBytes * CALLDATA_GAS_PER_BYTE + TX_GAS).multiply(calldataPrice);
     BigInteger blobCost =
         BigInteger.valueOf(BLOB_GAS_PER_BLOB * blobs.targetNumFrames())
-            .multiply(fees.blobBaseFee())
+            .multiply(fees.blobBaseFee().toBigInteger())
             .add(BigInteger.valueOf(TX_GAS).multiply(calldataPrice));
     long blobBytes =
         (long) io.merapi.derive.blob.BlobEncoding.MAX_DATA_SIZE * blobs.targetNumFrames();

@@ -2,6 +2,8 @@ package io.merapi.batcher.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.merapi.base.uint.UInt256;
+import io.merapi.service.txmgr.GasPriceEstimate;
 import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -13,9 +15,11 @@ class DynamicDaConfigTest {
   private static final ChannelConfig BLOBS = CALLDATA.asBlobs(3);
   private static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);
 
-  private static L1Fees fees(long baseFeeGwei, long blobBaseFeeWei) {
-    return new L1Fees(
-        GWEI, GWEI.multiply(BigInteger.valueOf(baseFeeGwei)), BigInteger.valueOf(blobBaseFeeWei));
+  private static GasPriceEstimate fees(long baseFeeGwei, long blobBaseFeeWei) {
+    return new GasPriceEstimate(
+        UInt256.valueOf(GWEI),
+        UInt256.valueOf(GWEI.multiply(BigInteger.valueOf(baseFeeGwei))),
+        UInt256.valueOf(blobBaseFeeWei));
   }
 
   @Test
@@ -42,13 +46,13 @@ class DynamicDaConfigTest {
 
   @Test
   void unreadableFeesKeepTheLastChoice() {
-    AtomicReference<L1Fees> now = new AtomicReference<>(fees(1, 100 * GWEI.longValue()));
+    AtomicReference<GasPriceEstimate> now = new AtomicReference<>(fees(1, 100 * GWEI.longValue()));
     DynamicDaConfig config =
         new DynamicDaConfig(
             CALLDATA,
             BLOBS,
             () -> {
-              L1Fees f = now.get();
+              GasPriceEstimate f = now.get();
               if (f == null) {
                 throw new IllegalStateException("L1 unreachable");
               }

@@ -593,6 +593,11 @@ public final class L1TxManager implements TxManager {
     }
   }
 
+  @Override
+  public GasPriceEstimate suggestGasPriceCaps() {
+    return suggest();
+  }
+
   private GasPriceEstimate suggest() {
     GasPriceEstimate raw = fees.suggest();
     GasPriceEstimate floored =

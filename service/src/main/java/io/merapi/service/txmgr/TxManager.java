@@ -30,6 +30,14 @@ public interface TxManager extends AutoCloseable {
    */
   CompletableFuture<TxResult> sendAsync(TxCandidate candidate);
 
+  /**
+   * What the L1 suggests now, after the configured floors (op-service {@code SuggestGasPriceCaps}):
+   * the batcher's {@code auto} data availability compares calldata and blob costs with it.
+   *
+   * @throws RuntimeException when the L1 does not answer
+   */
+  GasPriceEstimate suggestGasPriceCaps();
+
   /** Stops sending: queued and waiting candidates fail with a {@link TxManagerException}. */
   @Override
   void close();
