@@ -1,6 +1,8 @@
 package io.merapi.execution.dev;
 
 import io.merapi.base.bytes.Address;
+import io.merapi.base.crypto.Bip32Key;
+import io.merapi.base.crypto.Bip39Seed;
 import io.merapi.base.crypto.Secp256k1;
 import java.util.ArrayList;
 import java.util.List;

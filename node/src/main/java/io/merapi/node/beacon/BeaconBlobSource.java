@@ -6,7 +6,7 @@ import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.source.BlobSource;
 import io.merapi.node.client.Retrier;
-import io.merapi.node.client.RetryPolicy;
+import io.merapi.rpc.client.RetryPolicy;
 import io.merapi.types.transaction.BlobSidecar;
 import java.util.ArrayList;
 import java.util.HashMap;

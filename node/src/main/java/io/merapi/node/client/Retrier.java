@@ -1,6 +1,7 @@
 package io.merapi.node.client;
 
 import io.merapi.derive.DerivationException;
+import io.merapi.rpc.client.RetryPolicy;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package io.merapi.node.l1;
 
-import io.merapi.node.client.RetryPolicy;
+import io.merapi.rpc.client.RetryPolicy;
 import java.util.Objects;
 
 /**

@@ -12,7 +12,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.derive.DerivationException;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.source.BlobSource.IndexedBlobHash;
-import io.merapi.node.client.RetryPolicy;
+import io.merapi.rpc.client.RetryPolicy;
 import io.merapi.types.transaction.BlobSidecar;
 import java.time.Duration;
 import java.util.ArrayList;

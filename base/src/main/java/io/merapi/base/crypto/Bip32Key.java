@@ -1,6 +1,5 @@
-package io.merapi.execution.dev;
+package io.merapi.base.crypto;
 
-import io.merapi.base.crypto.Secp256k1;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package io.merapi.node.client;
+package io.merapi.rpc.client;
 
 import java.time.Duration;
 

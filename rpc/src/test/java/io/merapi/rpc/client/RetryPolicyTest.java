@@ -1,4 +1,4 @@
-package io.merapi.node.client;
+package io.merapi.rpc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

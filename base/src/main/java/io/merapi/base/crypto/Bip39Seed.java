@@ -1,4 +1,4 @@
-package io.merapi.execution.dev;
+package io.merapi.base.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
