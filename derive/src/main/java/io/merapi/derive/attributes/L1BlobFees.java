@@ -53,6 +53,19 @@ public interface L1BlobFees {
     return fakeExponential(l1Header.excessBlobGas().getAsLong(), fraction);
   }
 
+  /**
+   * The blob base fee of {@code l1Header} judged by its own fields ({@link #fromHeaderFields()}); 1
+   * for a header from before Cancun. What an L1 sender prices blobs by when the node's {@code
+   * eth_blobBaseFee} is not asked.
+   */
+  static UInt256 fromHeader(Header l1Header) {
+    if (l1Header.excessBlobGas().isEmpty()) {
+      return UInt256.ONE;
+    }
+    return fakeExponential(
+        l1Header.excessBlobGas().getAsLong(), fromHeaderFields().updateFraction(l1Header));
+  }
+
   /** EIP-4844 {@code fake_exponential(1, numerator, denominator)}. */
   private static UInt256 fakeExponential(long excessBlobGas, long updateFraction) {
     BigInteger numerator = new BigInteger(Long.toUnsignedString(excessBlobGas));
