@@ -13,6 +13,7 @@ import io.merapi.service.txmgr.TxManager;
 import io.merapi.service.txmgr.TxManagerException;
 import io.merapi.service.txmgr.TxResult;
 import io.merapi.types.rollup.OutputRoot;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -49,11 +50,16 @@ public final class L2OutputSubmitter {
   private final TxManager txManager;
   private final LongSupplier l1Head;
   private final boolean allowNonFinalized;
+  private final Duration pollInterval;
+  private final Duration l1Wait;
   private final ProposerMetrics metrics;
 
   /**
    * @param engineOutputs the independent output of an L2 block ({@code EngineOutputs::outputAt})
    * @param l1Head the L1 head's number ({@code eth_blockNumber})
+   * @param pollInterval how often the L1 head is asked while waiting for it
+   * @param l1Wait how long a step waits for the L1 head to pass the node's before it gives up (and
+   *     the next step starts over with a fresh output)
    */
   public L2OutputSubmitter(
       RollupClient rollup,
@@ -62,6 +68,8 @@ public final class L2OutputSubmitter {
       TxManager txManager,
       LongSupplier l1Head,
       boolean allowNonFinalized,
+      Duration pollInterval,
+      Duration l1Wait,
       ProposerMetrics metrics) {
     this.rollup = rollup;
     this.engineOutputs = engineOutputs;
@@ -69,6 +77,8 @@ public final class L2OutputSubmitter {
     this.txManager = txManager;
     this.l1Head = l1Head;
     this.allowNonFinalized = allowNonFinalized;
+    this.pollInterval = pollInterval;
+    this.l1Wait = l1Wait;
     this.metrics = metrics;
   }
 
@@ -119,10 +129,15 @@ public final class L2OutputSubmitter {
       case OutputCheck.Agrees a -> {
         // proposeL2Output checks blockhash(currentL1) during gas estimation, which runs on top of
         // the head: the head must be past the block (op-proposer waits for headL1 + 1).
+        // The wait is inside the step, on this output: a fresh status would name a newer head.
         long needed = output.syncStatus().headL1().number() + 1;
-        long head = l1Head.getAsLong();
-        if (head <= needed) {
-          return new Idle("waiting for the L1 head (" + head + ") to pass block " + needed);
+        long deadline = System.nanoTime() + l1Wait.toNanos();
+        long head;
+        while ((head = l1Head.getAsLong()) <= needed) {
+          if (System.nanoTime() - deadline >= 0) {
+            return new Idle("the L1 head (" + head + ") did not pass block " + needed + " in time");
+          }
+          Thread.sleep(pollInterval);
         }
         TxCandidate candidate = target.proposal(a.root(), block, output.syncStatus().currentL1());
         LOG.info(

@@ -36,6 +36,9 @@ public final class ProposerService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProposerService.class);
   public static final String VERSION = "v0.1.0";
 
+  /** How long one proposal waits for the L1 head to move past the node's (a few L1 blocks). */
+  static final java.time.Duration L1_WAIT = java.time.Duration.ofMinutes(2);
+
   private final List<AutoCloseable> resources;
   private final ProposerDriver driver;
   private final URI rpcUri;
@@ -89,6 +92,8 @@ public final class ProposerService implements AutoCloseable {
               txManager,
               () -> Hex.parseQuantity(l1.call("eth_blockNumber").asText()),
               config.allowNonFinalized(),
+              config.pollInterval(),
+              L1_WAIT,
               metrics);
       ProposerDriver driver = new ProposerDriver(submitter, config.pollInterval());
       resources.add(driver);

@@ -48,7 +48,7 @@ class GameFactoryProposerIT {
       RollupRig.awaitTrue(
           () -> factory.read(DisputeGameFactory.gameCount()).toLongExact() >= 2,
           "two games",
-          Duration.ofSeconds(45));
+          Duration.ofSeconds(20));
 
       // The rollup node goes away: the proposer logs it, backs off and keeps running.
       scenario.sequencer.stopNode();
@@ -66,7 +66,7 @@ class GameFactoryProposerIT {
       RollupRig.awaitTrue(
           () -> factory.read(DisputeGameFactory.gameCount()).toLongExact() >= before + 2,
           "two more games after the node came back",
-          Duration.ofSeconds(45));
+          Duration.ofSeconds(20));
       assertThat(log.list)
           .anyMatch(e -> e.getFormattedMessage().startsWith("Proposer recovered after"));
 

@@ -12,6 +12,7 @@ import io.merapi.proposer.contract.ContractReader;
 import io.merapi.proposer.contract.OutputOracleTarget;
 import io.merapi.proposer.metrics.ProposerMetrics;
 import io.merapi.types.rollup.OutputRoot;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class L2OutputSubmitterTest {
@@ -32,6 +33,8 @@ class L2OutputSubmitterTest {
         txs,
         () -> l1Head,
         allowNonFinalized,
+        Duration.ofMillis(1),
+        Duration.ZERO,
         metrics);
   }
 

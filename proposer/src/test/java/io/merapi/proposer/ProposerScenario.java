@@ -25,6 +25,9 @@ import java.util.Optional;
  * safe (and, as the dev L1 finalizes, finalized). {@link #close} stops everything.
  */
 final class ProposerScenario implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ProposerScenario.class);
+
   /** The deploy config's proposer, the dev chain's second account (0x7099...79C8). */
   static final int PROPOSER_KEY = 1;
 
@@ -55,6 +58,7 @@ final class ProposerScenario implements AutoCloseable {
         batcher.postUpTo(head);
       } catch (RuntimeException e) {
         // the node or L1 may be restarting: the next round posts what is missing
+        LOG.debug("test batcher: {}", e.toString());
       }
       try {
         Thread.sleep(1000);
