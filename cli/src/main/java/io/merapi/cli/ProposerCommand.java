@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,15 +145,7 @@ public final class ProposerCommand implements Callable<Integer> {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  proposer.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
+    Shutdown shutdown = Shutdown.closing(proposer);
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "Merapi proposer, proposing from "
@@ -174,7 +165,7 @@ public final class ProposerCommand implements Callable<Integer> {
     out.println("  admin RPC    " + proposer.rpcUri());
     proposer.metricsUri().ifPresent(u -> out.println("  metrics      " + u));
     out.flush();
-    stopped.await();
+    shutdown.await();
     return 0;
   }
 

@@ -1,6 +1,7 @@
 package io.merapi.proposer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.uint.UInt256;
@@ -8,6 +9,13 @@ import io.merapi.contracts.l1.L2OutputOracle;
 import io.merapi.contracts.structs.OutputProposal;
 import io.merapi.node.RollupRig;
 import io.merapi.proposer.contract.ContractReader;
+import io.merapi.rpc.RpcException;
+import io.merapi.rpc.client.HttpRpcClient;
+import io.merapi.rpc.client.RpcClient;
+import io.merapi.rpc.client.RpcClientOptions;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,6 +64,27 @@ class OutputOracleProposerIT {
           () -> proposer.metrics().proposedBlock() >= 3.0 * INTERVAL,
           "the proposed-block metric",
           Duration.ofSeconds(10));
+      String scrape =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(proposer.metricsUri().orElseThrow()).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(scrape)
+          .contains("op_proposer_default_up 1")
+          .contains("op_proposer_default_refs_number{layer=\"l2\",type=\"proposed\"}");
+
+      // op-proposer's admin API: stop, a second stop is an error, start again.
+      try (RpcClient admin = HttpRpcClient.create(proposer.rpcUri(), RpcClientOptions.defaults())) {
+        admin.call("admin_stopProposer");
+        assertThat(proposer.driver().running()).isFalse();
+        assertThat(admin.call("admin_proposerActive").asBoolean()).isFalse();
+        assertThatThrownBy(() -> admin.call("admin_stopProposer"))
+            .isInstanceOf(RpcException.class)
+            .hasMessageContaining("not running");
+        admin.call("admin_startProposer");
+        assertThat(proposer.driver().running()).isTrue();
+      }
     }
   }
 }

@@ -4,10 +4,8 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.node.driver.SyncStatus;
-import io.merapi.rpc.RpcMethods;
 import io.merapi.rpc.metrics.PrometheusEndpoint;
 import io.merapi.rpc.server.RpcServer;
-import io.merapi.rpc.server.RpcServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -17,9 +15,7 @@ import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -312,18 +308,7 @@ public final class NodeMetrics {
    * text format, any Host accepted (scrapers reach it by address), no JSON-RPC methods.
    */
   public RpcServer serve(String host, int port) {
-    RpcServerConfig config =
-        RpcServerConfig.httpDefaults()
-            .withName("metrics")
-            .withHost(host)
-            .withPort(port)
-            .withModules(Set.of())
-            .withVirtualHosts(List.of("*"))
-            .withThreads(1, 1);
-    return RpcServer.builder(config)
-        .methods(new RpcMethods())
-        .route("/metrics", new PrometheusEndpoint(registry))
-        .start();
+    return PrometheusEndpoint.serve(registry, host, port);
   }
 
   // ---- helpers ----

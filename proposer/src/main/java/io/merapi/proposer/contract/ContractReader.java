@@ -1,7 +1,6 @@
 package io.merapi.proposer.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.merapi.base.abi.AbiError;
 import io.merapi.base.abi.AbiException;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
@@ -11,7 +10,6 @@ import io.merapi.rpc.RpcException;
 import io.merapi.rpc.client.RpcClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads one contract on L1 with the generated bindings' calls. A revert or an undecodable answer is
@@ -61,7 +59,7 @@ public final class ContractReader {
     try {
       data = l1.call(address, call.data());
     } catch (RpcException e) {
-      throw new ContractReadException(what(call) + " failed: " + reason(e));
+      throw new ContractReadException(what(call) + " failed: " + e.describe());
     }
     if (data.length == 0) {
       // An account without code answers every call with nothing.
@@ -77,16 +75,5 @@ public final class ContractReader {
 
   private String what(ContractCall<?> call) {
     return name + " at " + address + ": " + call.function().name();
-  }
-
-  /** The revert reason in the error's data, where the node put one (code 3, geth's form). */
-  static String reason(RpcException e) {
-    Optional<String> reason =
-        e.error()
-            .data()
-            .filter(JsonNode::isTextual)
-            .map(JsonNode::asText)
-            .flatMap(hex -> AbiError.reason(Hex.decode(hex)));
-    return reason.map(r -> "reverted: " + r).orElse(e.getMessage());
   }
 }

@@ -1,10 +1,8 @@
 package io.merapi.proposer.metrics;
 
 import io.merapi.derive.L2BlockRef;
-import io.merapi.rpc.RpcMethods;
 import io.merapi.rpc.metrics.PrometheusEndpoint;
 import io.merapi.rpc.server.RpcServer;
-import io.merapi.rpc.server.RpcServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -12,8 +10,6 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.List;
-import java.util.Set;
 
 /**
  * What the proposer reports, in op-proposer's metric names ({@code op_proposer_default_info},
@@ -112,18 +108,7 @@ public final class ProposerMetrics {
    * text format, no JSON-RPC methods.
    */
   public RpcServer serve(String host, int port) {
-    RpcServerConfig config =
-        RpcServerConfig.httpDefaults()
-            .withName("metrics")
-            .withHost(host)
-            .withPort(port)
-            .withModules(Set.of())
-            .withVirtualHosts(List.of("*"))
-            .withThreads(1, 1);
-    return RpcServer.builder(config)
-        .methods(new RpcMethods())
-        .route("/metrics", new PrometheusEndpoint(registry))
-        .start();
+    return PrometheusEndpoint.serve(registry, host, port);
   }
 
   private static <M extends Collector> M register(PrometheusRegistry prometheus, M metric) {
