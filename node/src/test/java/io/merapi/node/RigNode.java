@@ -151,7 +151,7 @@ public final class RigNode implements AutoCloseable {
     return engineAuthPort;
   }
 
-  /** The engine's eth_* JSON-RPC endpoint (unauthenticated HTTP). */
+  /** The engine's unauthenticated eth_* JSON-RPC URL (a batcher's {@code --l2-eth-rpc}). */
   public java.net.URI engineHttpUri() {
     return java.net.URI.create("http://127.0.0.1:" + engineHttpPort + "/");
   }

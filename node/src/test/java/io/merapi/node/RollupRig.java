@@ -234,7 +234,7 @@ public final class RollupRig implements AutoCloseable {
     return l1Rpc;
   }
 
-  /** The dev L1's JSON-RPC. */
+  /** The dev L1's JSON-RPC URL. */
   public URI l1Uri() {
     return URI.create("http://127.0.0.1:" + l1HttpPort + "/");
   }
