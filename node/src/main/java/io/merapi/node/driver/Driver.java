@@ -18,6 +18,7 @@ import io.merapi.node.engine.L2Client;
 import io.merapi.node.l1.ConfirmationDepth;
 import io.merapi.node.l1.L1Client;
 import io.merapi.node.metrics.NodeMetrics;
+import io.merapi.service.rollup.SyncStatus;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;

@@ -1,6 +1,7 @@
 package io.merapi.node.driver;
 
 import io.merapi.base.bytes.Hash;
+import io.merapi.service.rollup.SyncStatus;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
 
 /**

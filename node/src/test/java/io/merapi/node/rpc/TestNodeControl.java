@@ -2,7 +2,7 @@ package io.merapi.node.rpc;
 
 import io.merapi.base.bytes.Hash;
 import io.merapi.node.driver.NodeControl;
-import io.merapi.node.driver.SyncStatus;
+import io.merapi.service.rollup.SyncStatus;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

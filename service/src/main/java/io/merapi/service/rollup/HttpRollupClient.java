@@ -90,7 +90,7 @@ public final class HttpRollupClient implements RollupClient {
 
   private static String describe(RuntimeException e) {
     return e instanceof RpcException rpc
-        ? rpc.getMessage() + " (code " + rpc.code() + ")"
+        ? rpc.error().message() + " (code " + rpc.code() + ")"
         : e.getMessage();
   }
 

@@ -12,12 +12,12 @@ import java.math.BigInteger;
  * plain JSON numbers holding uint64 values, hashes {@code 0x} hex. A missing or malformed field is
  * an {@link IllegalArgumentException} naming its path.
  */
-final class RollupJsonReader {
+public final class RollupJsonReader {
   private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
   private RollupJsonReader() {}
 
-  static SyncStatus syncStatus(JsonNode node) {
+  public static SyncStatus syncStatus(JsonNode node) {
     return new SyncStatus(
         l1BlockRef(field(node, "current_l1", "syncStatus"), "current_l1"),
         l1BlockRef(field(node, "current_l1_finalized", "syncStatus"), "current_l1_finalized"),
@@ -30,7 +30,7 @@ final class RollupJsonReader {
         l2BlockRef(field(node, "pending_safe_l2", "syncStatus"), "pending_safe_l2"));
   }
 
-  static OutputResponse outputResponse(JsonNode node) {
+  public static OutputResponse outputResponse(JsonNode node) {
     return new OutputResponse(
         hash(node, "version", "output"),
         hash(node, "outputRoot", "output"),

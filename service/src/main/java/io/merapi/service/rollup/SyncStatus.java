@@ -5,12 +5,11 @@ import io.merapi.derive.L2BlockRef;
 import java.util.Objects;
 
 /**
- * The rollup node's view of both chains (op-service {@code eth.SyncStatus}, the answer to {@code
- * optimism_syncStatus}); the interop fields ({@code cross_unsafe_l2}, {@code local_safe_l2}) are
- * not read.
- *
- * @param currentL1 the L1 block derivation has reached
- * @param headL1 the L1 head the node has seen
+ * Where a rollup node stands (op-service {@code eth.SyncStatus}, the answer to {@code
+ * optimism_syncStatus}): the L1 block derivation reads ({@code currentL1}), the L1's head, safe and
+ * finalized blocks as last seen, and the L2 heads. Before the L1 has a safe or finalized block
+ * those are the zero ref, as op-node reports them. The node serves it and the batcher and proposer
+ * read it; the interop fields ({@code cross_unsafe_l2}, {@code local_safe_l2}) are not kept.
  */
 public record SyncStatus(
     L1BlockRef currentL1,

@@ -1,6 +1,5 @@
 package io.merapi.service.txmgr;
 
-import io.merapi.base.uint.UInt256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,9 +90,5 @@ final class TxMetrics {
                     .tag("error", e)
                     .register(registry))
         .increment();
-  }
-
-  static long gwei(UInt256 wei) {
-    return wei.divide(UInt256.valueOf(1_000_000_000L)).clampToLong();
   }
 }
