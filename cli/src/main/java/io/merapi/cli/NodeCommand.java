@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -181,15 +180,7 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  node.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
+    Shutdown shutdown = Shutdown.closing(node);
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "Merapi rollup node, L2 chain "
@@ -198,7 +189,7 @@ public final class NodeCommand implements Callable<Integer> {
     out.println("  rollup RPC   " + node.rpcUri());
     node.metricsUri().ifPresent(u -> out.println("  metrics      " + u));
     out.flush();
-    stopped.await();
+    shutdown.await();
     return 0;
   }
 

@@ -45,6 +45,7 @@ public final class RigNode implements AutoCloseable {
   private ExecutionNode engine;
   private int engineHttpPort;
   private int engineAuthPort;
+  private int rpcPort;
   private RpcClient eth;
   private RollupNodeService node;
   private RpcClient rollupRpc;
@@ -95,7 +96,10 @@ public final class RigNode implements AutoCloseable {
     }
   }
 
-  /** Starts the rollup node on its engine (which need not be up: the node waits for it). */
+  /**
+   * Starts the rollup node on its engine (which need not be up: the node waits for it): on a free
+   * port the first time, then on the same one.
+   */
   public void startNode() throws Exception {
     if (node != null) {
       throw new IllegalStateException(name + ": the node is running");
@@ -111,12 +115,14 @@ public final class RigNode implements AutoCloseable {
             jwtOverride.orElse(jwtFile()),
             rig.rollup(),
             "127.0.0.1",
-            0,
+            rpcPort,
             true,
             new DriverConfig(sequencer, false, 0, 0, Duration.ofMillis(250)),
             Optional.of(rig.dir().resolve(name + "-safedb")),
             Optional.empty());
     node = RollupNodeService.start(config);
+    // A restarted node serves on the same port, as its clients (a proposer, a batcher) expect.
+    rpcPort = node.rpcUri().getPort();
     rollupRpc = RollupRig.client(node.rpcUri());
   }
 

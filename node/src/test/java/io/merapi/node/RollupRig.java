@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -46,31 +47,51 @@ public final class RollupRig implements AutoCloseable {
    * @param l1FinalizedDepth the dev L1's {@code --dev.finalized-depth}
    * @param deployOverRpc deploy the contracts with transactions on the running L1 (as an operator
    *     would, ~30 L1 blocks) instead of laying them into the L1 genesis (instant)
+   * @param deployConfig more deploy-config fields (OP's names), over the rig's own
    */
   public record Options(
       long seqWindow,
       long channelTimeout,
       int l1SafeDepth,
       int l1FinalizedDepth,
-      boolean deployOverRpc) {
+      boolean deployOverRpc,
+      Map<String, Object> deployConfig) {
+    public Options {
+      deployConfig = Map.copyOf(deployConfig);
+    }
+
     public static Options defaults() {
-      return new Options(20, 10, 2, 4, false);
+      return new Options(20, 10, 2, 4, false, Map.of());
+    }
+
+    /**
+     * One more deploy-config field, e.g. {@code useFaultProofs false} for the L2OutputOracle and
+     * OptimismPortal instead of the DisputeGameFactory and OptimismPortal2.
+     */
+    public Options withDeployConfig(String field, Object value) {
+      Map<String, Object> fields = new java.util.HashMap<>(deployConfig);
+      fields.put(field, value);
+      return new Options(
+          seqWindow, channelTimeout, l1SafeDepth, l1FinalizedDepth, deployOverRpc, fields);
     }
 
     public Options withSeqWindow(long value) {
-      return new Options(value, channelTimeout, l1SafeDepth, l1FinalizedDepth, deployOverRpc);
+      return new Options(
+          value, channelTimeout, l1SafeDepth, l1FinalizedDepth, deployOverRpc, deployConfig);
     }
 
     public Options withChannelTimeout(long value) {
-      return new Options(seqWindow, value, l1SafeDepth, l1FinalizedDepth, deployOverRpc);
+      return new Options(
+          seqWindow, value, l1SafeDepth, l1FinalizedDepth, deployOverRpc, deployConfig);
     }
 
     public Options withL1Depths(int safe, int finalized) {
-      return new Options(seqWindow, channelTimeout, safe, finalized, deployOverRpc);
+      return new Options(seqWindow, channelTimeout, safe, finalized, deployOverRpc, deployConfig);
     }
 
     public Options withDeployOverRpc(boolean value) {
-      return new Options(seqWindow, channelTimeout, l1SafeDepth, l1FinalizedDepth, value);
+      return new Options(
+          seqWindow, channelTimeout, l1SafeDepth, l1FinalizedDepth, value, deployConfig);
     }
   }
 
@@ -110,6 +131,9 @@ public final class RollupRig implements AutoCloseable {
     json.put("l2BlockTime", 1);
     json.put("sequencerWindowSize", options.seqWindow());
     json.put("channelTimeout", options.channelTimeout());
+    options
+        .deployConfig()
+        .forEach((field, value) -> json.set(field, RpcJson.mapper().valueToTree(value)));
     DeployConfig deployConfig = DeployConfig.fromJson(json);
     DevAccounts accounts = DevAccounts.defaults();
     if (options.deployOverRpc()) {

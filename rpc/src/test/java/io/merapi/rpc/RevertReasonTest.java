@@ -123,4 +123,15 @@ class RevertReasonTest {
   void unicodeReasonSurvives() {
     assertThat(RevertReason.decode(TestMethods.errorString("ünïcödé ✓"))).contains("ünïcödé ✓");
   }
+
+  @Test
+  void aClientReadsTheReasonBackFromTheException() {
+    RpcException reverted =
+        RpcError.executionReverted(TestMethods.errorString("only the proposer")).exception();
+    assertThat(reverted.revertReason()).contains("only the proposer");
+    assertThat(reverted.describe()).isEqualTo("reverted: only the proposer");
+    RpcException plain = RpcError.server("nonce too low").exception();
+    assertThat(plain.revertReason()).isEmpty();
+    assertThat(plain.describe()).isEqualTo("-32000: nonce too low");
+  }
 }

@@ -1,7 +1,6 @@
 package io.merapi.deployer.tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.merapi.base.abi.AbiError;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -162,7 +161,7 @@ public final class RpcTransactor implements Transactor {
     try {
       return client.call("eth_estimateGas", call);
     } catch (RpcException e) {
-      throw new DeploymentException(what + " would fail: " + describe(e));
+      throw new DeploymentException(what + " would fail: " + e.describe());
     }
   }
 
@@ -170,19 +169,8 @@ public final class RpcTransactor implements Transactor {
     try {
       return client.call("eth_call", call, "latest");
     } catch (RpcException e) {
-      throw new DeploymentException(what + " failed: " + describe(e));
+      throw new DeploymentException(what + " failed: " + e.describe());
     }
-  }
-
-  /** The revert reason in an RPC error's data, where the node put one (code 3, geth's form). */
-  private static String describe(RpcException e) {
-    Optional<String> reason =
-        e.error()
-            .data()
-            .filter(JsonNode::isTextual)
-            .map(JsonNode::asText)
-            .flatMap(hex -> AbiError.reason(Hex.decode(hex)));
-    return reason.map(r -> "reverted: " + r).orElse(e.getMessage());
   }
 
   private UInt256 tip() {

@@ -5,6 +5,7 @@ import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.source.L2Source;
 import io.merapi.node.client.BlockLabel;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
+import io.merapi.types.rollup.OutputRoot;
 import java.util.Optional;
 
 /**

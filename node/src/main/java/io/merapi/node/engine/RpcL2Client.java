@@ -33,6 +33,7 @@ import io.merapi.types.engine.ExecutionPayloadEnvelope;
 import io.merapi.types.json.Json;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcTransaction;
+import io.merapi.types.rollup.OutputRoot;
 import io.merapi.types.transaction.Transaction;
 import java.net.URI;
 import java.time.Duration;

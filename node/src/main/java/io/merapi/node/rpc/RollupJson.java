@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ValueNode;
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
-import io.merapi.node.engine.OutputRoot;
 import io.merapi.node.safedb.SafeHeadEntry;
 import io.merapi.service.rollup.SyncStatus;
 import io.merapi.types.config.RollupConfig.BlockId;
+import io.merapi.types.rollup.OutputRoot;
 import java.math.BigInteger;
 
 /**

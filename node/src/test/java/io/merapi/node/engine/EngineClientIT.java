@@ -25,6 +25,7 @@ import io.merapi.types.engine.ForkchoiceState;
 import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.engine.PayloadId;
 import io.merapi.types.engine.PayloadStatus;
+import io.merapi.types.rollup.OutputRoot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

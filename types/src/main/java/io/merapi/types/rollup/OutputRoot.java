@@ -1,4 +1,4 @@
-package io.merapi.node.engine;
+package io.merapi.types.rollup;
 
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
