@@ -4,6 +4,8 @@ import io.merapi.derive.channel.ChannelOut;
 import io.merapi.derive.channel.ChannelOutConfig;
 import io.merapi.derive.channel.CompressionAlgo;
 import io.merapi.derive.channel.Compressor;
+import io.merapi.derive.channel.NoneCompressor;
+import io.merapi.derive.channel.RatioCompressor;
 import io.merapi.derive.channel.ShadowCompressor;
 import io.merapi.derive.channel.SingularChannelOut;
 import io.merapi.derive.channel.SpanChannelOut;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.derive.channel.ChannelOut;
 import io.merapi.derive.channel.CompressionAlgo;
+import io.merapi.derive.channel.NoneCompressor;
+import io.merapi.derive.channel.RatioCompressor;
 import io.merapi.derive.frame.Frame;
 import java.util.ArrayList;
 import java.util.List;

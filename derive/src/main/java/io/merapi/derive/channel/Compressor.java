@@ -31,37 +31,11 @@ public interface Compressor {
 
   /** A compressor that is never full. */
   static Compressor unbounded(CompressionAlgo algo) {
-    ChannelCompressor compressor = ChannelCompressor.create(algo);
-    return new Compressor() {
+    return new StreamCompressor(ChannelCompressor.create(algo)) {
       @Override
       public boolean write(byte[] data) {
-        compressor.write(data);
+        stream.write(data);
         return true;
-      }
-
-      @Override
-      public void flush() {
-        compressor.flush();
-      }
-
-      @Override
-      public void close() {
-        compressor.close();
-      }
-
-      @Override
-      public void reset() {
-        compressor.reset();
-      }
-
-      @Override
-      public int length() {
-        return compressor.length();
-      }
-
-      @Override
-      public int read(byte[] out, int offset, int length) {
-        return compressor.read(out, offset, length);
       }
 
       @Override

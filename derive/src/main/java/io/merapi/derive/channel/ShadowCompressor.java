@@ -7,7 +7,7 @@ package io.merapi.derive.channel;
  * first write is always taken, so that a block larger than the target still gets a channel (spread
  * over more frames).
  */
-public final class ShadowCompressor implements Compressor {
+public final class ShadowCompressor extends StreamCompressor {
   /**
    * The largest expansion expected when compressing incompressible data: a 2-byte header, a 4-byte
    * checksum, 5 bytes of end marker and 5 bytes of block header per 16 KiB of up to 128 KiB.
@@ -18,15 +18,14 @@ public final class ShadowCompressor implements Compressor {
   static final int CLOSE_OVERHEAD = 9;
 
   private final long targetOutputSize;
-  private final ChannelCompressor compressor;
   private final ChannelCompressor shadow;
   private long bound = SAFE_COMPRESSION_OVERHEAD;
   private long written;
   private boolean full;
 
   public ShadowCompressor(long targetOutputSize, CompressionAlgo algo) {
+    super(ChannelCompressor.create(algo));
     this.targetOutputSize = targetOutputSize;
-    this.compressor = ChannelCompressor.create(algo);
     this.shadow = ChannelCompressor.create(algo);
   }
 
@@ -52,38 +51,18 @@ public final class ShadowCompressor implements Compressor {
       }
     }
     bound = newBound;
-    compressor.write(data);
+    stream.write(data);
     written += data.length;
     return true;
   }
 
   @Override
-  public void flush() {
-    compressor.flush();
-  }
-
-  @Override
-  public void close() {
-    compressor.close();
-  }
-
-  @Override
   public void reset() {
-    compressor.reset();
+    super.reset();
     shadow.reset();
     full = false;
     written = 0;
     bound = SAFE_COMPRESSION_OVERHEAD;
-  }
-
-  @Override
-  public int length() {
-    return compressor.length();
-  }
-
-  @Override
-  public int read(byte[] out, int offset, int length) {
-    return compressor.read(out, offset, length);
   }
 
   @Override

@@ -1,26 +1,21 @@
-package io.merapi.batcher.channel;
-
-import io.merapi.derive.channel.ChannelCompressor;
-import io.merapi.derive.channel.CompressionAlgo;
-import io.merapi.derive.channel.Compressor;
+package io.merapi.derive.channel;
 
 /**
  * op-batcher's {@code RatioCompressor}: the channel is full once its uncompressed input reaches
  * {@code targetOutputSize / approxComprRatio}. Cheap (never flushes) but may overshoot the target,
  * which then costs an extra, small frame.
  */
-public final class RatioCompressor implements Compressor {
+public final class RatioCompressor extends StreamCompressor {
   private final long inputThreshold;
-  private final ChannelCompressor compressor;
   private long inputBytes;
 
   public RatioCompressor(long targetOutputSize, double approxComprRatio, CompressionAlgo algo) {
+    super(ChannelCompressor.create(algo));
     if (!(approxComprRatio > 0)) {
       throw new IllegalArgumentException(
           "the approximate compression ratio must be above 0, not " + approxComprRatio);
     }
     this.inputThreshold = (long) (targetOutputSize / approxComprRatio);
-    this.compressor = ChannelCompressor.create(algo);
   }
 
   /** The input size at which the channel is full. */
@@ -34,34 +29,14 @@ public final class RatioCompressor implements Compressor {
       return false;
     }
     inputBytes += data.length;
-    compressor.write(data);
+    stream.write(data);
     return true;
   }
 
   @Override
-  public void flush() {
-    compressor.flush();
-  }
-
-  @Override
-  public void close() {
-    compressor.close();
-  }
-
-  @Override
   public void reset() {
-    compressor.reset();
+    super.reset();
     inputBytes = 0;
-  }
-
-  @Override
-  public int length() {
-    return compressor.length();
-  }
-
-  @Override
-  public int read(byte[] out, int offset, int length) {
-    return compressor.read(out, offset, length);
   }
 
   @Override
