@@ -1,32 +1,31 @@
 package io.merapi.cli;
 
-import io.merapi.base.crypto.Secp256k1;
 import io.merapi.batcher.BatcherConfig;
 import io.merapi.batcher.BatcherService;
 import io.merapi.batcher.DataAvailability;
 import io.merapi.batcher.channel.BatchType;
 import io.merapi.batcher.channel.CompressorKind;
 import io.merapi.derive.channel.CompressionAlgo;
-import io.merapi.service.signer.SignerKeys;
-import io.merapi.service.txmgr.TxManagerConfig;
-import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code merapi batcher}: the batch submitter, with op-batcher's flag names, defaults and {@code
- * OP_BATCHER_*} environment variables (a flag on the command line wins over its variable).
+ * OP_BATCHER_*} environment variables (a flag on the command line wins over its variable); the
+ * signer and transaction-manager flags are op-service's, shared with the proposer ({@link
+ * TxManagerFlags}).
  */
 @Command(
     name = "batcher",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = BatcherCommand.Env.class,
     description = "Batch submitter: posts the sequencer's L2 blocks to L1, op-batcher flags.")
 public final class BatcherCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,24 +47,6 @@ public final class BatcherCommand implements Callable<Integer> {
       defaultValue = "${env:OP_BATCHER_ROLLUP_RPC}",
       description = "The sequencer's rollup node RPC endpoint.")
   URI rollupRpc;
-
-  @Option(
-      names = "--private-key",
-      defaultValue = "${env:OP_BATCHER_PRIVATE_KEY}",
-      description = "The batcher's private key (hex).")
-  String privateKey;
-
-  @Option(
-      names = "--mnemonic",
-      defaultValue = "${env:OP_BATCHER_MNEMONIC}",
-      description = "BIP-39 mnemonic of the batcher's key (with --hd-path).")
-  String mnemonic;
-
-  @Option(
-      names = "--hd-path",
-      defaultValue = "${env:OP_BATCHER_HD_PATH}",
-      description = "BIP-32 derivation path of the key in --mnemonic.")
-  String hdPath;
 
   @Option(
       names = "--poll-interval",
@@ -137,73 +118,7 @@ public final class BatcherCommand implements Callable<Integer> {
           "Batcher transactions in flight at once; 0: no limit (default: ${DEFAULT-VALUE}).")
   int maxPendingTx;
 
-  @Option(
-      names = "--num-confirmations",
-      defaultValue = "${env:OP_BATCHER_NUM_CONFIRMATIONS:-10}",
-      description = "L1 confirmations a transaction waits for (default: ${DEFAULT-VALUE}).")
-  long numConfirmations;
-
-  @Option(
-      names = "--safe-abort-nonce-too-low-count",
-      defaultValue = "${env:OP_BATCHER_SAFE_ABORT_NONCE_TOO_LOW_COUNT:-3}",
-      description =
-          "'nonce too low' answers after which a send gives up (default: ${DEFAULT-VALUE}).")
-  int safeAbortNonceTooLowCount;
-
-  @Option(
-      names = "--fee-limit-multiplier",
-      defaultValue = "${env:OP_BATCHER_FEE_LIMIT_MULTIPLIER:-5}",
-      description = "Largest fee bump over the first estimate (default: ${DEFAULT-VALUE}).")
-  long feeLimitMultiplier;
-
-  @Option(
-      names = "--txmgr.fee-limit-threshold",
-      defaultValue = "${env:OP_BATCHER_TXMGR_FEE_LIMIT_THRESHOLD:-100}",
-      description = "Fee caps below this (gwei) are never limited (default: ${DEFAULT-VALUE}).")
-  String feeLimitThreshold;
-
-  @Option(
-      names = "--txmgr.min-tip-cap",
-      defaultValue = "${env:OP_BATCHER_TXMGR_MIN_TIP_CAP:-1}",
-      description = "Lowest tip cap, gwei (default: ${DEFAULT-VALUE}).")
-  String minTipCap;
-
-  @Option(
-      names = "--txmgr.min-basefee",
-      defaultValue = "${env:OP_BATCHER_TXMGR_MIN_BASEFEE:-1}",
-      description = "Lowest base fee assumed, gwei (default: ${DEFAULT-VALUE}).")
-  String minBaseFee;
-
-  @Option(
-      names = "--resubmission-timeout",
-      defaultValue = "${env:OP_BATCHER_RESUBMISSION_TIMEOUT:-48s}",
-      description =
-          "Wait before a transaction is resent with bumped fees (default: ${DEFAULT-VALUE}).")
-  String resubmissionTimeout;
-
-  @Option(
-      names = "--network-timeout",
-      defaultValue = "${env:OP_BATCHER_NETWORK_TIMEOUT:-10s}",
-      description = "Timeout of each L1 call (default: ${DEFAULT-VALUE}).")
-  String networkTimeout;
-
-  @Option(
-      names = "--txmgr.send-timeout",
-      defaultValue = "${env:OP_BATCHER_TXMGR_TX_SEND_TIMEOUT:-10m}",
-      description = "Timeout of a whole send; 0: none (default: ${DEFAULT-VALUE}).")
-  String txSendTimeout;
-
-  @Option(
-      names = "--txmgr.not-in-mempool-timeout",
-      defaultValue = "${env:OP_BATCHER_TXMGR_TX_NOT_IN_MEMPOOL_TIMEOUT:-2m}",
-      description = "Give up a send never seen in the pool after (default: ${DEFAULT-VALUE}).")
-  String txNotInMempoolTimeout;
-
-  @Option(
-      names = "--txmgr.receipt-query-interval",
-      defaultValue = "${env:OP_BATCHER_TXMGR_RECEIPT_QUERY_INTERVAL:-12s}",
-      description = "How often receipts are polled (default: ${DEFAULT-VALUE}).")
-  String receiptQueryInterval;
+  @Mixin TxManagerFlags txmgr;
 
   @Option(
       names = "--stopped",
@@ -243,89 +158,57 @@ public final class BatcherCommand implements Callable<Integer> {
       description = "Metrics port (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
+  /** The txmgr flags' variables under op-batcher's prefix. */
+  static final class Env extends TxManagerFlags.Env {
+    Env() {
+      super("OP_BATCHER");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    NodeCommand.applyEnvironmentLogLevel(
-        spec, "OP_BATCHER_LOG_LEVEL", System.getenv("OP_BATCHER_LOG_LEVEL"));
+    ServiceRun.applyEnvironmentLogLevel(spec, "OP_BATCHER");
     BatcherConfig config = config();
-    BatcherService batcher;
-    try {
-      batcher = BatcherService.start(config);
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new CommandFailure(e.getMessage());
-    }
-    CountDownLatch stoppedLatch = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  batcher.close();
-                  stoppedLatch.countDown();
-                },
-                "shutdown"));
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(
+    BatcherService batcher = ServiceRun.start(() -> BatcherService.start(config));
+    return ServiceRun.untilStopped(
+        spec,
+        batcher,
         "Merapi batcher, sending from "
             + batcher.from()
             + " ("
             + config.dataAvailability().displayName()
             + ", "
-            + config.batchType().name().toLowerCase(java.util.Locale.ROOT)
+            + config.batchType().name().toLowerCase(Locale.ROOT)
             + " batches, "
             + config.compressionAlgo()
-            + ")");
-    out.println("  admin RPC    " + batcher.rpcUri());
-    batcher.metricsUri().ifPresent(u -> out.println("  metrics      " + u));
-    out.flush();
-    stoppedLatch.await();
-    return 0;
+            + ")",
+        "admin RPC",
+        batcher.rpcUri(),
+        batcher.metricsUri());
   }
 
   BatcherConfig config() {
-    require(l1EthRpc, "--l1-eth-rpc is required: the L1 JSON-RPC endpoint");
-    require(l2EthRpc, "--l2-eth-rpc is required: the sequencer's L2 engine JSON-RPC endpoint");
-    require(rollupRpc, "--rollup-rpc is required: the sequencer's rollup node RPC endpoint");
-    Secp256k1.PrivateKey key;
+    Flags.require(l1EthRpc, "--l1-eth-rpc is required: the L1 JSON-RPC endpoint");
+    Flags.require(
+        l2EthRpc, "--l2-eth-rpc is required: the sequencer's L2 engine JSON-RPC endpoint");
+    Flags.require(rollupRpc, "--rollup-rpc is required: the sequencer's rollup node RPC endpoint");
     try {
-      key =
-          SignerKeys.load(
-              Optional.ofNullable(privateKey),
-              Optional.ofNullable(mnemonic),
-              Optional.ofNullable(hdPath));
-    } catch (IllegalArgumentException e) {
-      throw new CommandFailure(e.getMessage());
-    }
-    try {
-      TxManagerConfig txmgr =
-          new TxManagerConfig(
-              numConfirmations,
-              safeAbortNonceTooLowCount,
-              feeLimitMultiplier,
-              TxManagerConfig.gwei(feeLimitThreshold),
-              TxManagerConfig.gwei(minTipCap),
-              TxManagerConfig.gwei(minBaseFee),
-              duration("--resubmission-timeout", resubmissionTimeout),
-              duration("--network-timeout", networkTimeout),
-              duration("--txmgr.send-timeout", txSendTimeout),
-              duration("--txmgr.not-in-mempool-timeout", txNotInMempoolTimeout),
-              duration("--txmgr.receipt-query-interval", receiptQueryInterval),
-              maxPendingTx);
       return new BatcherConfig(
           l1EthRpc,
           l2EthRpc,
           rollupRpc,
-          key,
-          duration("--poll-interval", pollInterval),
+          txmgr.key(),
+          Flags.duration("--poll-interval", pollInterval),
           subSafetyMargin,
           maxChannelDuration,
           maxL1TxSizeBytes,
           targetNumFrames,
-          parse("--compressor", compressor, CompressorKind::parse),
+          Flags.parse("--compressor", compressor, CompressorKind::parse),
           approxComprRatio,
-          parse("--compression-algo", compressionAlgo, CompressionAlgo::parse),
-          parse("--batch-type", batchType, BatchType::parse),
-          parse("--data-availability-type", dataAvailability, DataAvailability::parse),
-          txmgr,
+          Flags.parse("--compression-algo", compressionAlgo, CompressionAlgo::parse),
+          Flags.parse("--batch-type", batchType, BatchType::parse),
+          Flags.parse("--data-availability-type", dataAvailability, DataAvailability::parse),
+          txmgr.config(maxPendingTx),
           stopped,
           rpcAddr,
           rpcPort,
@@ -333,29 +216,6 @@ public final class BatcherCommand implements Callable<Integer> {
           metricsAddr);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
-    }
-  }
-
-  private static void require(Object value, String message) {
-    if (value == null) {
-      throw new CommandFailure(message);
-    }
-  }
-
-  private static <T> T parse(
-      String flag, String value, java.util.function.Function<String, T> parser) {
-    try {
-      return parser.apply(value);
-    } catch (IllegalArgumentException e) {
-      throw new CommandFailure(flag + ": " + e.getMessage());
-    }
-  }
-
-  private static Duration duration(String flag, String value) {
-    try {
-      return ExecutionCommand.duration(value);
-    } catch (CommandFailure e) {
-      throw new CommandFailure(flag + ": " + e.getMessage());
     }
   }
 }

@@ -5,7 +5,6 @@ import io.merapi.node.RollupNodeService;
 import io.merapi.node.driver.DriverConfig;
 import io.merapi.types.config.RollupConfig;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -172,71 +171,23 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    applyEnvironmentLogLevel(System.getenv("OP_NODE_LOG_LEVEL"));
+    ServiceRun.applyEnvironmentLogLevel(spec, "OP_NODE");
     NodeConfig config = config();
-    RollupNodeService node;
-    try {
-      node = RollupNodeService.start(config);
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new CommandFailure(e.getMessage());
-    }
-    Shutdown shutdown = Shutdown.closing(node);
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(
+    RollupNodeService node = ServiceRun.start(() -> RollupNodeService.start(config));
+    return ServiceRun.untilStopped(
+        spec,
+        node,
         "Merapi rollup node, L2 chain "
             + config.rollup().l2ChainId()
-            + (config.driver().sequencerEnabled() ? " (sequencer)" : " (verifier)"));
-    out.println("  rollup RPC   " + node.rpcUri());
-    node.metricsUri().ifPresent(u -> out.println("  metrics      " + u));
-    out.flush();
-    shutdown.await();
-    return 0;
-  }
-
-  /**
-   * op-node's {@code OP_NODE_LOG_LEVEL} (trace, debug, info, warn, error, crit), unless {@code
-   * --log.level} was given on the command line, which wins as every flag does.
-   */
-  void applyEnvironmentLogLevel(String value) {
-    applyEnvironmentLogLevel(spec, "OP_NODE_LOG_LEVEL", value);
-  }
-
-  /**
-   * An OP Stack service's {@code <PREFIX>_LOG_LEVEL} {@code variable} with its {@code value} (Go's
-   * level names), unless {@code --log.level} was given on {@code spec}'s command line.
-   */
-  static void applyEnvironmentLogLevel(CommandSpec spec, String variable, String value) {
-    if (value == null || value.isBlank() || logLevelOnCommandLine(spec)) {
-      return;
-    }
-    String name = value.strip().toUpperCase(java.util.Locale.ROOT);
-    if (name.equals("CRIT")) {
-      name = "ERROR";
-    }
-    try {
-      LogLevel.valueOf(name).apply();
-    } catch (IllegalArgumentException e) {
-      throw new CommandFailure(
-          "invalid " + variable + " " + value + ": use trace, debug, info, warn, error or crit");
-    }
-  }
-
-  private static boolean logLevelOnCommandLine(CommandSpec spec) {
-    for (picocli.CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
-      if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--log.level")) {
-        return true;
-      }
-    }
-    return false;
+            + (config.driver().sequencerEnabled() ? " (sequencer)" : " (verifier)"),
+        "rollup RPC",
+        node.rpcUri(),
+        node.metricsUri());
   }
 
   NodeConfig config() {
-    if (l2 == null) {
-      throw new CommandFailure("--l2 is required: the engine's authenticated RPC endpoint");
-    }
-    if (l2JwtSecret == null) {
-      throw new CommandFailure("--l2.jwt-secret is required: the JWT secret file");
-    }
+    Flags.require(l2, "--l2 is required: the engine's authenticated RPC endpoint");
+    Flags.require(l2JwtSecret, "--l2.jwt-secret is required: the JWT secret file");
     if (l1Beacon == null && !l1BeaconIgnore) {
       throw new CommandFailure(
           "--l1.beacon is required to read blobs (or pass --l1.beacon.ignore to run without)");
@@ -255,7 +206,11 @@ public final class NodeCommand implements Callable<Integer> {
           rpcPort,
           rpcEnableAdmin,
           new DriverConfig(
-              sequencerEnabled, sequencerStopped, sequencerConfs, verifierConfs, pollInterval()),
+              sequencerEnabled,
+              sequencerStopped,
+              sequencerConfs,
+              verifierConfs,
+              Flags.duration("--l1.http-poll-interval", l1PollInterval)),
           Optional.ofNullable(safeDbPath),
           metricsEnabled
               ? Optional.of(new NodeConfig.Metrics(metricsAddr, metricsPort))
@@ -263,14 +218,6 @@ public final class NodeCommand implements Callable<Integer> {
           publishTo == null ? List.of() : publishTo);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
-    }
-  }
-
-  private java.time.Duration pollInterval() {
-    try {
-      return ExecutionCommand.duration(l1PollInterval);
-    } catch (CommandFailure e) {
-      throw new CommandFailure("--l1.http-poll-interval: " + e.getMessage());
     }
   }
 

@@ -3,7 +3,6 @@ package io.merapi.cli;
 import io.merapi.base.bytes.Address;
 import io.merapi.proposer.ProposerConfig;
 import io.merapi.proposer.ProposerService;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -130,24 +129,16 @@ public final class ProposerCommand implements Callable<Integer> {
     Env() {
       super("OP_PROPOSER");
     }
-
-    Env(java.util.Map<String, String> environment) {
-      super("OP_PROPOSER", environment);
-    }
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    ServiceRun.applyEnvironmentLogLevel(spec, "OP_PROPOSER");
     ProposerConfig config = config();
-    ProposerService proposer;
-    try {
-      proposer = ProposerService.start(config);
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new CommandFailure(e.getMessage());
-    }
-    Shutdown shutdown = Shutdown.closing(proposer);
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(
+    ProposerService proposer = ServiceRun.start(() -> ProposerService.start(config));
+    return ServiceRun.untilStopped(
+        spec,
+        proposer,
         "Merapi proposer, proposing from "
             + config.key().address()
             + switch (config.mode()) {
@@ -161,18 +152,16 @@ public final class ProposerCommand implements Callable<Integer> {
                       + g.proposalInterval().toSeconds()
                       + "s";
             }
-            + (config.allowNonFinalized() ? " (safe blocks)" : " (finalized blocks)"));
-    out.println("  admin RPC    " + proposer.rpcUri());
-    proposer.metricsUri().ifPresent(u -> out.println("  metrics      " + u));
-    out.flush();
-    shutdown.await();
-    return 0;
+            + (config.allowNonFinalized() ? " (safe blocks)" : " (finalized blocks)"),
+        "admin RPC",
+        proposer.rpcUri(),
+        proposer.metricsUri());
   }
 
   ProposerConfig config() {
-    require(l1EthRpc, "--l1-eth-rpc is required: the L1 JSON-RPC endpoint");
-    require(rollupRpc, "--rollup-rpc is required: the rollup node's RPC endpoint");
-    require(
+    Flags.require(l1EthRpc, "--l1-eth-rpc is required: the L1 JSON-RPC endpoint");
+    Flags.require(rollupRpc, "--rollup-rpc is required: the rollup node's RPC endpoint");
+    Flags.require(
         l2EthRpc,
         "--l2-eth-rpc is required: the L2 engine's JSON-RPC endpoint, which every output root is"
             + " checked against");
@@ -182,7 +171,7 @@ public final class ProposerCommand implements Callable<Integer> {
           rollupRpc,
           l2EthRpc,
           mode(),
-          TxManagerFlags.duration("--poll-interval", pollInterval),
+          Flags.duration("--poll-interval", pollInterval),
           allowNonFinalized,
           txmgr.key(),
           txmgr.config(1),
@@ -201,30 +190,19 @@ public final class ProposerCommand implements Callable<Integer> {
       throw new CommandFailure("give --l2oo-address or --game-factory-address, not both");
     }
     if (l2ooAddress != null) {
-      return new ProposerConfig.OutputOracle(address("--l2oo-address", l2ooAddress));
+      return new ProposerConfig.OutputOracle(
+          Flags.parse("--l2oo-address", l2ooAddress, Address::fromHex));
     }
     if (gameFactoryAddress != null) {
-      Duration interval = TxManagerFlags.duration("--proposal-interval", proposalInterval);
+      Duration interval = Flags.duration("--proposal-interval", proposalInterval);
       if (interval.isZero()) {
         throw new CommandFailure("--proposal-interval is required with --game-factory-address");
       }
       return new ProposerConfig.GameFactory(
-          address("--game-factory-address", gameFactoryAddress), interval, gameType);
+          Flags.parse("--game-factory-address", gameFactoryAddress, Address::fromHex),
+          interval,
+          gameType);
     }
     throw new CommandFailure("--l2oo-address or --game-factory-address is required");
-  }
-
-  private static Address address(String flag, String value) {
-    try {
-      return Address.fromHex(value);
-    } catch (IllegalArgumentException e) {
-      throw new CommandFailure(flag + ": " + e.getMessage());
-    }
-  }
-
-  private static void require(Object value, String message) {
-    if (value == null) {
-      throw new CommandFailure(message);
-    }
   }
 }

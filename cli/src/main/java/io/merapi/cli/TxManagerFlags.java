@@ -3,7 +3,6 @@ package io.merapi.cli;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.service.signer.SignerKeys;
 import io.merapi.service.txmgr.TxManagerConfig;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -17,6 +16,9 @@ import picocli.CommandLine.Option;
  * carry the service's prefix ({@code OP_PROPOSER_NUM_CONFIRMATIONS}, {@code
  * OP_BATCHER_TXMGR_MIN_TIP_CAP}): a command names its prefix through an {@link Env} default-value
  * provider, since annotation defaults cannot.
+ *
+ * <p>The defaults are op-service's {@code DefaultBatcherFlagValues}, which op-batcher and
+ * op-proposer both take ({@code txmgr.CLIFlags}); only op-challenger has other ones.
  */
 public final class TxManagerFlags {
   /**
@@ -101,7 +103,7 @@ public final class TxManagerFlags {
 
   @Option(
       names = "--txmgr.send-timeout",
-      defaultValue = "0s",
+      defaultValue = "10m",
       description = "Timeout of a whole send, 0 for none (default: ${DEFAULT-VALUE}).")
   String txSendTimeout;
 
@@ -129,37 +131,34 @@ public final class TxManagerFlags {
     }
   }
 
+  /**
+   * The manager's settings; {@code maxPendingTx} is the service's own ({@code --max-pending-tx} in
+   * op-batcher, one at a time in op-proposer).
+   */
   TxManagerConfig config(int maxPendingTx) {
     try {
       return new TxManagerConfig(
           numConfirmations,
           safeAbortNonceTooLowCount,
           feeLimitMultiplier,
-          TxManagerConfig.gwei(feeLimitThreshold),
-          TxManagerConfig.gwei(minTipCap),
-          TxManagerConfig.gwei(minBaseFee),
-          duration("--resubmission-timeout", resubmissionTimeout),
-          duration("--network-timeout", networkTimeout),
-          duration("--txmgr.send-timeout", txSendTimeout),
-          duration("--txmgr.not-in-mempool-timeout", txNotInMempoolTimeout),
-          duration("--txmgr.receipt-query-interval", receiptQueryInterval),
+          Flags.parse("--txmgr.fee-limit-threshold", feeLimitThreshold, TxManagerConfig::gwei),
+          Flags.parse("--txmgr.min-tip-cap", minTipCap, TxManagerConfig::gwei),
+          Flags.parse("--txmgr.min-basefee", minBaseFee, TxManagerConfig::gwei),
+          Flags.duration("--resubmission-timeout", resubmissionTimeout),
+          Flags.duration("--network-timeout", networkTimeout),
+          Flags.duration("--txmgr.send-timeout", txSendTimeout),
+          Flags.duration("--txmgr.not-in-mempool-timeout", txNotInMempoolTimeout),
+          Flags.duration("--txmgr.receipt-query-interval", receiptQueryInterval),
           maxPendingTx);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }
   }
 
-  static Duration duration(String flag, String value) {
-    try {
-      return ExecutionCommand.duration(value);
-    } catch (CommandFailure e) {
-      throw new CommandFailure(flag + ": " + e.getMessage());
-    }
-  }
-
   /**
    * Defaults from the environment for the mixin's flags: {@code <prefix>_<variable>}. Flags of the
-   * command itself name their variables in their annotations and are left alone here.
+   * command itself name their variables in their annotations and are left alone here. A command
+   * names its prefix in a subclass, which picocli makes through its no-argument constructor.
    */
   abstract static class Env implements CommandLine.IDefaultValueProvider {
     private final String prefix;
@@ -169,20 +168,27 @@ public final class TxManagerFlags {
       this(prefix, System.getenv());
     }
 
-    Env(String prefix, Map<String, String> environment) {
+    private Env(String prefix, Map<String, String> environment) {
       this.prefix = prefix;
       this.environment = environment;
     }
 
-    @Override
-    public String defaultValue(ArgSpec argSpec) {
-      if (argSpec instanceof OptionSpec option) {
-        String suffix = ENV.get(option.longestName());
-        if (suffix != null) {
-          return environment.get(prefix + "_" + suffix);
-        }
+    /** The same variables read from {@code environment} instead of the process's (tests). */
+    Env reading(Map<String, String> environment) {
+      return new Env(prefix, environment) {};
+    }
+
+    /** The variable behind {@code arg}, if it is one of the mixin's flags. */
+    Optional<String> variable(ArgSpec arg) {
+      if (arg instanceof OptionSpec option && ENV.containsKey(option.longestName())) {
+        return Optional.of(prefix + "_" + ENV.get(option.longestName()));
       }
-      return null;
+      return Optional.empty();
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      return variable(arg).map(environment::get).orElse(null);
     }
   }
 }

@@ -33,7 +33,8 @@ class BatcherCommandTest {
   private static final String MNEMONIC =
       "test test test test test test test test test test test junk";
 
-  private static List<String> required(String... more) {
+  /** The endpoints the batcher needs, then {@code more}; the key is the caller's. */
+  static List<String> endpoints(List<String> more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -42,17 +43,21 @@ class BatcherCommandTest {
                 "--l2-eth-rpc",
                 "http://127.0.0.1:9545",
                 "--rollup-rpc",
-                "http://127.0.0.1:7545",
-                "--private-key",
-                KEY));
-    args.addAll(List.of(more));
+                "http://127.0.0.1:7545"));
+    args.addAll(more);
     return args;
   }
 
-  private static BatcherConfig parse(Map<String, String> env, List<String> args) {
+  private static List<String> required(String... more) {
+    List<String> args = new ArrayList<>(List.of("--private-key", KEY));
+    args.addAll(List.of(more));
+    return endpoints(args);
+  }
+
+  static BatcherConfig parse(Map<String, String> env, List<String> args) {
     BatcherCommand command = new BatcherCommand();
     CommandLine commandLine = new CommandLine(command);
-    commandLine.setDefaultValueProvider(new EnvironmentDefaults(env));
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(env, new BatcherCommand.Env()));
     commandLine.parseArgs(args.toArray(String[]::new));
     return command.config();
   }
@@ -107,14 +112,6 @@ class BatcherCommandTest {
                 "auto",
                 "--max-pending-tx",
                 "4",
-                "--num-confirmations",
-                "2",
-                "--resubmission-timeout",
-                "5s",
-                "--txmgr.receipt-query-interval",
-                "1s",
-                "--txmgr.min-tip-cap",
-                "0.5",
                 "--stopped",
                 "--rpc.addr",
                 "127.0.0.1",
@@ -133,11 +130,8 @@ class BatcherCommandTest {
     assertThat(config.compressionAlgo()).isEqualTo(CompressionAlgo.BROTLI_11);
     assertThat(config.batchType()).isEqualTo(BatchType.SPAN);
     assertThat(config.dataAvailability()).isEqualTo(DataAvailability.AUTO);
-    assertThat(config.txManager().maxPendingTx()).isEqualTo(4);
-    assertThat(config.txManager().numConfirmations()).isEqualTo(2);
-    assertThat(config.txManager().resubmissionTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.txManager().receiptQueryInterval()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.txManager().minTipCap()).isEqualTo(TxManagerConfig.gwei("0.5"));
+    // The signer and txmgr flags are TxManagerFlagsTest's; --max-pending-tx is op-batcher's own.
+    assertThat(config.txManager()).isEqualTo(TxManagerConfig.defaults().withMaxPendingTx(4));
     assertThat(config.stopped()).isTrue();
     assertThat(config.rpcAddr()).isEqualTo("127.0.0.1");
     assertThat(config.rpcPort()).isZero();
@@ -155,7 +149,8 @@ class BatcherCommandTest {
             "OP_BATCHER_HD_PATH", "m/44'/60'/0'/0/1",
             "OP_BATCHER_DATA_AVAILABILITY_TYPE", "blobs",
             "OP_BATCHER_BATCH_TYPE", "1",
-            "OP_BATCHER_STOPPED", "t");
+            "OP_BATCHER_STOPPED", "t",
+            "OP_BATCHER_MAX_PENDING_TX", "3");
     BatcherConfig config = parse(env, List.of("--batch-type", "singular"));
     assertThat(config.l1EthRpc()).isEqualTo(URI.create("http://10.0.0.1:8545"));
     assertThat(config.rollupRpc()).isEqualTo(URI.create("http://10.0.0.3:7545"));
@@ -164,14 +159,17 @@ class BatcherCommandTest {
     assertThat(config.dataAvailability()).isEqualTo(DataAvailability.BLOBS);
     assertThat(config.batchType()).isEqualTo(BatchType.SINGULAR);
     assertThat(config.stopped()).isTrue();
+    assertThat(config.txManager().maxPendingTx()).isEqualTo(3);
   }
 
   /** op-service's rule: the variable is the prefix and the flag, upper case, - and . as _. */
   @Test
   void everyFlagHasItsOpBatcherVariable() {
     CommandLine commandLine = new CommandLine(new BatcherCommand());
+    EnvironmentDefaults environment = new EnvironmentDefaults(Map.of(), new BatcherCommand.Env());
     Map<String, String> renamed =
         Map.of(
+            "--fee-limit-multiplier", "OP_BATCHER_TXMGR_FEE_LIMIT_MULTIPLIER",
             "--txmgr.send-timeout", "OP_BATCHER_TXMGR_TX_SEND_TIMEOUT",
             "--txmgr.not-in-mempool-timeout", "OP_BATCHER_TXMGR_TX_NOT_IN_MEMPOOL_TIMEOUT");
     int checked = 0;
@@ -185,7 +183,7 @@ class BatcherCommandTest {
               name,
               "OP_BATCHER_"
                   + name.substring(2).toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
-      assertThat(EnvironmentDefaults.variable(option)).as(name).contains(expected);
+      assertThat(environment.variable(option)).as(name).contains(expected);
       checked++;
     }
     assertThat(checked).isGreaterThanOrEqualTo(30);

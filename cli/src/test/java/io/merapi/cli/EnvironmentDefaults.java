@@ -10,16 +10,29 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Option;
 
 /**
- * Resolves the {@code ${env:NAME:-default}} default of each option from {@code variables}, as
- * picocli resolves it from the process environment: the services' command tests check their {@code
- * OP_*} variables without changing this process's environment.
+ * Resolves the variables behind a service command's options from {@code variables}, by the same two
+ * routes picocli takes from the process environment: the command's {@link TxManagerFlags.Env} for
+ * the signer and txmgr flags, when it has one, then the {@code ${env:NAME:-default}} default of
+ * each other option. The services' command tests check their {@code OP_*} variables without
+ * changing this process's environment.
  */
-record EnvironmentDefaults(Map<String, String> variables) implements IDefaultValueProvider {
+record EnvironmentDefaults(Map<String, String> variables, Optional<TxManagerFlags.Env> txmgr)
+    implements IDefaultValueProvider {
   private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-(.*))?}");
 
-  /** The variable named in an option's default, if it names one. */
-  static Optional<String> variable(ArgSpec arg) {
-    return expression(arg).map(m -> m.group(1));
+  /** For a command without the txmgr flags. */
+  EnvironmentDefaults(Map<String, String> variables) {
+    this(variables, Optional.empty());
+  }
+
+  /** For a command with the txmgr flags, whose variables {@code txmgr} names. */
+  EnvironmentDefaults(Map<String, String> variables, TxManagerFlags.Env txmgr) {
+    this(variables, Optional.of(txmgr.reading(variables)));
+  }
+
+  /** The variable behind an option. */
+  Optional<String> variable(ArgSpec arg) {
+    return txmgr.flatMap(t -> t.variable(arg)).or(() -> expression(arg).map(m -> m.group(1)));
   }
 
   private static Optional<Matcher> expression(ArgSpec arg) {
@@ -32,6 +45,9 @@ record EnvironmentDefaults(Map<String, String> variables) implements IDefaultVal
 
   @Override
   public String defaultValue(ArgSpec arg) {
+    if (txmgr.isPresent() && txmgr.get().variable(arg).isPresent()) {
+      return txmgr.get().defaultValue(arg);
+    }
     return expression(arg)
         .map(m -> variables.containsKey(m.group(1)) ? variables.get(m.group(1)) : m.group(2))
         .orElse(null);

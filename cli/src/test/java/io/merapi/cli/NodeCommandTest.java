@@ -90,11 +90,12 @@ class NodeCommandTest {
     try {
       NodeCommand plain = new NodeCommand();
       new CommandLine(plain).parseArgs(required().toArray(String[]::new));
-      plain.applyEnvironmentLogLevel("crit");
+      ServiceRun.applyEnvironmentLogLevel(plain.spec, "OP_NODE_LOG_LEVEL", "crit");
       assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
-      plain.applyEnvironmentLogLevel("Debug");
+      ServiceRun.applyEnvironmentLogLevel(plain.spec, "OP_NODE_LOG_LEVEL", "Debug");
       assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
-      assertThatThrownBy(() -> plain.applyEnvironmentLogLevel("loud"))
+      assertThatThrownBy(
+              () -> ServiceRun.applyEnvironmentLogLevel(plain.spec, "OP_NODE_LOG_LEVEL", "loud"))
           .isInstanceOf(CommandFailure.class)
           .hasMessageContaining("OP_NODE_LOG_LEVEL");
 
@@ -104,7 +105,7 @@ class NodeCommandTest {
       merapi.parseArgs(args.toArray(String[]::new));
       NodeCommand given = merapi.getSubcommands().get("node").getCommand();
       root.setLevel(ch.qos.logback.classic.Level.WARN);
-      given.applyEnvironmentLogLevel("trace");
+      ServiceRun.applyEnvironmentLogLevel(given.spec, "OP_NODE_LOG_LEVEL", "trace");
       assertThat(root.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
     } finally {
       root.setLevel(before);
@@ -409,7 +410,7 @@ class NodeCommandTest {
         continue;
       }
       flags.add(option.longestName());
-      assertThat(EnvironmentDefaults.variable(option))
+      assertThat(new EnvironmentDefaults(Map.of()).variable(option))
           .as("the variable of %s", option.longestName())
           .hasValueSatisfying(name -> assertThat(name).startsWith("OP_NODE_"));
     }

@@ -6,87 +6,54 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.merapi.base.bytes.Address;
 import io.merapi.proposer.ProposerConfig;
 import io.merapi.service.txmgr.TxManagerConfig;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 
 /**
  * {@code merapi proposer}'s flags as op-proposer has them (op-proposer/flags/flags.go and
  * op-service's txmgr flags): names, defaults, the {@code OP_PROPOSER_*} variable of each, and the
  * errors it refuses to start with. The process environment is not touched: variables come from a
- * map through the same two routes picocli takes ({@code ${env:...}} defaults and the txmgr flags'
- * provider).
+ * map through {@link EnvironmentDefaults}. The signer and txmgr flags, shared with the batcher, are
+ * {@link TxManagerFlagsTest}'s.
  */
 class ProposerCommandTest {
   static final String KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
   static final Address PROPOSER = Address.fromHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
   static final String ORACLE = "0x6900000000000000000000000000000000000000";
 
-  static List<String> required(String... more) {
+  /** The endpoints the proposer needs, then {@code more}; the key and contract are the caller's. */
+  static List<String> endpoints(List<String> more) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--l1-eth-rpc", "http://l1:8545",
                 "--rollup-rpc", "http://node:7545",
-                "--l2-eth-rpc", "http://l2:9545",
-                "--private-key", KEY));
-    args.addAll(List.of(more));
+                "--l2-eth-rpc", "http://l2:9545"));
+    args.addAll(more);
     return args;
+  }
+
+  static List<String> required(String... more) {
+    List<String> args = new ArrayList<>(List.of("--private-key", KEY));
+    args.addAll(List.of(more));
+    return endpoints(args);
   }
 
   static ProposerConfig parse(Map<String, String> env, List<String> args) {
     ProposerCommand command = new ProposerCommand();
     CommandLine commandLine = new CommandLine(command);
-    commandLine.setDefaultValueProvider(new Environment(env));
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(env, new ProposerCommand.Env()));
     commandLine.parseArgs(args.toArray(String[]::new));
     return command.config();
-  }
-
-  /** The command's own provider for the txmgr flags, then the {@code ${env:...}} defaults. */
-  record Environment(Map<String, String> variables) implements IDefaultValueProvider {
-    static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(?::-(.*))?}");
-
-    static Optional<String> variable(OptionSpec option) {
-      String txmgr = TxManagerFlags.ENV.get(option.longestName());
-      if (txmgr != null) {
-        return Optional.of("OP_PROPOSER_" + txmgr);
-      }
-      return expression(option).map(m -> m.group(1));
-    }
-
-    static Optional<Matcher> expression(ArgSpec arg) {
-      if (!(arg.userObject() instanceof Field field) || field.getAnnotation(Option.class) == null) {
-        return Optional.empty();
-      }
-      Matcher matcher = ENV.matcher(field.getAnnotation(Option.class).defaultValue());
-      return matcher.matches() ? Optional.of(matcher) : Optional.empty();
-    }
-
-    @Override
-    public String defaultValue(ArgSpec arg) throws Exception {
-      String txmgr = new ProposerCommand.Env(variables).defaultValue(arg);
-      if (txmgr != null) {
-        return txmgr;
-      }
-      return expression(arg)
-          .map(m -> variables.containsKey(m.group(1)) ? variables.get(m.group(1)) : m.group(2))
-          .orElse(null);
-    }
   }
 
   @Test
@@ -101,18 +68,8 @@ class ProposerCommandTest {
     assertThat(config.allowNonFinalized()).isFalse();
     assertThat(config.rpc()).isEqualTo(new ProposerConfig.Rpc("0.0.0.0", 8545, false));
     assertThat(config.metrics()).isEmpty();
-    TxManagerConfig txmgr = config.txManager();
-    TxManagerConfig defaults = TxManagerConfig.defaults();
-    assertThat(txmgr.numConfirmations()).isEqualTo(10);
-    assertThat(txmgr.safeAbortNonceTooLowCount()).isEqualTo(3);
-    assertThat(txmgr.feeLimitMultiplier()).isEqualTo(5);
-    assertThat(txmgr.feeLimitThreshold()).isEqualTo(defaults.feeLimitThreshold());
-    assertThat(txmgr.minTipCap()).isEqualTo(TxManagerConfig.gwei("1"));
-    assertThat(txmgr.minBaseFee()).isEqualTo(TxManagerConfig.gwei("1"));
-    assertThat(txmgr.resubmissionTimeout()).isEqualTo(Duration.ofSeconds(48));
-    assertThat(txmgr.networkTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(txmgr.txNotInMempoolTimeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(txmgr.receiptQueryInterval()).isEqualTo(Duration.ofSeconds(12));
+    // op-service's txmgr defaults (TxManagerFlagsTest), one proposal in flight at a time.
+    assertThat(config.txManager()).isEqualTo(TxManagerConfig.defaults());
   }
 
   @Test
@@ -181,27 +138,14 @@ class ProposerCommandTest {
   }
 
   @Test
-  void aMnemonicAndPathGiveTheSameKey() {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--l1-eth-rpc", "http://l1:8545",
-                "--rollup-rpc", "http://node:7545",
-                "--l2-eth-rpc", "http://l2:9545",
-                "--l2oo-address", ORACLE,
-                "--mnemonic", "test test test test test test test test test test test junk",
-                "--hd-path", "m/44'/60'/0'/0/1"));
-    assertThat(parse(Map.of(), args).key().address()).isEqualTo(PROPOSER);
-  }
-
-  @Test
   void everyFlagHasAnOpProposerVariable() {
     CommandLine commandLine = new CommandLine(new ProposerCommand());
+    EnvironmentDefaults environment = new EnvironmentDefaults(Map.of(), new ProposerCommand.Env());
     for (OptionSpec option : commandLine.getCommandSpec().options()) {
       if (option.usageHelp() || option.versionHelp()) {
         continue;
       }
-      assertThat(Environment.variable(option))
+      assertThat(environment.variable(option))
           .as("the variable of %s", option.longestName())
           .hasValueSatisfying(name -> assertThat(name).startsWith("OP_PROPOSER_"));
     }
