@@ -6,6 +6,7 @@ import io.merapi.batcher.channel.ChannelManager;
 import io.merapi.batcher.channel.DynamicDaConfig;
 import io.merapi.batcher.metrics.BatcherMetrics;
 import io.merapi.derive.channel.ChannelOutConfig;
+import io.merapi.evm.precompile.KzgTrustedSetup;
 import io.merapi.rpc.RpcError;
 import io.merapi.rpc.RpcMethods;
 import io.merapi.rpc.server.RpcServer;
@@ -66,6 +67,11 @@ public final class BatcherService implements AutoCloseable {
   public static BatcherService start(BatcherConfig config) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
+      if (config.dataAvailability() != DataAvailability.CALLDATA) {
+        // Loading the trusted setup takes seconds; done on the first blob transaction it would
+        // come out of that channel's safety margin before the sequencing window ends.
+        KzgTrustedSetup.ensureLoaded();
+      }
       BatcherMetrics metrics = new BatcherMetrics();
       metrics.recordInfo(VERSION);
       RollupClient rollup = HttpRollupClient.create(config.rollupRpc(), NETWORK_TIMEOUT);
