@@ -194,7 +194,7 @@ final class BatchSubmitter implements AutoCloseable {
       log.info("The rollup node has no L1 head yet; waiting");
       return;
     }
-    recordRefs(status);
+    metrics.recordSyncStatus(status);
     L2BlockRef safe = status.safeL2();
     if (lastSafe >= 0 && safe.number() < lastSafe) {
       reset("the safe head moved back from " + lastSafe + " to " + safe.number());
@@ -221,13 +221,6 @@ final class BatchSubmitter implements AutoCloseable {
     loadBlocks(status.unsafeL2());
     publish(status.headL1().id());
     metrics.recordPendingBlocks(manager.pendingBlocks());
-  }
-
-  private void recordRefs(SyncStatus status) {
-    metrics.recordRef("l1", "head", status.headL1().number());
-    metrics.recordRef("l1", "current", status.currentL1().number());
-    metrics.recordRef("l2", "unsafe", status.unsafeL2().number());
-    metrics.recordRef("l2", "safe", status.safeL2().number());
   }
 
   private void reset(String why) {

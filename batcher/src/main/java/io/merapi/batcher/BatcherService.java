@@ -11,6 +11,7 @@ import io.merapi.rpc.RpcError;
 import io.merapi.rpc.RpcMethods;
 import io.merapi.rpc.server.RpcServer;
 import io.merapi.rpc.server.RpcServerConfig;
+import io.merapi.service.Resources;
 import io.merapi.service.rollup.HttpRollupClient;
 import io.merapi.service.rollup.RollupClient;
 import io.merapi.service.txmgr.GasPriceEstimate;
@@ -21,7 +22,6 @@ import io.merapi.types.config.RollupConfig;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,14 +40,14 @@ public final class BatcherService implements AutoCloseable {
   public static final String VERSION = "v0.1.0";
   private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
 
-  private final List<AutoCloseable> resources;
+  private final Resources resources;
   private final BatchSubmitter submitter;
   private final URI rpcUri;
   private final Optional<URI> metricsUri;
   private final TxManager txManager;
 
   private BatcherService(
-      List<AutoCloseable> resources,
+      Resources resources,
       BatchSubmitter submitter,
       TxManager txManager,
       URI rpcUri,
@@ -65,7 +65,7 @@ public final class BatcherService implements AutoCloseable {
    * @throws IllegalArgumentException for a bad configuration
    */
   public static BatcherService start(BatcherConfig config) {
-    List<AutoCloseable> resources = new ArrayList<>();
+    Resources resources = new Resources();
     try {
       if (config.dataAvailability() != DataAvailability.CALLDATA) {
         // Loading the trusted setup takes seconds; done on the first blob transaction it would
@@ -74,37 +74,36 @@ public final class BatcherService implements AutoCloseable {
       }
       BatcherMetrics metrics = new BatcherMetrics();
       metrics.recordInfo(VERSION);
-      RollupClient rollup = HttpRollupClient.create(config.rollupRpc(), NETWORK_TIMEOUT);
-      resources.add(rollup);
-      L2BlockReader l2 = new L2BlockReader(config.l2EthRpc(), NETWORK_TIMEOUT);
-      resources.add(l2);
+      RollupClient rollup =
+          resources.add(HttpRollupClient.create(config.rollupRpc(), NETWORK_TIMEOUT));
+      L2BlockReader l2 = resources.add(new L2BlockReader(config.l2EthRpc(), NETWORK_TIMEOUT));
       TxManager txManager =
-          L1TxManager.create(
-              config.l1EthRpc(),
-              config.key(),
-              config.txManager().withMaxPendingTx(0),
-              metrics.registry());
-      resources.add(txManager);
+          resources.add(
+              L1TxManager.create(
+                  config.l1EthRpc(),
+                  config.key(),
+                  config.txManager().withMaxPendingTx(0),
+                  metrics.registry()));
       BatchSubmitter submitter =
-          new BatchSubmitter(
-              rollup,
-              l2::blockByNumber,
-              txManager,
-              rollupConfig -> channelManager(config, rollupConfig, txManager::suggestGasPriceCaps),
-              metrics,
-              config.pollInterval(),
-              config.txManager().maxPendingTx(),
-              !config.stopped());
-      resources.add(submitter);
+          resources.add(
+              new BatchSubmitter(
+                  rollup,
+                  l2::blockByNumber,
+                  txManager,
+                  rollupConfig ->
+                      channelManager(config, rollupConfig, txManager::suggestGasPriceCaps),
+                  metrics,
+                  config.pollInterval(),
+                  config.txManager().maxPendingTx(),
+                  !config.stopped()));
 
-      RpcServer rpcServer = adminRpc(submitter, config.rpcAddr(), config.rpcPort(), metrics);
-      resources.add(rpcServer);
-      Optional<URI> metricsUri = Optional.empty();
-      if (config.metricsPort().isPresent()) {
-        RpcServer metricsServer = metrics.serve(config.metricsAddr(), config.metricsPort().get());
-        resources.add(metricsServer);
-        metricsUri = Optional.of(metricsServer.httpUri().resolve("/metrics"));
-      }
+      RpcServer rpcServer =
+          resources.add(adminRpc(submitter, config.rpcAddr(), config.rpcPort(), metrics));
+      Optional<URI> metricsUri =
+          config
+              .metricsPort()
+              .map(port -> resources.add(metrics.serve(config.metricsAddr(), port)).httpUri())
+              .map(uri -> uri.resolve("/metrics"));
       submitter.start();
       metrics.recordUp();
       log.info(
@@ -117,7 +116,7 @@ public final class BatcherService implements AutoCloseable {
           config.stopped() ? "; stopped until admin_startBatcher" : "");
       return new BatcherService(resources, submitter, txManager, rpcServer.httpUri(), metricsUri);
     } catch (RuntimeException e) {
-      closeAll(resources);
+      resources.close();
       throw e;
     }
   }
@@ -215,19 +214,7 @@ public final class BatcherService implements AutoCloseable {
 
   @Override
   public void close() {
-    closeAll(resources);
+    resources.close();
     log.info("Batcher stopped");
-  }
-
-  private static void closeAll(List<AutoCloseable> resources) {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        log.warn(
-            "Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.getMessage());
-      }
-    }
-    resources.clear();
   }
 }

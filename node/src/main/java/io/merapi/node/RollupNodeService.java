@@ -21,12 +21,12 @@ import io.merapi.rpc.client.RetryPolicy;
 import io.merapi.rpc.client.RpcClientOptions;
 import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.rpc.server.RpcServer;
+import io.merapi.service.Resources;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,14 +43,14 @@ public final class RollupNodeService implements AutoCloseable {
   /** What {@code optimism_version} answers. */
   public static final String VERSION = "v0.1.0-merapi";
 
-  private final List<AutoCloseable> resources;
+  private final Resources resources;
   private final Driver driver;
   private final URI rpcUri;
   private final Optional<URI> metricsUri;
   private boolean closed;
 
   private RollupNodeService(
-      List<AutoCloseable> resources, Driver driver, URI rpcUri, Optional<URI> metricsUri) {
+      Resources resources, Driver driver, URI rpcUri, Optional<URI> metricsUri) {
     this.resources = resources;
     this.driver = driver;
     this.rpcUri = rpcUri;
@@ -63,49 +63,45 @@ public final class RollupNodeService implements AutoCloseable {
    * @throws IllegalArgumentException for a bad JWT secret file or configuration
    */
   public static RollupNodeService start(NodeConfig config) {
-    List<AutoCloseable> resources = new ArrayList<>();
+    Resources resources = new Resources();
     try {
       RollupConfig rollup = config.rollup();
       NodeMetrics metrics = new NodeMetrics();
       metrics.recordInfo(VERSION);
       RpcL1Client l1 =
-          RpcL1Client.connect(
-              config.l1(),
-              RpcClientOptions.defaults().withTimeout(Duration.ofSeconds(10)),
-              L1ClientConfig.defaults()
-                  .withTrustRpc(config.l1TrustRpc())
-                  .withRpcKind(RpcKind.fromFlag(config.l1RpcKind())),
-              metrics.registry());
-      resources.add(l1);
+          resources.add(
+              RpcL1Client.connect(
+                  config.l1(),
+                  RpcClientOptions.defaults().withTimeout(Duration.ofSeconds(10)),
+                  L1ClientConfig.defaults()
+                      .withTrustRpc(config.l1TrustRpc())
+                      .withRpcKind(RpcKind.fromFlag(config.l1RpcKind())),
+                  metrics.registry()));
       BlobSource blobs =
           config.l1Beacon().isPresent()
               ? new BeaconBlobSource(
                   new BeaconClient(config.l1Beacon().get()), RetryPolicy.defaults())
               : noBeacon();
       JwtSecret secret = EngineClient.readJwtSecret(config.l2JwtSecret());
-      EngineClient engine = new EngineClient(config.l2(), secret, rollup);
-      resources.add(engine);
-      RpcL2Client l2 = new RpcL2Client(config.l2(), rollup, secret);
-      resources.add(l2);
-      SafeDb safeDb = config.safeDbPath().map(SafeDb::open).orElseGet(SafeDb::disabled);
-      resources.add(safeDb);
+      EngineClient engine = resources.add(new EngineClient(config.l2(), secret, rollup));
+      RpcL2Client l2 = resources.add(new RpcL2Client(config.l2(), rollup, secret));
+      SafeDb safeDb =
+          resources.add(config.safeDbPath().map(SafeDb::open).orElseGet(SafeDb::disabled));
 
       Driver driver =
-          new Driver(
-              rollup,
-              l1,
-              blobs,
-              engine,
-              l2,
-              config.driver(),
-              List.of(safeDbListener(safeDb)),
-              metrics,
-              Clock.systemUTC());
-      resources.add(driver);
+          resources.add(
+              new Driver(
+                  rollup,
+                  l1,
+                  blobs,
+                  engine,
+                  l2,
+                  config.driver(),
+                  List.of(safeDbListener(safeDb)),
+                  metrics,
+                  Clock.systemUTC()));
       if (config.driver().sequencerEnabled() && !config.publishTo().isEmpty()) {
-        UnsafePayloadPublisher publisher = new UnsafePayloadPublisher(config.publishTo());
-        resources.add(publisher);
-        driver.addSequencedListener(publisher);
+        driver.addSequencedListener(resources.add(new UnsafePayloadPublisher(config.publishTo())));
       }
       driver.start();
 
@@ -119,23 +115,21 @@ public final class RollupNodeService implements AutoCloseable {
               config.rpcEnableAdmin(),
               ExecutionPayloadEnvelope::fromJson);
       RpcServer rpcServer =
-          rpc.start(
-              RollupRpc.serverConfig(config.rpcAddr(), config.rpcPort()),
-              Optional.of(metrics.registry()));
-      resources.add(rpcServer);
-      Optional<URI> metricsUri = Optional.empty();
-      if (config.metrics().isPresent()) {
-        RpcServer metricsServer =
-            metrics.serve(config.metrics().get().addr(), config.metrics().get().port());
-        resources.add(metricsServer);
-        metricsUri = Optional.of(metricsServer.httpUri().resolve("/metrics"));
-      }
+          resources.add(
+              rpc.start(
+                  RollupRpc.serverConfig(config.rpcAddr(), config.rpcPort()),
+                  Optional.of(metrics.registry())));
+      Optional<URI> metricsUri =
+          config
+              .metrics()
+              .map(m -> resources.add(metrics.serve(m.addr(), m.port())).httpUri())
+              .map(uri -> uri.resolve("/metrics"));
       metrics.recordUp();
       LOG.info(
           "Rollup node up: L2 chain {}, rollup RPC {}", rollup.l2ChainId(), rpcServer.httpUri());
       return new RollupNodeService(resources, driver, rpcServer.httpUri(), metricsUri);
     } catch (RuntimeException e) {
-      closeAll(resources);
+      resources.close();
       throw e;
     }
   }
@@ -184,18 +178,7 @@ public final class RollupNodeService implements AutoCloseable {
       return;
     }
     closed = true;
-    closeAll(resources);
+    resources.close();
     LOG.info("Rollup node stopped");
-  }
-
-  private static void closeAll(List<AutoCloseable> resources) {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        LOG.warn(
-            "Closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.toString());
-      }
-    }
   }
 }

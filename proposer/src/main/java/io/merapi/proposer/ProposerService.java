@@ -13,14 +13,13 @@ import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import io.merapi.rpc.server.RpcServer;
+import io.merapi.service.Resources;
 import io.merapi.service.rollup.HttpRollupClient;
 import io.merapi.service.rollup.RollupClient;
 import io.merapi.service.txmgr.L1TxManager;
 import io.merapi.service.txmgr.TxManager;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +38,14 @@ public final class ProposerService implements AutoCloseable {
   /** How long one proposal waits for the L1 head to move past the node's (a few L1 blocks). */
   static final java.time.Duration L1_WAIT = java.time.Duration.ofMinutes(2);
 
-  private final List<AutoCloseable> resources;
+  private final Resources resources;
   private final ProposerDriver driver;
   private final URI rpcUri;
   private final Optional<URI> metricsUri;
   private final ProposerMetrics metrics;
 
   private ProposerService(
-      List<AutoCloseable> resources,
+      Resources resources,
       ProposerDriver driver,
       URI rpcUri,
       Optional<URI> metricsUri,
@@ -64,23 +63,21 @@ public final class ProposerService implements AutoCloseable {
    * @throws IllegalArgumentException if a contract address holds no such contract
    */
   public static ProposerService start(ProposerConfig config) {
-    List<AutoCloseable> resources = new ArrayList<>();
+    Resources resources = new Resources();
     try {
       ProposerMetrics metrics = new ProposerMetrics();
       metrics.recordInfo(VERSION);
       RpcClientOptions options =
           RpcClientOptions.defaults().withTimeout(config.txManager().networkTimeout());
-      RpcClient l1 = HttpRpcClient.create(config.l1EthRpc(), options);
-      resources.add(l1);
-      RpcClient l2 = HttpRpcClient.create(config.l2EthRpc(), options);
-      resources.add(l2);
+      RpcClient l1 = resources.add(HttpRpcClient.create(config.l1EthRpc(), options));
+      RpcClient l2 = resources.add(HttpRpcClient.create(config.l2EthRpc(), options));
       RollupClient rollup =
-          HttpRollupClient.create(config.rollupRpc(), config.txManager().networkTimeout());
-      resources.add(rollup);
+          resources.add(
+              HttpRollupClient.create(config.rollupRpc(), config.txManager().networkTimeout()));
       TxManager txManager =
-          L1TxManager.create(
-              config.l1EthRpc(), config.key(), config.txManager(), metrics.registry());
-      resources.add(txManager);
+          resources.add(
+              L1TxManager.create(
+                  config.l1EthRpc(), config.key(), config.txManager(), metrics.registry()));
       ProposalTarget target = target(config.mode(), l1);
       describe(target);
 
@@ -95,23 +92,20 @@ public final class ProposerService implements AutoCloseable {
               config.pollInterval(),
               L1_WAIT,
               metrics);
-      ProposerDriver driver = new ProposerDriver(submitter, config.pollInterval());
-      resources.add(driver);
+      ProposerDriver driver = resources.add(new ProposerDriver(submitter, config.pollInterval()));
       RpcServer rpcServer =
-          ProposerAdminRpc.start(
-              config.rpc().addr(),
-              config.rpc().port(),
-              config.rpc().enableAdmin(),
-              driver,
-              metrics.registry());
-      resources.add(rpcServer);
-      Optional<URI> metricsUri = Optional.empty();
-      if (config.metrics().isPresent()) {
-        RpcServer metricsServer =
-            metrics.serve(config.metrics().get().addr(), config.metrics().get().port());
-        resources.add(metricsServer);
-        metricsUri = Optional.of(metricsServer.httpUri().resolve("/metrics"));
-      }
+          resources.add(
+              ProposerAdminRpc.start(
+                  config.rpc().addr(),
+                  config.rpc().port(),
+                  config.rpc().enableAdmin(),
+                  driver,
+                  metrics.registry()));
+      Optional<URI> metricsUri =
+          config
+              .metrics()
+              .map(m -> resources.add(metrics.serve(m.addr(), m.port())).httpUri())
+              .map(uri -> uri.resolve("/metrics"));
       driver.start();
       metrics.recordUp();
       LOG.info(
@@ -121,7 +115,7 @@ public final class ProposerService implements AutoCloseable {
           rpcServer.httpUri());
       return new ProposerService(resources, driver, rpcServer.httpUri(), metricsUri, metrics);
     } catch (RuntimeException e) {
-      closeAll(resources);
+      resources.close();
       throw e;
     }
   }
@@ -173,18 +167,7 @@ public final class ProposerService implements AutoCloseable {
 
   @Override
   public void close() {
-    closeAll(resources);
+    resources.close();
     LOG.info("Proposer stopped");
-  }
-
-  private static void closeAll(List<AutoCloseable> resources) {
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        LOG.warn("Closing {} failed: {}", resources.get(i), e.getMessage());
-      }
-    }
-    resources.clear();
   }
 }

@@ -1,29 +1,24 @@
 package io.merapi.batcher.metrics;
 
-import io.merapi.rpc.metrics.PrometheusEndpoint;
-import io.merapi.rpc.server.RpcServer;
+import io.merapi.service.metrics.MetricsFactory;
+import io.merapi.service.metrics.RefMetrics;
+import io.merapi.service.metrics.ServiceMetrics;
+import io.merapi.service.rollup.SyncStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.core.metrics.Info;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
 
 /**
  * What the batcher reports, in op-batcher's metric families under {@code op_batcher_default}:
  * {@code up}, {@code info}, L1/L2 refs by type, pending blocks, blocks added to channels, channel
- * and batcher-transaction events by stage, and bytes into and out of channels. Built with the
- * Prometheus client that Micrometer's registry runs on (as the node's metrics are), so names and
- * labels come out as op-batcher's. Thread-safe.
+ * and batcher-transaction events by stage, and bytes into and out of channels. Thread-safe.
  */
-public final class BatcherMetrics {
+public final class BatcherMetrics extends ServiceMetrics {
   public static final String NAMESPACE = "op_batcher_default";
 
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Info info;
-  private final Gauge up;
-  private final Gauge refsNumber;
+  private final RefMetrics refs;
   private final Gauge pendingBlocks;
   private final Counter blocksAdded;
   private final Counter channelEvents;
@@ -33,89 +28,33 @@ public final class BatcherMetrics {
   private final Counter resets;
 
   public BatcherMetrics() {
-    PrometheusRegistry prometheus = registry.getPrometheusRegistry();
-    info =
-        Info.builder()
-            .name(NAMESPACE)
-            .help("Pseudo-metric tracking version and config info")
-            .labelNames("version")
-            .register(prometheus);
-    up =
-        Gauge.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_up")
-            .help("1 if the op-batcher has finished starting up")
-            .register(prometheus);
-    refsNumber =
-        Gauge.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_refs_number")
-            .help("Gauge representing the different L1/L2 reference block numbers")
-            .labelNames("layer", "type")
-            .register(prometheus);
+    super(NAMESPACE, "op-batcher", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    MetricsFactory factory = factory();
+    refs = new RefMetrics(factory, Clock.systemUTC());
     pendingBlocks =
-        Gauge.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_pending_blocks_count")
-            .help("Number of pending blocks, not added to a channel yet.")
-            .register(prometheus);
+        factory.gauge(
+            "pending_blocks_count", "Number of pending blocks, not added to a channel yet.");
     blocksAdded =
-        Counter.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_blocks_added_count")
-            .help("Total number of blocks added to current channel.")
-            .register(prometheus);
-    channelEvents =
-        Counter.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_channel_total")
-            .help("Count of Channel events")
-            .labelNames("stage")
-            .register(prometheus);
-    batcherTxEvents =
-        Counter.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_batcher_tx_total")
-            .help("Count of BatcherTx events")
-            .labelNames("stage")
-            .register(prometheus);
-    inputBytes =
-        Counter.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_input_bytes_total")
-            .help("Total number of bytes to a channel.")
-            .register(prometheus);
+        factory.counter("blocks_added_count", "Total number of blocks added to current channel.");
+    channelEvents = factory.counter("channel_total", "Count of Channel events", "stage");
+    batcherTxEvents = factory.counter("batcher_tx_total", "Count of BatcherTx events", "stage");
+    inputBytes = factory.counter("input_bytes_total", "Total number of bytes to a channel.");
     outputBytes =
-        Counter.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_output_bytes_total")
-            .help("Total number of compressed output bytes from a channel.")
-            .register(prometheus);
+        factory.counter(
+            "output_bytes_total", "Total number of compressed output bytes from a channel.");
     resets =
-        Counter.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_state_resets_total")
-            .help("Times the batcher restarted from the safe head")
-            .register(prometheus);
-  }
-
-  public PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
-  public void recordInfo(String version) {
-    info.setLabelValues(version);
-  }
-
-  public void recordUp() {
-    up.set(1);
+        factory.counter("state_resets_total", "Times the batcher restarted from the safe head");
   }
 
   /**
-   * A block number by layer ({@code l1}, {@code l2}) and type ({@code safe}, {@code unsafe}...).
+   * The refs the batcher works from, by type: the L1 {@code head} and {@code current} (the node's
+   * derivation origin), the L2 {@code unsafe} and {@code safe} heads.
    */
-  public void recordRef(String layer, String type, long number) {
-    refsNumber.labelValues(layer, type).set(number);
+  public void recordSyncStatus(SyncStatus status) {
+    refs.recordL1Ref("head", status.headL1());
+    refs.recordL1Ref("current", status.currentL1());
+    refs.recordL2Ref("unsafe", status.unsafeL2());
+    refs.recordL2Ref("safe", status.safeL2());
   }
 
   public void recordPendingBlocks(int count) {
@@ -147,10 +86,5 @@ public final class BatcherMetrics {
 
   public void recordReset() {
     resets.inc();
-  }
-
-  /** Serves {@code /metrics} on {@code host:port} (port 0: a free one). */
-  public RpcServer serve(String host, int port) {
-    return PrometheusEndpoint.serve(registry, host, port);
   }
 }

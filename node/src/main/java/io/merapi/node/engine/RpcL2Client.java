@@ -23,16 +23,13 @@ import io.merapi.trie.InvalidProofException;
 import io.merapi.trie.proof.AccountProof;
 import io.merapi.trie.proof.StateProofs;
 import io.merapi.types.block.Block;
-import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
-import io.merapi.types.block.Withdrawal;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.engine.ExecutionPayload;
 import io.merapi.types.engine.ExecutionPayloadEnvelope;
 import io.merapi.types.json.Json;
 import io.merapi.types.json.RpcBlock;
-import io.merapi.types.json.RpcTransaction;
 import io.merapi.types.rollup.OutputRoot;
 import io.merapi.types.transaction.Transaction;
 import java.net.URI;
@@ -82,12 +79,16 @@ public final class RpcL2Client implements L2Client {
     }
   }
 
-  /** A block as read, its hash computed from its header. */
-  private record L2Block(
-      Header header,
-      Hash hash,
-      List<Transaction> transactions,
-      Optional<List<Withdrawal>> withdrawals) {}
+  /** A block as read, its hash computed once from its header. */
+  private record L2Block(Block block, Hash hash) {
+    Header header() {
+      return block.header();
+    }
+
+    List<Transaction> transactions() {
+      return block.transactions();
+    }
+  }
 
   private final URI endpoint;
   private final RollupConfig rollup;
@@ -298,25 +299,14 @@ public final class RpcL2Client implements L2Client {
     if (json == null || json.isNull()) {
       return Optional.empty();
     }
-    RpcBlock rpcBlock;
+    Block whole;
     try {
-      rpcBlock = Json.mapper().treeToValue(json, RpcBlock.class);
+      whole = Json.mapper().treeToValue(json, RpcBlock.class).toBlock();
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw malformed(method, e);
     }
-    List<Transaction> transactions =
-        switch (rpcBlock.transactions()) {
-          case RpcBlock.Full full ->
-              full.transactions().stream().map(RpcTransaction::transaction).toList();
-          case RpcBlock.Hashes hashes when hashes.hashes().isEmpty() -> List.of();
-          case RpcBlock.Hashes hashes ->
-              throw malformed(
-                  method,
-                  new IllegalArgumentException(
-                      "the block has transaction hashes where full transactions were asked for"));
-        };
-    Header header = rpcBlock.header();
-    L2Block block = new L2Block(header, header.hash(), transactions, rpcBlock.withdrawals());
+    Header header = whole.header();
+    L2Block block = new L2Block(whole, header.hash());
     if (number.isPresent() && header.number() != number.get()) {
       throw malformed(
           method,
@@ -348,11 +338,8 @@ public final class RpcL2Client implements L2Client {
               + block.header().number()
               + " is an Isthmus block: Isthmus payloads are not supported by this node yet");
     }
-    Block whole =
-        new Block(
-            block.header(), new BlockBody(block.transactions(), List.of(), block.withdrawals()));
     return new ExecutionPayloadEnvelope(
-        ExecutionPayload.of(whole, block.hash()), block.header().parentBeaconBlockRoot());
+        ExecutionPayload.of(block.block(), block.hash()), block.header().parentBeaconBlockRoot());
   }
 
   private DerivationException.Critical invalidBlock(L2Block block, IllegalArgumentException e) {

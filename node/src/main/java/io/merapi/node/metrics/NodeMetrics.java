@@ -1,35 +1,32 @@
 package io.merapi.node.metrics;
 
+import static io.merapi.service.metrics.ServiceMetrics.unsigned;
+
 import io.merapi.base.bytes.Hash;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
-import io.merapi.rpc.metrics.PrometheusEndpoint;
-import io.merapi.rpc.server.RpcServer;
+import io.merapi.service.metrics.MetricsFactory;
+import io.merapi.service.metrics.RefMetrics;
+import io.merapi.service.metrics.ServiceMetrics;
 import io.merapi.service.rollup.SyncStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.core.metrics.Info;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the rollup node reports, in op-node's metric families: block refs by layer and type, the
  * derivation pipeline's idle state, resets and errors, L1 reorg depths, sequencer building and
  * sealing times, L1 request times, and {@code up}/{@code info}.
  *
- * <p>The families are built with the Prometheus client that Micrometer's Prometheus registry runs
- * on, and registered in that registry: op-node's names, label sets, help texts and bucket bounds
- * come out exactly (Micrometer would rename them and cannot record the negative values of {@code
- * sequencer_building_diff_seconds}), while the same registry still takes Micrometer meters such as
- * the RPC server's, and one scrape serves both. Thread-safe.
+ * <p>The families are Prometheus-client ones (Micrometer would rename them and cannot record the
+ * negative values of {@code sequencer_building_diff_seconds}), built by the service module's {@link
+ * MetricsFactory} in the registry that also takes the node's Micrometer meters. Thread-safe.
  */
-public final class NodeMetrics {
+public final class NodeMetrics extends ServiceMetrics {
   /** op-node's namespace with its default process name. */
   public static final String NAMESPACE = "op_node_default";
 
@@ -44,11 +41,8 @@ public final class NodeMetrics {
     .5, 1, 2.5, 5, 10
   };
 
-  private final PrometheusMeterRegistry registry;
   private final Clock clock;
-
-  private final Info info;
-  private final Gauge up;
+  private final RefMetrics refs;
   private final Gauge derivationIdle;
   private final Event pipelineResets;
   private final Event derivationErrors;
@@ -60,14 +54,6 @@ public final class NodeMetrics {
   private final Counter sequencerBuildingDiffTotal;
   private final Histogram sequencerSealingSeconds;
   private final Counter sequencerSealingTotal;
-  private final Gauge refsNumber;
-  private final Gauge refsTime;
-  private final Gauge refsHash;
-  private final Gauge refsSeqNr;
-  private final Gauge refsLatency;
-
-  /** The last hash per ref type whose latency was recorded: a ref seen again keeps its latency. */
-  private final Map<String, Hash> latencySeen = new ConcurrentHashMap<>();
 
   /** A registry of its own, on the system clock. */
   public NodeMetrics() {
@@ -80,159 +66,49 @@ public final class NodeMetrics {
    * @param clock for {@code refs_latency} and the {@code last_*_unix} event gauges
    */
   public NodeMetrics(PrometheusMeterRegistry registry, Clock clock) {
-    this.registry = registry;
+    super(NAMESPACE, "op node", registry);
     this.clock = clock;
-    PrometheusRegistry prometheus = registry.getPrometheusRegistry();
-    info =
-        register(
-            prometheus,
-            // An info family: the client writes the name with its "_info" suffix.
-            Info.builder()
-                .name(NAMESPACE)
-                .help("Pseudo-metric tracking version and config info")
-                .labelNames("version")
-                .build());
-    up =
-        register(
-            prometheus,
-            Gauge.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_up")
-                .help("1 if the op node has finished starting up")
-                .build());
-    derivationIdle =
-        register(
-            prometheus,
-            Gauge.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_derivation_idle")
-                .help("1 if the derivation pipeline is idle")
-                .build());
-    pipelineResets = new Event(prometheus, "pipeline_resets", "derivation pipeline resets");
-    derivationErrors = new Event(prometheus, "derivation_errors", "derivation errors");
-    sequencingErrors = new Event(prometheus, "sequencing_errors", "sequencing errors");
-    unsafePayloads = new Event(prometheus, "unsafe_payloads", "unsafe payloads");
+    MetricsFactory factory = factory();
+    refs = new RefMetrics(factory, clock);
+    derivationIdle = factory.gauge("derivation_idle", "1 if the derivation pipeline is idle");
+    pipelineResets = new Event(factory, "pipeline_resets", "derivation pipeline resets");
+    derivationErrors = new Event(factory, "derivation_errors", "derivation errors");
+    sequencingErrors = new Event(factory, "sequencing_errors", "sequencing errors");
+    unsafePayloads = new Event(factory, "unsafe_payloads", "unsafe payloads");
     l1ReorgDepth =
-        register(
-            prometheus,
-            Histogram.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_l1_reorg_depth")
-                .help("Histogram of L1 Reorg Depths")
-                .classicUpperBounds(L1_REORG_DEPTH_BUCKETS)
-                .classicOnly()
-                .build());
+        factory.histogram("l1_reorg_depth", "Histogram of L1 Reorg Depths", L1_REORG_DEPTH_BUCKETS);
     l1RequestSeconds =
-        register(
-            prometheus,
-            Histogram.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_l1_request_seconds")
-                .help("Histogram of L1 request time")
-                .labelNames("request")
-                .classicUpperBounds(SECONDS_BUCKETS)
-                .classicOnly()
-                .build());
+        factory.histogram(
+            "l1_request_seconds", "Histogram of L1 request time", SECONDS_BUCKETS, "request");
     sequencerBuildingDiffSeconds =
-        register(
-            prometheus,
-            Histogram.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_sequencer_building_diff_seconds")
-                .help("Histogram of Sequencer building time, minus block time")
-                .classicUpperBounds(BUILDING_DIFF_BUCKETS)
-                .classicOnly()
-                .build());
+        factory.histogram(
+            "sequencer_building_diff_seconds",
+            "Histogram of Sequencer building time, minus block time",
+            BUILDING_DIFF_BUCKETS);
     sequencerBuildingDiffTotal =
-        register(
-            prometheus,
-            Counter.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_sequencer_building_diff_total")
-                .help("Number of sequencer block building jobs")
-                .build());
+        factory.counter("sequencer_building_diff_total", "Number of sequencer block building jobs");
     sequencerSealingSeconds =
-        register(
-            prometheus,
-            Histogram.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_sequencer_sealing_seconds")
-                .help("Histogram of Sequencer block sealing time")
-                .classicUpperBounds(SECONDS_BUCKETS)
-                .classicOnly()
-                .build());
+        factory.histogram(
+            "sequencer_sealing_seconds",
+            "Histogram of Sequencer block sealing time",
+            SECONDS_BUCKETS);
     sequencerSealingTotal =
-        register(
-            prometheus,
-            Counter.builder()
-                .withoutExemplars()
-                .name(NAMESPACE + "_sequencer_sealing_total")
-                .help("Number of sequencer block sealing jobs")
-                .build());
-    refsNumber =
-        refGauge(prometheus, "refs_number", "the different L1/L2 reference block numbers", true);
-    refsTime =
-        refGauge(prometheus, "refs_time", "the different L1/L2 reference block timestamps", true);
-    refsHash =
-        refGauge(
-            prometheus,
-            "refs_hash",
-            "the different L1/L2 reference block hashes truncated to float values",
-            true);
-    refsSeqNr =
-        refGauge(prometheus, "refs_seqnr", "the different L2 reference sequence numbers", false);
-    refsLatency =
-        refGauge(
-            prometheus,
-            "refs_latency",
-            "the different L1/L2 reference block timestamps minus current time, in seconds",
-            true);
-  }
-
-  public PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
-  // ---- process ----
-
-  /** {@code op_node_default_info{version}} = 1. */
-  public void recordInfo(String version) {
-    info.setLabelValues(version);
-  }
-
-  /** {@code op_node_default_up} = 1, once the node has started. */
-  public void recordUp() {
-    up.set(1);
+        factory.counter("sequencer_sealing_total", "Number of sequencer block sealing jobs");
   }
 
   // ---- refs ----
 
-  /**
-   * One ref under {@code layer} ({@code l1}, {@code l2}, {@code l1_origin}) and {@code type}
-   * ({@code l1_head}, {@code l2_safe}, ...); a zero timestamp means "unknown" and leaves the time
-   * and latency gauges alone, as op-node does.
-   */
+  /** One ref under {@code layer} and {@code type}, as {@link RefMetrics#recordRef}. */
   public void recordRef(String layer, String type, long number, long timestamp, Hash hash) {
-    refsNumber.labelValues(layer, type).set(unsigned(number));
-    if (timestamp != 0) {
-      refsTime.labelValues(layer, type).set(unsigned(timestamp));
-      if (!hash.equals(latencySeen.put(type, hash))) {
-        double now = clock.millis() / 1000.0;
-        refsLatency.labelValues(layer, type).set(unsigned(timestamp) - now);
-      }
-    }
-    refsHash.labelValues(layer, type).set(hashValue(hash));
+    refs.recordRef(layer, type, number, timestamp, hash);
   }
 
   public void recordL1Ref(String type, L1BlockRef ref) {
-    recordRef("l1", type, ref.number(), ref.time(), ref.hash());
+    refs.recordL1Ref(type, ref);
   }
 
-  /** The block under layer {@code l2}, its L1 origin under {@code l1_origin}, and its seqnr. */
   public void recordL2Ref(String type, L2BlockRef ref) {
-    recordRef("l2", type, ref.number(), ref.time(), ref.hash());
-    recordRef("l1_origin", type, ref.l1Origin().number(), 0, ref.l1Origin().hash());
-    refsSeqNr.labelValues(type).set(unsigned(ref.sequenceNumber()));
+    refs.recordL2Ref(type, ref);
   }
 
   /** Every ref of a sync status under op-node's type names. */
@@ -301,47 +177,7 @@ public final class NodeMetrics {
     sequencingErrors.record();
   }
 
-  // ---- the endpoint ----
-
-  /**
-   * The {@code --metrics.addr}:{@code --metrics.port} server: {@code /metrics} in the Prometheus
-   * text format, any Host accepted (scrapers reach it by address), no JSON-RPC methods.
-   */
-  public RpcServer serve(String host, int port) {
-    return PrometheusEndpoint.serve(registry, host, port);
-  }
-
   // ---- helpers ----
-
-  private Gauge refGauge(PrometheusRegistry prometheus, String name, String what, boolean layer) {
-    Gauge.Builder builder =
-        Gauge.builder()
-            .withoutExemplars()
-            .name(NAMESPACE + "_" + name)
-            .help("Gauge representing " + what);
-    builder = layer ? builder.labelNames("layer", "type") : builder.labelNames("type");
-    return register(prometheus, builder.build());
-  }
-
-  private static <M extends io.prometheus.metrics.model.registry.Collector> M register(
-      PrometheusRegistry prometheus, M metric) {
-    prometheus.register(metric);
-    return metric;
-  }
-
-  /** op-node graphs hash changes by the first 8 bytes, little-endian, as a float. */
-  static double hashValue(Hash hash) {
-    byte[] bytes = hash.toArray();
-    long value = 0;
-    for (int i = 7; i >= 0; i--) {
-      value = (value << 8) | (bytes[i] & 0xff);
-    }
-    return unsigned(value);
-  }
-
-  private static double unsigned(long value) {
-    return value >= 0 ? value : value + 0x1p64;
-  }
 
   private static double seconds(Duration duration) {
     return duration.toNanos() / 1e9;
@@ -352,23 +188,10 @@ public final class NodeMetrics {
     private final Counter total;
     private final Gauge lastTime;
 
-    Event(PrometheusRegistry prometheus, String name, String displayName) {
-      total =
-          register(
-              prometheus,
-              Counter.builder()
-                  .withoutExemplars()
-                  .name(NAMESPACE + "_" + name + "_total")
-                  .help("Count of " + displayName + " events")
-                  .build());
+    Event(MetricsFactory factory, String name, String displayName) {
+      total = factory.counter(name + "_total", "Count of " + displayName + " events");
       lastTime =
-          register(
-              prometheus,
-              Gauge.builder()
-                  .withoutExemplars()
-                  .name(NAMESPACE + "_last_" + name + "_unix")
-                  .help("Timestamp of last " + displayName + " event")
-                  .build());
+          factory.gauge("last_" + name + "_unix", "Timestamp of last " + displayName + " event");
     }
 
     void record() {

@@ -2,6 +2,7 @@ package io.merapi.types.json;
 
 import io.merapi.base.bytes.Hash;
 import io.merapi.types.block.Block;
+import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.block.Withdrawal;
 import io.merapi.types.receipt.Receipt;
@@ -43,6 +44,27 @@ public record RpcBlock(
     Objects.requireNonNull(transactions, "transactions");
     uncles = List.copyOf(uncles);
     withdrawals = withdrawals.map(List::copyOf);
+  }
+
+  /**
+   * The block this view carries, read with full transactions ({@code eth_getBlockByNumber(n,
+   * true)}). A block without transactions lists none either way. The ommers are left out: the view
+   * has only their hashes, and there are none after the merge.
+   *
+   * @throws IllegalArgumentException if the view lists transaction hashes only
+   */
+  public Block toBlock() {
+    List<Transaction> txs =
+        switch (transactions) {
+          case Full full -> full.transactions().stream().map(RpcTransaction::transaction).toList();
+          case Hashes hashes when hashes.hashes().isEmpty() -> List.of();
+          case Hashes hashes ->
+              throw new IllegalArgumentException(
+                  "block "
+                      + header.number()
+                      + " lists transaction hashes only, where full transactions were asked for");
+        };
+    return new Block(header, new BlockBody(txs, List.of(), withdrawals));
   }
 
   /**

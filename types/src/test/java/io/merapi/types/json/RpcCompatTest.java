@@ -1,6 +1,7 @@
 package io.merapi.types.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,7 +99,23 @@ class RpcCompatTest {
                       JsonNode actual = MAPPER.valueToTree(view);
                       assertThat(actual).isEqualTo(expected);
                       assertRoundTrip(expected, RpcBlock.class);
+                      assertToBlock(expected, block, full);
                     }));
+  }
+
+  /**
+   * A full view reads back to the block (the chain has no ommers to lose); a hashes-only view of a
+   * block with transactions cannot be one.
+   */
+  private static void assertToBlock(JsonNode json, Block block, boolean full) throws IOException {
+    RpcBlock view = MAPPER.treeToValue(json, RpcBlock.class);
+    if (full || block.transactions().isEmpty()) {
+      assertThat(view.toBlock()).isEqualTo(block);
+    } else {
+      assertThatThrownBy(view::toBlock)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("transaction hashes only");
+    }
   }
 
   @TestFactory
