@@ -57,6 +57,19 @@ public final class RollupDeployer {
       write(json, dir.resolve("rollup.json"), rollup.toJson());
     }
 
+    /**
+     * Reads what {@link #write} wrote into {@code dir}; the L2 genesis hash is the one the rollup
+     * config names (the engine re-checks it against the genesis when it opens its chain).
+     */
+    public static Output read(Path dir) throws IOException {
+      ObjectMapper json = new ObjectMapper();
+      L1Deployment l1 =
+          L1Deployment.fromJson(json.readTree(dir.resolve("addresses.json").toFile()));
+      Genesis l2Genesis = Genesis.read(dir.resolve("genesis.json"));
+      RollupConfig rollup = RollupConfig.read(dir.resolve("rollup.json"));
+      return new Output(l1, l2Genesis, rollup.genesis().l2().hash(), rollup);
+    }
+
     private static void write(ObjectMapper json, Path file, JsonNode value) throws IOException {
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.writeString(tmp, json.writeValueAsString(value) + "\n");

@@ -1,0 +1,170 @@
+package io.merapi.devnet.wire;
+
+import io.merapi.base.crypto.Secp256k1;
+import io.merapi.batcher.BatcherConfig;
+import io.merapi.batcher.channel.BatchType;
+import io.merapi.deployer.DeployConfig;
+import io.merapi.deployer.l1.L1Deployment;
+import io.merapi.derive.channel.CompressionAlgo;
+import io.merapi.devnet.DevnetConfig;
+import io.merapi.devnet.chain.ChainFiles;
+import io.merapi.devnet.chain.DevnetDir;
+import io.merapi.devnet.chain.DevnetGenesis;
+import io.merapi.execution.dev.DevAccounts;
+import io.merapi.execution.node.ExecutionNodeConfig;
+import io.merapi.node.NodeConfig;
+import io.merapi.node.driver.DriverConfig;
+import io.merapi.proposer.ProposerConfig;
+import io.merapi.rpc.jwt.JwtSecret;
+import io.merapi.rpc.server.RpcServerConfig;
+import io.merapi.service.txmgr.TxManagerConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings of each devnet component, from the devnet's config, its chain files and its data
+ * directory; the URIs of components already started are passed in. Pure: nothing is started here.
+ * The values follow the OP Stack's own devnets (ops-bedrock, op-e2e): rollup nodes that adopt L1
+ * blocks at once, a batcher that closes channels every L1 block, a proposer on safe blocks, and
+ * transaction managers that wait for one confirmation.
+ */
+public final class ComponentConfigs {
+  /** How often the rollup nodes, the batcher and the proposer look at their sources. */
+  static final Duration POLL = Duration.ofSeconds(1);
+
+  static final String LOOPBACK = "127.0.0.1";
+
+  private final DevnetConfig config;
+  private final ChainFiles files;
+  private final DevnetDir dir;
+
+  public ComponentConfigs(DevnetConfig config, ChainFiles files, DevnetDir dir) {
+    this.config = config;
+    this.files = files;
+    this.dir = dir;
+  }
+
+  /**
+   * The dev L1: the chain files' genesis, blocks every {@code l1BlockTime}, the beacon API, and one
+   * port for HTTP and WebSocket open to browsers (dapps on any local origin).
+   */
+  public ExecutionNodeConfig l1() {
+    return ExecutionNodeConfig.builder()
+        .datadir(dir.l1())
+        .genesis(files.l1Genesis())
+        .http(Optional.of(userFacing(config.ports().l1())))
+        .ws(Optional.empty())
+        .authRpc(Optional.empty())
+        .dev(
+            Optional.of(
+                new ExecutionNodeConfig.DevSettings(
+                    files.settings().l1BlockTime(),
+                    config.l1SafeDepth(),
+                    config.l1FinalizedDepth(),
+                    Optional.of(
+                        new ExecutionNodeConfig.BeaconEndpoint(
+                            LOOPBACK, config.ports().l1Beacon())))))
+        .build();
+  }
+
+  /** An L2 engine on the L2 genesis, its Engine API behind the devnet's shared JWT secret. */
+  public ExecutionNodeConfig engine(boolean sequencer, JwtSecret secret) {
+    int http = sequencer ? config.ports().l2() : config.ports().verifierL2();
+    int auth = sequencer ? config.ports().l2AuthRpc() : config.ports().verifierL2AuthRpc();
+    return ExecutionNodeConfig.builder()
+        .datadir(dir.engine(sequencer))
+        .genesis(files.rollup().l2Genesis())
+        .http(Optional.of(userFacing(http)))
+        .ws(Optional.empty())
+        .authRpc(Optional.of(RpcServerConfig.engineApi(secret).withPort(auth)))
+        .jwtSecret(Optional.of(dir.jwtSecret()))
+        .build();
+  }
+
+  /**
+   * A rollup node: L1 blocks adopted and derived with no confirmations (the dev L1 does not reorg
+   * on its own), admin RPC on, the sequencer publishing its blocks to {@code publishTo}.
+   */
+  public NodeConfig node(
+      boolean sequencer, URI l1, URI l1Beacon, URI engineAuth, List<URI> publishTo) {
+    return new NodeConfig(
+        l1,
+        Optional.of(l1Beacon),
+        false,
+        false,
+        "standard",
+        engineAuth,
+        dir.jwtSecret(),
+        files.rollup().rollup(),
+        LOOPBACK,
+        sequencer ? config.ports().node() : config.ports().verifierNode(),
+        true,
+        new DriverConfig(sequencer, false, 0, 0, POLL),
+        Optional.of(dir.safeDb(sequencer)),
+        Optional.empty(),
+        publishTo);
+  }
+
+  /** The batcher: span batches, channels closed after at most the configured L1 blocks. */
+  public BatcherConfig batcher(URI l1, URI l2Eth, URI rollupRpc) {
+    return BatcherConfig.defaults(l1, l2Eth, rollupRpc, key(DevnetGenesis.BATCHER_ACCOUNT))
+        .withPollInterval(POLL)
+        .withSubSafetyMargin(4)
+        .withChannels(
+            config.maxChannelDuration(),
+            1,
+            CompressionAlgo.ZLIB,
+            BatchType.SPAN,
+            config.dataAvailability())
+        .withTxManager(txManager())
+        .withRpc(LOOPBACK, config.ports().batcher());
+  }
+
+  /**
+   * The proposer: fast games every proposal interval, or outputs to the L2OutputOracle, from safe
+   * (not only finalized) blocks so that withdrawals are provable within a minute.
+   */
+  public ProposerConfig proposer(URI l1, URI rollupRpc, URI l2Eth) {
+    L1Deployment l1Contracts = files.rollup().l1();
+    ProposerConfig.Mode mode =
+        l1Contracts.usesFaultProofs()
+            ? new ProposerConfig.GameFactory(
+                l1Contracts.disputeGameFactoryProxy().orElseThrow(),
+                config.proposalInterval(),
+                DeployConfig.FAST_GAME_TYPE)
+            : new ProposerConfig.OutputOracle(l1Contracts.l2OutputOracleProxy().orElseThrow());
+    return new ProposerConfig(
+        l1,
+        rollupRpc,
+        l2Eth,
+        mode,
+        POLL,
+        true,
+        key(DevnetGenesis.PROPOSER_ACCOUNT),
+        txManager(),
+        new ProposerConfig.Rpc(LOOPBACK, config.ports().proposer(), true),
+        Optional.empty());
+  }
+
+  /** One confirmation and quick resubmission: the dev L1 seals every block it promises. */
+  public static TxManagerConfig txManager() {
+    return TxManagerConfig.defaults()
+        .withNumConfirmations(1)
+        .withTimings(Duration.ofSeconds(3), Duration.ofMillis(500));
+  }
+
+  private static Secp256k1.PrivateKey key(int account) {
+    return DevAccounts.defaults().keys().get(account);
+  }
+
+  /** HTTP and WebSocket on one loopback port, callable from a browser page on any origin. */
+  private static RpcServerConfig userFacing(int port) {
+    return RpcServerConfig.httpDefaults()
+        .withPort(port)
+        .withTransports(true, true)
+        .withCorsDomains(List.of("*"))
+        .withWebSocketOrigins(List.of("*"));
+  }
+}
