@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.merapi.base.bytes.Address;
+import io.merapi.devnet.games.GameChain;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The devnet in this JVM on free ports: it starts, its first L2 block comes, the verifier's safe
- * head (derived from the batcher's L1 data only) climbs and matches the sequencer's chain; a second
- * devnet on the same directory is refused; after a stop the same chains reopen and go on.
+ * head (derived from the batcher's L1 data only) climbs and matches the sequencer's chain, the
+ * proposer's first game is resolved; a second devnet on the same directory is refused; after a stop
+ * the same chains reopen and go on.
  */
 class DevnetIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -46,6 +49,13 @@ class DevnetIT {
         assertThat(l2.call("eth_chainId").asText()).isEqualTo("0x385");
         awaitTrue(() -> safeMatches(verifier, l2, 3), "the verifier's safe head passes block 3");
         safeBeforeStop = safe(verifier).path("number").asLong();
+      }
+      try (RpcClient l1 = client(info.at("/l1/rpc").asText())) {
+        GameChain games =
+            GameChain.rpc(l1, Address.fromHex(info.at("/l1Contracts/DisputeGameFactory").asText()));
+        awaitTrue(
+            () -> games.gameCount() > 0 && games.status(games.gameAt(0).proxy()) == 2,
+            "the proposer's first game is resolved (DEFENDER_WINS)");
       }
     }
 
