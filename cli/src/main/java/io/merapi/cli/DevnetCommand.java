@@ -1,19 +1,236 @@
 package io.merapi.cli;
 
-import java.util.List;
+import io.merapi.batcher.DataAvailability;
+import io.merapi.devnet.Devnet;
+import io.merapi.devnet.DevnetConfig;
+import io.merapi.devnet.Ports;
+import io.merapi.devnet.chain.ChainSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code merapi devnet}: All-in-one devnet: L1, L2, sequencer, verifier, batcher, proposer. */
+/**
+ * {@code merapi devnet}: the whole rollup in this process — the dev L1 (chain 900) with the
+ * rollup's contracts, the L2 (chain 901) with its sequencer, a verifier, the batcher, the proposer
+ * and the resolver of its fast games — on the OP devnet's ports, kept in {@code --datadir} across
+ * restarts until {@code --fresh}.
+ */
 @Command(
     name = "devnet",
     mixinStandardHelpOptions = true,
-    description = "All-in-one devnet: L1, L2, sequencer, verifier, batcher, proposer.")
-public final class DevnetCommand implements Runnable {
-  @Unmatched List<String> arguments;
+    description =
+        "All-in-one devnet: L1, L2, sequencer, verifier, batcher, proposer, in one process.")
+public final class DevnetCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--datadir", description = "Where the chains live (default: ~/.merapi/devnet).")
+  Path datadir;
+
+  @Option(names = "--fresh", description = "Delete the devnet's chains and start new ones.")
+  boolean fresh;
+
+  @Option(
+      names = "--verifier",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
+      arity = "0..1",
+      description =
+          "Run a verifier: an engine and rollup node deriving from L1 only (default: ${DEFAULT-VALUE}).")
+  boolean verifier;
+
+  @Option(
+      names = "--proofs",
+      defaultValue = "dispute-games",
+      description =
+          "How withdrawals are proven: dispute-games or l2oo (default: ${DEFAULT-VALUE}).")
+  String proofs;
+
+  @Option(
+      names = "--batcher.da",
+      defaultValue = "blobs",
+      description = "Where the batcher posts: calldata, blobs or auto (default: ${DEFAULT-VALUE}).")
+  String dataAvailability;
+
+  @Option(
+      names = "--l1.block-time",
+      defaultValue = "6",
+      description = "Seconds between L1 blocks (default: ${DEFAULT-VALUE}).")
+  long l1BlockTime;
+
+  @Option(
+      names = "--l2.block-time",
+      defaultValue = "2",
+      description = "Seconds between L2 blocks (default: ${DEFAULT-VALUE}).")
+  long l2BlockTime;
+
+  @Option(
+      names = "--proof-maturity-delay",
+      defaultValue = "12s",
+      description = "How long a proven withdrawal waits (default: ${DEFAULT-VALUE}).")
+  String proofMaturityDelay;
+
+  @Option(
+      names = "--dispute-game-finality-delay",
+      defaultValue = "6s",
+      description = "How long a resolved game waits (default: ${DEFAULT-VALUE}).")
+  String disputeGameFinalityDelay;
+
+  @Option(
+      names = "--l2oo.submission-interval",
+      defaultValue = "10",
+      description = "L2 blocks between outputs with --proofs l2oo (default: ${DEFAULT-VALUE}).")
+  long submissionInterval;
+
+  @Option(
+      names = "--finalization-period",
+      defaultValue = "2s",
+      description = "How long an output waits with --proofs l2oo (default: ${DEFAULT-VALUE}).")
+  String finalizationPeriod;
+
+  @Option(
+      names = "--proposal-interval",
+      defaultValue = "6s",
+      description = "Time between the proposer's games (default: ${DEFAULT-VALUE}).")
+  String proposalInterval;
+
+  @Option(
+      names = "--batcher.max-channel-duration",
+      defaultValue = "1",
+      description = "L1 blocks a channel stays open at most (default: ${DEFAULT-VALUE}).")
+  long maxChannelDuration;
+
+  @Option(
+      names = "--l1.safe-depth",
+      defaultValue = "4",
+      description = "L1 blocks between the head and the safe block (default: ${DEFAULT-VALUE}).")
+  int l1SafeDepth;
+
+  @Option(
+      names = "--l1.finalized-depth",
+      defaultValue = "8",
+      description =
+          "L1 blocks between the head and the finalized block (default: ${DEFAULT-VALUE}).")
+  int l1FinalizedDepth;
+
+  @Option(
+      names = "--l1.port",
+      defaultValue = "8545",
+      description = "L1 JSON-RPC, HTTP and WebSocket (default: ${DEFAULT-VALUE}).")
+  int l1Port;
+
+  @Option(
+      names = "--l1.beacon.port",
+      defaultValue = "5052",
+      description = "L1 beacon API (default: ${DEFAULT-VALUE}).")
+  int l1BeaconPort;
+
+  @Option(
+      names = "--l2.port",
+      defaultValue = "9545",
+      description = "L2 JSON-RPC, HTTP and WebSocket (default: ${DEFAULT-VALUE}).")
+  int l2Port;
+
+  @Option(
+      names = "--l2.authrpc.port",
+      defaultValue = "8551",
+      description = "L2 Engine API (default: ${DEFAULT-VALUE}).")
+  int l2AuthRpcPort;
+
+  @Option(
+      names = "--node.port",
+      defaultValue = "7545",
+      description = "Sequencer rollup node RPC (default: ${DEFAULT-VALUE}).")
+  int nodePort;
+
+  @Option(
+      names = "--verifier.l2.port",
+      defaultValue = "9645",
+      description = "Verifier L2 JSON-RPC (default: ${DEFAULT-VALUE}).")
+  int verifierL2Port;
+
+  @Option(
+      names = "--verifier.l2.authrpc.port",
+      defaultValue = "8651",
+      description = "Verifier L2 Engine API (default: ${DEFAULT-VALUE}).")
+  int verifierL2AuthRpcPort;
+
+  @Option(
+      names = "--verifier.node.port",
+      defaultValue = "7645",
+      description = "Verifier rollup node RPC (default: ${DEFAULT-VALUE}).")
+  int verifierNodePort;
+
+  @Option(
+      names = "--batcher.rpc.port",
+      defaultValue = "6545",
+      description = "Batcher admin RPC (default: ${DEFAULT-VALUE}).")
+  int batcherRpcPort;
+
+  @Option(
+      names = "--proposer.rpc.port",
+      defaultValue = "6546",
+      description = "Proposer RPC (default: ${DEFAULT-VALUE}).")
+  int proposerRpcPort;
 
   @Override
-  public void run() {
-    throw CommandFailure.notBuiltYet("merapi devnet", "5, devnet");
+  public Integer call() throws InterruptedException {
+    DevnetConfig config = config();
+    Devnet devnet = ServiceRun.start(() -> Devnet.start(config));
+    Shutdown shutdown = Shutdown.closing(devnet);
+    PrintWriter out = spec.commandLine().getOut();
+    devnet.banner().forEach(out::println);
+    out.flush();
+    shutdown.await();
+    return 0;
+  }
+
+  DevnetConfig config() {
+    try {
+      ChainSettings.Proofs proofSettings =
+          switch (proofs) {
+            case "dispute-games" ->
+                new ChainSettings.DisputeGames(
+                    seconds("--proof-maturity-delay", proofMaturityDelay),
+                    seconds("--dispute-game-finality-delay", disputeGameFinalityDelay));
+            case "l2oo" ->
+                new ChainSettings.OutputOracle(
+                    submissionInterval, seconds("--finalization-period", finalizationPeriod));
+            default ->
+                throw new CommandFailure(
+                    "unknown --proofs " + proofs + ": expected dispute-games or l2oo");
+          };
+      return new DevnetConfig(
+          datadir != null ? datadir : DevnetConfig.defaultDatadir(),
+          fresh,
+          new ChainSettings(l1BlockTime, l2BlockTime, proofSettings),
+          new Ports(
+              l1Port,
+              l1BeaconPort,
+              l2Port,
+              l2AuthRpcPort,
+              nodePort,
+              verifierL2Port,
+              verifierL2AuthRpcPort,
+              verifierNodePort,
+              batcherRpcPort,
+              proposerRpcPort),
+          verifier,
+          DataAvailability.parse(dataAvailability),
+          maxChannelDuration,
+          Flags.duration("--proposal-interval", proposalInterval),
+          l1SafeDepth,
+          l1FinalizedDepth);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(e.getMessage());
+    }
+  }
+
+  private static long seconds(String flag, String value) {
+    return Flags.duration(flag, value).toSeconds();
   }
 }

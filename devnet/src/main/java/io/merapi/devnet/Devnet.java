@@ -135,7 +135,12 @@ public final class Devnet implements AutoCloseable {
               proposer.rpcUri());
       DevnetInfo info = new DevnetInfo(files, endpoints, config.proposalInterval(), dir);
       dir.writeInfo(info.toJson());
-      DevnetBanner.lines(info).forEach(LOG::info);
+      LOG.info(
+          "Devnet running: L1 {}, L2 {}, rollup node {}; everything is in {}",
+          l1Rpc,
+          l2Rpc,
+          seqNode.rpcUri(),
+          dir.infoFile());
       return new Devnet(resources, info, clock, seqEngine, verEngine);
     } catch (IOException e) {
       resources.close();
@@ -189,6 +194,11 @@ public final class Devnet implements AutoCloseable {
   /** The WebSocket URL of a server that serves both transports on one port. */
   private static URI webSocket(URI http) {
     return URI.create("ws://" + http.getHost() + ":" + http.getPort() + "/");
+  }
+
+  /** The start banner: endpoints, contracts, accounts and keys. */
+  public List<String> banner() {
+    return DevnetBanner.lines(info);
   }
 
   /** What {@code devnet.json} holds. */
