@@ -2,7 +2,6 @@ package io.merapi.deployer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -26,6 +25,7 @@ import io.merapi.types.config.GenesisAccount;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.OptimismConfig;
 import io.merapi.types.config.RollupConfig;
+import io.merapi.types.json.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +51,9 @@ public final class RollupDeployer {
      */
     public void write(Path dir) throws IOException {
       Files.createDirectories(dir);
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      write(json, dir.resolve("addresses.json"), l1.toJson());
-      write(json, dir.resolve("genesis.json"), GenesisJson.toJson(l2Genesis));
-      write(json, dir.resolve("rollup.json"), rollup.toJson());
+      JsonFiles.write(dir.resolve("addresses.json"), l1.toJson());
+      JsonFiles.write(dir.resolve("genesis.json"), GenesisJson.toJson(l2Genesis));
+      JsonFiles.write(dir.resolve("rollup.json"), rollup.toJson());
     }
 
     /**
@@ -68,16 +67,6 @@ public final class RollupDeployer {
       Genesis l2Genesis = Genesis.read(dir.resolve("genesis.json"));
       RollupConfig rollup = RollupConfig.read(dir.resolve("rollup.json"));
       return new Output(l1, l2Genesis, rollup.genesis().l2().hash(), rollup);
-    }
-
-    private static void write(ObjectMapper json, Path file, JsonNode value) throws IOException {
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, json.writeValueAsString(value) + "\n");
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
   }
 

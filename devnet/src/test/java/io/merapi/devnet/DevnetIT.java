@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merapi.base.bytes.Address;
 import io.merapi.devnet.games.GameChain;
+import io.merapi.node.RollupRig;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the same chains reopen and go on.
  */
 class DevnetIT {
-  private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   @TempDir Path tmp;
 
@@ -47,13 +45,14 @@ class DevnetIT {
       try (RpcClient l2 = client(info.at("/l2/rpc").asText());
           RpcClient verifier = client(info.at("/l2/verifierNode").asText())) {
         assertThat(l2.call("eth_chainId").asText()).isEqualTo("0x385");
-        awaitTrue(() -> safeMatches(verifier, l2, 3), "the verifier's safe head passes block 3");
+        RollupRig.awaitTrue(
+            () -> safeMatches(verifier, l2, 3), "the verifier's safe head passes block 3");
         safeBeforeStop = safe(verifier).path("number").asLong();
       }
       try (RpcClient l1 = client(info.at("/l1/rpc").asText())) {
         GameChain games =
             GameChain.rpc(l1, Address.fromHex(info.at("/l1Contracts/DisputeGameFactory").asText()));
-        awaitTrue(
+        RollupRig.awaitTrue(
             () -> games.gameCount() > 0 && games.status(games.gameAt(0).proxy()) == 2,
             "the proposer's first game is resolved (DEFENDER_WINS)");
       }
@@ -65,7 +64,7 @@ class DevnetIT {
       try (RpcClient l2 = client(info.at("/l2/rpc").asText());
           RpcClient verifier = client(info.at("/l2/verifierNode").asText())) {
         long target = safeBeforeStop + 2;
-        awaitTrue(
+        RollupRig.awaitTrue(
             () -> safeMatches(verifier, l2, target),
             "the verifier's safe head passes block " + target + " after the restart");
       }
@@ -93,25 +92,5 @@ class DevnetIT {
         .as("the sequencer's block %d", safeNumber)
         .isEqualTo(safe.path("hash").asText());
     return true;
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, String what) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    RuntimeException last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        last = e;
-      }
-      Thread.sleep(500);
-    }
-    AssertionError error = new AssertionError("timed out waiting until " + what);
-    if (last != null) {
-      error.addSuppressed(last);
-    }
-    throw error;
   }
 }

@@ -2,10 +2,10 @@ package io.merapi.devnet.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.merapi.deployer.RollupDeployer;
 import io.merapi.execution.genesis.GenesisJson;
 import io.merapi.types.config.Genesis;
+import io.merapi.types.json.JsonFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +13,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
@@ -49,8 +48,7 @@ public final class DevnetDir implements AutoCloseable {
   private static final Set<String> OWN =
       Set.of(LOCK, SETTINGS, L1_GENESIS, ROLLUP, JWT_SECRET, INFO, L1, SEQUENCER, VERIFIER);
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root;
   private final FileChannel lockChannel;
@@ -167,9 +165,9 @@ public final class DevnetDir implements AutoCloseable {
   /** Writes the chain files, {@code chain-settings.json} last. */
   public void write(ChainFiles files) {
     try {
-      writeJson(l1GenesisFile(), GenesisJson.toJson(files.l1Genesis()));
+      JsonFiles.write(l1GenesisFile(), GenesisJson.toJson(files.l1Genesis()));
       files.rollup().write(rollupDir());
-      writeJson(root.resolve(SETTINGS), files.settings().toJson());
+      JsonFiles.write(root.resolve(SETTINGS), files.settings().toJson());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the devnet's chain files in " + root, e);
     }
@@ -178,16 +176,10 @@ public final class DevnetDir implements AutoCloseable {
   /** Writes {@code devnet.json}. */
   public void writeInfo(JsonNode info) {
     try {
-      writeJson(infoFile(), info);
+      JsonFiles.write(infoFile(), info);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + infoFile(), e);
     }
-  }
-
-  private static void writeJson(Path file, JsonNode value) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, JSON.writeValueAsString(value) + "\n");
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   public Path root() {
