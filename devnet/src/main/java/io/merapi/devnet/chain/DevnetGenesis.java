@@ -3,12 +3,17 @@ package io.merapi.devnet.chain;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
+import io.merapi.base.uint.UInt256;
+import io.merapi.contracts.l2.WETH;
 import io.merapi.deployer.DeployConfig;
 import io.merapi.deployer.RollupDeployer;
 import io.merapi.deployer.l2.L2GenesisBuilder;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.execution.dev.DevGenesis;
 import io.merapi.types.config.Genesis;
+import io.merapi.types.config.GenesisAccount;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Builds the devnet's chains from its settings, as the OP Stack's devnet does: the dev L1 (chain
@@ -27,6 +32,12 @@ public final class DevnetGenesis {
    * get from the ones Hardhat and Anvil give them.
    */
   public static final Address DEPLOYER = L2GenesisBuilder.label("merapi devnet deployer");
+
+  /**
+   * Wrapped ether on L1, in the genesis: the ERC-20 users and tests bridge to L2 (where its twin
+   * comes from the OptimismMintableERC20Factory) without deploying a token first.
+   */
+  public static final Address L1_WETH = L2GenesisBuilder.label("merapi devnet L1 WETH");
 
   /**
    * The dev accounts the OP devnet template gives roles to: the proposer, the batcher and the
@@ -51,7 +62,11 @@ public final class DevnetGenesis {
             DevGenesis.BALANCE,
             L1_CHAIN_ID,
             DevGenesis.GAS_LIMIT);
-    Genesis base = Genesis.of(dev.config(), t0, dev.gasLimit(), dev.alloc());
+    Map<Address, GenesisAccount> alloc = new LinkedHashMap<>(dev.alloc());
+    // WETH has no constructor and no immutables: its runtime code is the whole contract.
+    alloc.put(
+        L1_WETH, new GenesisAccount(UInt256.ZERO, 1, WETH.ARTIFACT.deployedBytecode(), Map.of()));
+    Genesis base = Genesis.of(dev.config(), t0, dev.gasLimit(), alloc);
     RollupDeployer.GenesisDeployment deployed =
         RollupDeployer.intoL1Genesis(base, DEPLOYER, config);
     return new ChainFiles(settings, deployed.l1Genesis(), deployed.output());

@@ -55,6 +55,7 @@ public record DevnetInfo(
     names.put("ProxyAdmin", l1.proxyAdmin());
     l1.fastDisputeGame().ifPresent(a -> names.put("FastDisputeGame", a));
     names.put("Multicall3", L2GenesisBuilder.MULTICALL3);
+    names.put("WETH", DevnetGenesis.L1_WETH);
     return names;
   }
 

@@ -3,6 +3,7 @@ package io.merapi.devnet.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.bytes.Address;
+import io.merapi.contracts.l2.WETH;
 import io.merapi.deployer.DeployConfig;
 import io.merapi.deployer.l1.L1Deployment;
 import io.merapi.execution.dev.DevAccounts;
@@ -42,6 +43,8 @@ class DevnetGenesisTest {
       assertThat(files.l1Genesis().alloc().get(user).nonce()).isZero();
     }
     assertThat(DevnetGenesis.DEPLOYER).isNotIn(DevAccounts.defaults().addresses());
+    assertThat(files.l1Genesis().alloc().get(DevnetGenesis.L1_WETH).code())
+        .isEqualTo(WETH.ARTIFACT.deployedBytecode());
   }
 
   @Test

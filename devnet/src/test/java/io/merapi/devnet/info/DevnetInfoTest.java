@@ -77,7 +77,8 @@ class DevnetInfoTest {
         .isEqualTo(games.rollup().l1().disputeGameFactoryProxy().orElseThrow().toChecksumHex());
     assertThat(json.get("l1Contracts").has("L2OutputOracle")).isFalse();
     assertThat(keys(json.get("l1Contracts")))
-        .contains("SystemConfig", "L1CrossDomainMessenger", "L1StandardBridge", "Multicall3");
+        .contains(
+            "SystemConfig", "L1CrossDomainMessenger", "L1StandardBridge", "Multicall3", "WETH");
     assertThat(json.at("/l2Contracts/L2ToL1MessagePasser").asText())
         .isEqualTo("0x4200000000000000000000000000000000000016");
     assertThat(json.get("accounts")).hasSize(10);
