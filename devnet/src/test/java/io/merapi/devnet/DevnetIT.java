@@ -47,7 +47,6 @@ class DevnetIT {
         assertThat(l2.call("eth_chainId").asText()).isEqualTo("0x385");
         RollupRig.awaitTrue(
             () -> safeMatches(verifier, l2, 3), "the verifier's safe head passes block 3");
-        safeBeforeStop = safe(verifier).path("number").asLong();
       }
       try (RpcClient l1 = client(info.at("/l1/rpc").asText())) {
         GameChain games =
@@ -55,6 +54,9 @@ class DevnetIT {
         RollupRig.awaitTrue(
             () -> games.gameCount() > 0 && games.status(games.gameAt(0).proxy()) == 2,
             "the proposer's first game is resolved (DEFENDER_WINS)");
+      }
+      try (RpcClient verifier = client(info.at("/l2/verifierNode").asText())) {
+        safeBeforeStop = safe(verifier).path("number").asLong();
       }
     }
 

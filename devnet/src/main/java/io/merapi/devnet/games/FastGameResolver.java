@@ -62,6 +62,10 @@ public final class FastGameResolver implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.warn("Game resolver: {} (retrying next poll)", e.getMessage());
+    } catch (Error e) {
+      // The executor would end the loop silently.
+      LOG.error("Game resolver stopped: {}", e.toString());
+      throw e;
     }
   }
 
@@ -78,6 +82,7 @@ public final class FastGameResolver implements AutoCloseable {
       for (long i = nextIndex; i < count; i++) {
         DisputeGameFactory.GameAtIndexResult game = chain.gameAt(i);
         if (game.gameType() == DeployConfig.FAST_GAME_TYPE) {
+          LOG.info("New fast game {} at index {}", game.proxy(), i);
           inProgress.add(game.proxy());
         }
       }
