@@ -118,7 +118,7 @@ public final class Devnet implements AutoCloseable {
           .rollup()
           .l1()
           .disputeGameFactoryProxy()
-          .ifPresent(factory -> startResolver(resources, l1Rpc, factory));
+          .ifPresent(factory -> startResolver(resources, l1Rpc, factory, wire));
 
       Endpoints endpoints =
           new Endpoints(
@@ -152,14 +152,15 @@ public final class Devnet implements AutoCloseable {
   }
 
   /** The challenger's stand-in: resolves each fast game a block after the proposer creates it. */
-  private static void startResolver(Resources resources, URI l1Rpc, Address factory) {
+  private static void startResolver(
+      Resources resources, URI l1Rpc, Address factory, ComponentConfigs wire) {
     RpcClient l1 = resources.add(HttpRpcClient.create(l1Rpc, RpcClientOptions.defaults()));
     TxManager txManager =
         resources.add(
             L1TxManager.create(
                 l1Rpc,
                 DevAccounts.defaults().keys().get(DevnetGenesis.CHALLENGER_ACCOUNT),
-                ComponentConfigs.txManager(),
+                wire.txManager(),
                 new SimpleMeterRegistry()));
     resources.add(new FastGameResolver(GameChain.rpc(l1, factory), txManager).start(RESOLVER_POLL));
   }

@@ -89,6 +89,6 @@ public final class DevnetBanner {
   }
 
   private static String field(String name, String value) {
-    return String.format("%-22s %s", name + ":", value);
+    return String.format("%-30s %s", name + ":", value);
   }
 }

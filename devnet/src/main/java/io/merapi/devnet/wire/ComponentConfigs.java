@@ -148,11 +148,15 @@ public final class ComponentConfigs {
         Optional.empty());
   }
 
-  /** One confirmation and quick resubmission: the dev L1 seals every block it promises. */
-  public static TxManagerConfig txManager() {
+  /**
+   * One confirmation (the dev L1 does not reorg on its own), and a fee bump only when a transaction
+   * missed two L1 blocks: a shorter wait would bump every transaction before its first block.
+   */
+  public TxManagerConfig txManager() {
     return TxManagerConfig.defaults()
         .withNumConfirmations(1)
-        .withTimings(Duration.ofSeconds(3), Duration.ofMillis(500));
+        .withTimings(
+            Duration.ofSeconds(2 * files.settings().l1BlockTime()), Duration.ofMillis(500));
   }
 
   private static Secp256k1.PrivateKey key(int account) {

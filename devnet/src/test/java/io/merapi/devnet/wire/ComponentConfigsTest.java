@@ -16,6 +16,7 @@ import io.merapi.proposer.ProposerConfig;
 import io.merapi.rpc.jwt.JwtSecret;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,7 @@ class ComponentConfigsTest {
       assertThat(batcher.batchType()).isEqualTo(BatchType.SPAN);
       assertThat(batcher.maxChannelDuration()).isEqualTo(1);
       assertThat(batcher.txManager().numConfirmations()).isEqualTo(1);
+      assertThat(batcher.txManager().resubmissionTimeout()).isEqualTo(Duration.ofSeconds(12));
       assertThat(batcher.rpcPort()).isEqualTo(6545);
 
       ProposerConfig proposer = wire.proposer(L1, URI.create("http://127.0.0.1:7545/"), L1);
