@@ -187,9 +187,10 @@ class NodeLifecycleTest {
 
   @Test
   void devModeReopensTheChainOnItsDatadirWithoutGenesisAndNamesItsChainId() {
+    // Another state than the dev genesis's (the chain id alone is not in the block hash).
     Genesis l1 =
         DevGenesis.of(
-            DevAccounts.defaults().addresses(), DevGenesis.BALANCE, 900, DevGenesis.GAS_LIMIT);
+            DevAccounts.defaults().addresses(), UInt256.valueOf(900), 900, DevGenesis.GAS_LIMIT);
     Hash genesisHash;
     try (ExecutionNode node = ExecutionNode.start(smallDev().genesis(l1).build())) {
       genesisHash = node.chain().genesis().hash();
