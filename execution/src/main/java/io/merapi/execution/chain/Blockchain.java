@@ -122,6 +122,11 @@ public final class Blockchain {
     return open(kv, rules);
   }
 
+  /** Whether {@code store} holds a chain that {@link #open} can open. */
+  public static boolean holdsChain(KeyValueStore store) {
+    return new ChainStore(store).metadata(ChainStore.CHAIN_CONFIG).isPresent();
+  }
+
   /**
    * The chain already in {@code store}, with the rules of its stored config.
    *

@@ -102,12 +102,21 @@ public final class ExecutionNode implements AutoCloseable {
   public static ExecutionNode start(ExecutionNodeConfig config) {
     KeyValueStore store =
         config.datadir().isPresent()
-            ? RocksDbKeyValueStore.open(chainData(config.datadir().get()))
+            ? RocksDbKeyValueStore.open(chainData(config.datadir().get()), config.storage())
             : new InMemoryKeyValueStore();
     ExecutionNode node;
     try {
+      // --dev without --genesis: the chain already on the datadir (whichever genesis made it),
+      // else the dev genesis, as geth --dev reopens its datadir's chain.
       Optional<Genesis> genesis =
-          config.genesis().or(() -> config.dev().map(dev -> devGenesis(devConfig(config))));
+          config
+              .genesis()
+              .or(
+                  () ->
+                      config
+                          .dev()
+                          .filter(dev -> !Blockchain.holdsChain(store))
+                          .map(dev -> devGenesis(devConfig(config))));
       Blockchain chain =
           genesis.isPresent()
               ? Blockchain.initialize(store, genesis.get())
@@ -235,7 +244,12 @@ public final class ExecutionNode implements AutoCloseable {
       ws = http;
     } else {
       http = httpConfig.map(this::serve);
-      ws = wsConfig.map(this::serve);
+      // An HTTP server that also speaks WebSocket is the WebSocket endpoint when none other is
+      // configured: one port for both, also when it is chosen by the system (port 0).
+      ws =
+          wsConfig.isPresent()
+              ? wsConfig.map(this::serve)
+              : http.filter(server -> httpConfig.orElseThrow().webSocket());
     }
     if (config.authRpc().isPresent()) {
       JwtSecret secret = loadSecret();
