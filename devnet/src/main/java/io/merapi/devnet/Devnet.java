@@ -1,28 +1,19 @@
 package io.merapi.devnet;
 
-import io.merapi.base.bytes.Address;
 import io.merapi.batcher.BatcherService;
 import io.merapi.devnet.chain.ChainFiles;
 import io.merapi.devnet.chain.DevnetDir;
 import io.merapi.devnet.chain.DevnetGenesis;
-import io.merapi.devnet.games.FastGameResolver;
-import io.merapi.devnet.games.GameChain;
 import io.merapi.devnet.info.DevnetBanner;
 import io.merapi.devnet.info.DevnetInfo;
 import io.merapi.devnet.info.Endpoints;
 import io.merapi.devnet.wire.ComponentConfigs;
-import io.merapi.execution.dev.DevAccounts;
 import io.merapi.execution.node.ExecutionNode;
 import io.merapi.node.RollupNodeService;
 import io.merapi.proposer.ProposerService;
-import io.merapi.rpc.client.HttpRpcClient;
-import io.merapi.rpc.client.RpcClient;
-import io.merapi.rpc.client.RpcClientOptions;
+import io.merapi.proposer.games.GameResolverService;
 import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.service.Resources;
-import io.merapi.service.txmgr.L1TxManager;
-import io.merapi.service.txmgr.TxManager;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,9 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Devnet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
-
-  /** How often the resolver looks for new games (op-challenger's default poll is 12 s). */
-  static final Duration RESOLVER_POLL = Duration.ofSeconds(1);
 
   private final Resources resources;
   private final DevnetInfo info;
@@ -114,11 +102,9 @@ public final class Devnet implements AutoCloseable {
           resources.add(BatcherService.start(wire.batcher(l1Rpc, l2Rpc, seqNode.rpcUri())));
       ProposerService proposer =
           resources.add(ProposerService.start(wire.proposer(l1Rpc, seqNode.rpcUri(), l2Rpc)));
-      files
-          .rollup()
-          .l1()
-          .disputeGameFactoryProxy()
-          .ifPresent(factory -> startResolver(resources, l1Rpc, factory, wire));
+      // The challenger's part: resolve each fast game a block after the proposer creates it.
+      wire.resolver(l1Rpc)
+          .ifPresent(resolver -> resources.add(GameResolverService.start(resolver)));
 
       Endpoints endpoints =
           new Endpoints(
@@ -149,20 +135,6 @@ public final class Devnet implements AutoCloseable {
       resources.close();
       throw e;
     }
-  }
-
-  /** The challenger's stand-in: resolves each fast game a block after the proposer creates it. */
-  private static void startResolver(
-      Resources resources, URI l1Rpc, Address factory, ComponentConfigs wire) {
-    RpcClient l1 = resources.add(HttpRpcClient.create(l1Rpc, RpcClientOptions.defaults()));
-    TxManager txManager =
-        resources.add(
-            L1TxManager.create(
-                l1Rpc,
-                DevAccounts.defaults().keys().get(DevnetGenesis.CHALLENGER_ACCOUNT),
-                wire.txManager(),
-                new SimpleMeterRegistry()));
-    resources.add(new FastGameResolver(GameChain.rpc(l1, factory), txManager).start(RESOLVER_POLL));
   }
 
   /** The chains in {@code dir}, or new ones built now and written there. */

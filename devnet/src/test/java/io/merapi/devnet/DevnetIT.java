@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merapi.base.bytes.Address;
-import io.merapi.devnet.games.GameChain;
+import io.merapi.base.bytes.Hex;
 import io.merapi.node.RollupRig;
+import io.merapi.proposer.contract.ContractReader;
+import io.merapi.proposer.games.FactoryGames;
+import io.merapi.proposer.games.Games;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
@@ -49,10 +52,13 @@ class DevnetIT {
             () -> safeMatches(verifier, l2, 3), "the verifier's safe head passes block 3");
       }
       try (RpcClient l1 = client(info.at("/l1/rpc").asText())) {
-        GameChain games =
-            GameChain.rpc(l1, Address.fromHex(info.at("/l1Contracts/DisputeGameFactory").asText()));
+        Games games =
+            new FactoryGames(
+                ContractReader.rpc(l1),
+                Address.fromHex(info.at("/l1Contracts/DisputeGameFactory").asText()),
+                () -> Hex.parseQuantity(l1.call("eth_blockNumber").asText()));
         RollupRig.awaitTrue(
-            () -> games.gameCount() > 0 && games.status(games.gameAt(0).proxy()) == 2,
+            () -> games.count() > 0 && games.status(games.at(0).proxy()) == Games.DEFENDER_WINS,
             "the proposer's first game is resolved (DEFENDER_WINS)");
       }
       try (RpcClient verifier = client(info.at("/l2/verifierNode").asText())) {

@@ -15,6 +15,7 @@ import io.merapi.execution.node.ExecutionNodeConfig;
 import io.merapi.node.NodeConfig;
 import io.merapi.node.driver.DriverConfig;
 import io.merapi.proposer.ProposerConfig;
+import io.merapi.proposer.games.ResolverConfig;
 import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.service.txmgr.TxManagerConfig;
@@ -146,6 +147,22 @@ public final class ComponentConfigs {
         txManager(),
         new ProposerConfig.Rpc(LOOPBACK, config.ports().proposer(), true),
         Optional.empty());
+  }
+
+  /**
+   * The resolver of the proposer's fast games (the challenger's part in the OP devnets), with
+   * dispute games only: the challenger's key, looking every poll so that each game resolves one L1
+   * block after its creation, well within the proof maturity delay.
+   */
+  public Optional<ResolverConfig> resolver(URI l1) {
+    return files
+        .rollup()
+        .l1()
+        .disputeGameFactoryProxy()
+        .map(
+            factory ->
+                new ResolverConfig(
+                    l1, factory, POLL, key(DevnetGenesis.CHALLENGER_ACCOUNT), txManager()));
   }
 
   /**

@@ -13,6 +13,7 @@ import io.merapi.devnet.chain.DevnetGenesis;
 import io.merapi.execution.node.ExecutionNodeConfig;
 import io.merapi.node.NodeConfig;
 import io.merapi.proposer.ProposerConfig;
+import io.merapi.proposer.games.ResolverConfig;
 import io.merapi.rpc.jwt.JwtSecret;
 import java.net.URI;
 import java.nio.file.Path;
@@ -78,6 +79,14 @@ class ComponentConfigsTest {
       assertThat(proposer.key().address())
           .isEqualTo(io.merapi.devnet.info.DevnetInfo.roles().get("proposer"));
       assertThat(proposer.rpc().port()).isEqualTo(6546);
+
+      ResolverConfig resolver = wire.resolver(L1).orElseThrow();
+      assertThat(resolver.gameFactory())
+          .isEqualTo(files.rollup().l1().disputeGameFactoryProxy().orElseThrow());
+      assertThat(resolver.key().address())
+          .isEqualTo(io.merapi.devnet.info.DevnetInfo.roles().get("challenger"));
+      assertThat(resolver.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(resolver.txManager().numConfirmations()).isEqualTo(1);
     }
   }
 }

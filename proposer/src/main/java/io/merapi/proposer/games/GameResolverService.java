@@ -86,7 +86,6 @@ public final class GameResolverService implements AutoCloseable {
 
   @Override
   public void close() {
-    resources.close();
-    LOG.info("Resolver stopped");
+    resources.close(); // its PollLoop logs the stop
   }
 }

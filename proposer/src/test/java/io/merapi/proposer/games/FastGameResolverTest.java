@@ -118,6 +118,20 @@ class FastGameResolverTest {
   }
 
   @Test
+  void aRestartedResolverResolvesEveryOpenFastGameAfterTheNewestResolvedOneSkippingOtherTypes()
+      throws Exception {
+    games.head = 9;
+    Address old = games.add(254, 1, Games.DEFENDER_WINS);
+    Address first = games.add(254, 2, Games.IN_PROGRESS);
+    games.add(1, 3, Games.IN_PROGRESS);
+    Address second = games.add(254, 4, Games.IN_PROGRESS);
+
+    assertThat(resolver.step()).isEqualTo(2);
+    assertThat(txs.sent).extracting(TxCandidate::to).containsExactly(first, second);
+    assertThat(txs.sent).extracting(TxCandidate::to).doesNotContain(old);
+  }
+
+  @Test
   void aGameThatCannotBeResolvedYetIsCheckedAgainWhileLaterOnesAreResolved() throws Exception {
     games.head = 30;
     games.add(254, 30, Games.IN_PROGRESS); // created in the head block
