@@ -19,6 +19,7 @@ import io.merapi.proposer.games.ResolverConfig;
 import io.merapi.rpc.jwt.JwtSecret;
 import io.merapi.rpc.server.RpcServerConfig;
 import io.merapi.service.txmgr.TxManagerConfig;
+import io.merapi.storage.RocksDbConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,17 @@ public final class ComponentConfigs {
   /** How often the rollup nodes, the batcher and the proposer look at their sources. */
   static final Duration POLL = Duration.ofSeconds(1);
 
+  private static final long MIB = 1024 * 1024;
+
   static final String LOOPBACK = "127.0.0.1";
+
+  /**
+   * The RocksDB of each of the three execution databases in this one JVM: a devnet's chains stay
+   * small, and the per-node default (a 1 GiB cache, 256 MiB of memtables, two background jobs)
+   * three times over would take more memory than the rest of the devnet and a background job per
+   * core.
+   */
+  static final RocksDbConfig STORAGE = new RocksDbConfig(128 * MIB, 64 * MIB, 1, false);
 
   private final DevnetConfig config;
   private final ChainFiles files;
@@ -58,6 +69,7 @@ public final class ComponentConfigs {
         .http(Optional.of(userFacing(config.ports().l1())))
         .ws(Optional.empty())
         .authRpc(Optional.empty())
+        .storage(STORAGE)
         .dev(
             Optional.of(
                 new ExecutionNodeConfig.DevSettings(
@@ -81,31 +93,34 @@ public final class ComponentConfigs {
         .ws(Optional.empty())
         .authRpc(Optional.of(RpcServerConfig.engineApi(secret).withPort(auth)))
         .jwtSecret(Optional.of(dir.jwtSecret()))
+        .storage(STORAGE)
         .build();
   }
 
   /**
    * A rollup node: L1 blocks adopted and derived with no confirmations (the dev L1 does not reorg
-   * on its own), admin RPC on, the sequencer publishing its blocks to {@code publishTo}.
+   * on its own), admin RPC on, the sequencer publishing its blocks to {@code publishTo}. Named
+   * "sequencer" or "verifier" so that the two nodes' log lines and threads can be told apart.
    */
   public NodeConfig node(
       boolean sequencer, URI l1, URI l1Beacon, URI engineAuth, List<URI> publishTo) {
     return new NodeConfig(
-        l1,
-        Optional.of(l1Beacon),
-        false,
-        false,
-        "standard",
-        engineAuth,
-        dir.jwtSecret(),
-        files.rollup().rollup(),
-        LOOPBACK,
-        sequencer ? config.ports().node() : config.ports().verifierNode(),
-        true,
-        new DriverConfig(sequencer, false, 0, 0, POLL),
-        Optional.of(dir.safeDb(sequencer)),
-        Optional.empty(),
-        publishTo);
+            l1,
+            Optional.of(l1Beacon),
+            false,
+            false,
+            "standard",
+            engineAuth,
+            dir.jwtSecret(),
+            files.rollup().rollup(),
+            LOOPBACK,
+            sequencer ? config.ports().node() : config.ports().verifierNode(),
+            true,
+            new DriverConfig(sequencer, false, 0, 0, POLL),
+            Optional.of(dir.safeDb(sequencer)),
+            Optional.empty(),
+            publishTo)
+        .withName(sequencer ? "sequencer" : "verifier");
   }
 
   /** The batcher: span batches, channels closed after at most the configured L1 blocks. */

@@ -15,6 +15,7 @@ import io.merapi.node.NodeConfig;
 import io.merapi.proposer.ProposerConfig;
 import io.merapi.proposer.games.ResolverConfig;
 import io.merapi.rpc.jwt.JwtSecret;
+import io.merapi.storage.RocksDbConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,17 +42,25 @@ class ComponentConfigsTest {
       assertThat(l1.dev().orElseThrow().periodSeconds()).isEqualTo(6);
       assertThat(l1.dev().orElseThrow().beacon().orElseThrow().port()).isEqualTo(5052);
       assertThat(l1.genesis()).contains(files.l1Genesis());
+      assertThat(l1.storage()).isEqualTo(ComponentConfigs.STORAGE);
 
       ExecutionNodeConfig verifierEngine = wire.engine(false, JwtSecret.generate());
       assertThat(verifierEngine.http().orElseThrow().port()).isEqualTo(9645);
       assertThat(verifierEngine.authRpc().orElseThrow().port()).isEqualTo(8651);
       assertThat(verifierEngine.jwtSecret()).contains(dir.jwtSecret());
       assertThat(verifierEngine.datadir()).contains(dir.engine(false));
+      assertThat(verifierEngine.storage()).isEqualTo(ComponentConfigs.STORAGE);
+      assertThat(ComponentConfigs.STORAGE.blockCacheBytes())
+          .isLessThan(RocksDbConfig.defaults().blockCacheBytes());
 
       URI verifierNode = URI.create("http://127.0.0.1:7645/");
       NodeConfig sequencer =
           wire.node(true, L1, BEACON, URI.create("http://127.0.0.1:8551/"), List.of(verifierNode));
       assertThat(sequencer.rpcPort()).isEqualTo(7545);
+      assertThat(sequencer.name()).isEqualTo("sequencer");
+      assertThat(
+              wire.node(false, L1, BEACON, URI.create("http://127.0.0.1:8651/"), List.of()).name())
+          .isEqualTo("verifier");
       assertThat(sequencer.driver().sequencerEnabled()).isTrue();
       assertThat(sequencer.driver().sequencerConfs()).isZero();
       assertThat(sequencer.publishTo()).containsExactly(verifierNode);
