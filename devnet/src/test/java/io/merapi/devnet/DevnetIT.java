@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The devnet in this JVM on free ports: it starts, its first L2 block comes, the verifier's safe
  * head (derived from the batcher's L1 data only) climbs and matches the sequencer's chain, the
  * proposer's first game is resolved; a second devnet on the same directory is refused; after a stop
- * the same chains reopen and go on.
+ * the same chains reopen and go on. A {@link SafeChainWatcher} compares the verifier's safe chain
+ * with the sequencer's throughout.
  */
 class DevnetIT {
 
@@ -45,35 +46,54 @@ class DevnetIT {
       assertThatThrownBy(() -> Devnet.start(config))
           .hasMessageContaining("another devnet is running");
 
-      try (RpcClient l2 = client(info.at("/l2/rpc").asText());
-          RpcClient verifier = client(info.at("/l2/verifierNode").asText())) {
+      try (SafeChainWatcher watcher = watch(info);
+          RpcClient l2 = client(info.at("/l2/rpc").asText())) {
         assertThat(l2.call("eth_chainId").asText()).isEqualTo("0x385");
+        awaitSafe(watcher, 3, "the verifier's safe head passes block 3");
+        // The watcher can fail a test: the L1's blocks are not the verifier's safe L2 blocks.
+        SafeChainWatcher wrong =
+            SafeChainWatcher.start(
+                URI.create(info.at("/l2/verifierNode").asText()),
+                URI.create(info.at("/l1/rpc").asText()));
         RollupRig.awaitTrue(
-            () -> safeMatches(verifier, l2, 3), "the verifier's safe head passes block 3");
-      }
-      try (RpcClient l1 = client(info.at("/l1/rpc").asText())) {
-        Games games =
-            new FactoryGames(
-                ContractReader.rpc(l1),
-                Address.fromHex(info.at("/l1Contracts/DisputeGameFactory").asText()),
-                () -> Hex.parseQuantity(l1.call("eth_blockNumber").asText()));
-        RollupRig.awaitTrue(
-            () -> games.count() > 0 && games.status(games.at(0).proxy()) == Games.DEFENDER_WINS,
-            "the proposer's first game is resolved (DEFENDER_WINS)");
-      }
-      try (RpcClient verifier = client(info.at("/l2/verifierNode").asText())) {
-        safeBeforeStop = safe(verifier).path("number").asLong();
+            () -> {
+              try {
+                wrong.verify();
+                return false;
+              } catch (AssertionError expected) {
+                return true;
+              }
+            },
+            "a watcher comparing with the L1 finds a mismatch");
+        assertThatThrownBy(wrong::close)
+            .isInstanceOf(AssertionError.class)
+            .hasMessageContaining("the sequencer's block at that number is");
+        try (RpcClient l1 = client(info.at("/l1/rpc").asText())) {
+          Games games =
+              new FactoryGames(
+                  ContractReader.rpc(l1),
+                  Address.fromHex(info.at("/l1Contracts/DisputeGameFactory").asText()),
+                  () -> Hex.parseQuantity(l1.call("eth_blockNumber").asText()));
+          RollupRig.awaitTrue(
+              () -> {
+                watcher.verify();
+                return games.count() > 0
+                    && games.status(games.at(0).proxy()) == Games.DEFENDER_WINS;
+              },
+              "the proposer's first game is resolved (DEFENDER_WINS)");
+        }
+        safeBeforeStop = watcher.highestChecked();
       }
     }
 
     try (Devnet devnet = Devnet.start(config)) {
       assertThat(devnet.info().chain().l2GenesisHash().toHex()).isEqualTo(l2Genesis);
       JsonNode info = new ObjectMapper().readTree(config.datadir().resolve("devnet.json").toFile());
-      try (RpcClient l2 = client(info.at("/l2/rpc").asText());
-          RpcClient verifier = client(info.at("/l2/verifierNode").asText())) {
+      try (SafeChainWatcher watcher = watch(info)) {
         long target = safeBeforeStop + 2;
-        RollupRig.awaitTrue(
-            () -> safeMatches(verifier, l2, target),
+        awaitSafe(
+            watcher,
+            target,
             "the verifier's safe head passes block " + target + " after the restart");
       }
     }
@@ -83,22 +103,21 @@ class DevnetIT {
     return HttpRpcClient.create(URI.create(url), RpcClientOptions.defaults());
   }
 
-  private static JsonNode safe(RpcClient rollupNode) {
-    return rollupNode.call("optimism_syncStatus").path("safe_l2");
+  private static SafeChainWatcher watch(JsonNode info) {
+    return SafeChainWatcher.start(
+        URI.create(info.at("/l2/verifierNode").asText()), URI.create(info.at("/l2/rpc").asText()));
   }
 
-  /** Whether the verifier's safe head is at least {@code number} and on the sequencer's chain. */
-  private static boolean safeMatches(RpcClient verifier, RpcClient sequencerEngine, long number) {
-    JsonNode safe = safe(verifier);
-    long safeNumber = safe.path("number").asLong();
-    if (safeNumber < number) {
-      return false;
-    }
-    JsonNode block =
-        sequencerEngine.call("eth_getBlockByNumber", "0x" + Long.toHexString(safeNumber), false);
-    assertThat(block.path("hash").asText())
-        .as("the sequencer's block %d", safeNumber)
-        .isEqualTo(safe.path("hash").asText());
-    return true;
+  /**
+   * Waits until the watcher has found the verifier's safe head at or past {@code number} on the
+   * sequencer's chain, failing at once on a mismatch.
+   */
+  private static void awaitSafe(SafeChainWatcher watcher, long number, String what) {
+    RollupRig.awaitTrue(
+        () -> {
+          watcher.verify();
+          return watcher.highestChecked() >= number;
+        },
+        what);
   }
 }
