@@ -181,12 +181,30 @@ public final class DevnetCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     DevnetConfig config = config();
     Devnet devnet = ServiceRun.start(() -> Devnet.start(config));
-    Shutdown shutdown = Shutdown.closing(devnet);
+    Shutdown shutdown =
+        Shutdown.closing(
+            () -> {
+              devnet.close();
+              announceCacheWrite();
+            });
     PrintWriter out = spec.commandLine().getOut();
     devnet.banner().forEach(out::println);
     out.flush();
     shutdown.await();
     return 0;
+  }
+
+  /**
+   * The launcher's first devnet run after a build trains the JVM's ahead-of-time class cache, which
+   * the JVM writes only as it exits, after everything has stopped: without a word that pause reads
+   * as a hang.
+   */
+  private static void announceCacheWrite() {
+    if ("1".equals(System.getenv("MERAPI_AOT_TRAINING"))) {
+      System.err.println(
+          "merapi: devnet stopped; writing the start-up cache for the next `merapi devnet`"
+              + " (10-20 s, once after each build; MERAPI_AOT=0 skips it)");
+    }
   }
 
   DevnetConfig config() {
