@@ -64,6 +64,7 @@ public final class ComponentConfigs {
    */
   public ExecutionNodeConfig l1() {
     return ExecutionNodeConfig.builder()
+        .name("l1")
         .datadir(dir.l1())
         .genesis(files.l1Genesis())
         .http(Optional.of(userFacing(config.ports().l1())))
@@ -82,11 +83,15 @@ public final class ComponentConfigs {
         .build();
   }
 
-  /** An L2 engine on the L2 genesis, its Engine API behind the devnet's shared JWT secret. */
+  /**
+   * An L2 engine on the L2 genesis, its Engine API behind the devnet's shared JWT secret; its
+   * threads are named after its role, as the L1's are.
+   */
   public ExecutionNodeConfig engine(boolean sequencer, JwtSecret secret) {
     int http = sequencer ? config.ports().l2() : config.ports().verifierL2();
     int auth = sequencer ? config.ports().l2AuthRpc() : config.ports().verifierL2AuthRpc();
     return ExecutionNodeConfig.builder()
+        .name(sequencer ? "sequencer-l2" : "verifier-l2")
         .datadir(dir.engine(sequencer))
         .genesis(files.rollup().l2Genesis())
         .http(Optional.of(userFacing(http)))

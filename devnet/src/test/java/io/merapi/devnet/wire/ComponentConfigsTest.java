@@ -43,6 +43,7 @@ class ComponentConfigsTest {
       assertThat(l1.dev().orElseThrow().beacon().orElseThrow().port()).isEqualTo(5052);
       assertThat(l1.genesis()).contains(files.l1Genesis());
       assertThat(l1.storage()).isEqualTo(ComponentConfigs.STORAGE);
+      assertThat(l1.threadName("chain-events")).isEqualTo("l1-chain-events");
 
       ExecutionNodeConfig verifierEngine = wire.engine(false, JwtSecret.generate());
       assertThat(verifierEngine.http().orElseThrow().port()).isEqualTo(9645);
@@ -50,6 +51,10 @@ class ComponentConfigsTest {
       assertThat(verifierEngine.jwtSecret()).contains(dir.jwtSecret());
       assertThat(verifierEngine.datadir()).contains(dir.engine(false));
       assertThat(verifierEngine.storage()).isEqualTo(ComponentConfigs.STORAGE);
+      assertThat(verifierEngine.threadName("payload-builder"))
+          .isEqualTo("verifier-l2-payload-builder");
+      assertThat(wire.engine(true, JwtSecret.generate()).threadName("payload-builder"))
+          .isEqualTo("sequencer-l2-payload-builder");
       assertThat(ComponentConfigs.STORAGE.blockCacheBytes())
           .isLessThan(RocksDbConfig.defaults().blockCacheBytes());
 

@@ -170,7 +170,11 @@ public final class ExecutionNode implements AutoCloseable {
       txPool = TransactionPool.create(chain, config.txPool());
       running.push(txPool);
       PayloadBuilder builder =
-          new PayloadBuilder(chain, Optional.of(txPool), BuilderConfig.defaults());
+          new PayloadBuilder(
+              chain,
+              Optional.of(txPool),
+              BuilderConfig.defaults(),
+              config.threadName("payload-builder"));
       running.push(builder);
       engine = new EngineApi(chain, builder);
     }
@@ -180,12 +184,14 @@ public final class ExecutionNode implements AutoCloseable {
     long networkId = config.networkId().orElse(chain.config().chainId());
     ExecutionNodeConfig.RpcSettings rpc = config.rpc();
 
-    BloomBitsIndex index = new BloomBitsIndex(store, chain);
+    BloomBitsIndex index =
+        new BloomBitsIndex(store, chain, config.threadName("bloom-bits-indexer"));
     running.push(index);
     index.start();
     LogSearch search = new LogSearch(access, Optional.of(index), rpc.logResults());
     InstalledFilters filters = new InstalledFilters(Clock.systemUTC());
-    ChainEvents events = new ChainEvents(access, search, filters);
+    ChainEvents events =
+        new ChainEvents(access, search, filters, config.threadName("chain-events"));
     running.push(events);
     events.start(methods, pool);
 

@@ -34,6 +34,8 @@ import java.util.OptionalLong;
  *     signed without a chain id ({@code --rpc.allow-unprotected-txs}); refused by default, as geth
  * @param storage how the RocksDB of a {@code datadir} is sized: the default is for one node per
  *     machine; several nodes in one process (a devnet) take smaller ones
+ * @param name what this node's threads are called after ({@code l1-payload-builder}), empty for a
+ *     node alone in its process: in a devnet's one log, three engines' lines must be told apart
  */
 public record ExecutionNodeConfig(
     Optional<Path> datadir,
@@ -48,7 +50,8 @@ public record ExecutionNodeConfig(
     Optional<DevSettings> dev,
     TxPoolConfig txPool,
     boolean allowUnprotectedTxs,
-    RocksDbConfig storage) {
+    RocksDbConfig storage,
+    String name) {
 
   public ExecutionNodeConfig {
     Objects.requireNonNull(datadir);
@@ -63,6 +66,12 @@ public record ExecutionNodeConfig(
     Objects.requireNonNull(dev);
     Objects.requireNonNull(txPool);
     Objects.requireNonNull(storage);
+    Objects.requireNonNull(name);
+  }
+
+  /** The name of one of this node's threads: {@code role}, after the node's name if it has one. */
+  public String threadName(String role) {
+    return name.isEmpty() ? role : name + "-" + role;
   }
 
   /** {@code --metrics.addr} and {@code --metrics.port} (geth: 127.0.0.1:6060). */
@@ -163,6 +172,7 @@ public record ExecutionNodeConfig(
     private TxPoolConfig txPool = TxPoolConfig.defaults();
     private boolean allowUnprotectedTxs;
     private RocksDbConfig storage = RocksDbConfig.defaults();
+    private String name = "";
 
     private Builder() {}
 
@@ -236,6 +246,11 @@ public record ExecutionNodeConfig(
       return this;
     }
 
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
     public ExecutionNodeConfig build() {
       return new ExecutionNodeConfig(
           datadir,
@@ -250,7 +265,8 @@ public record ExecutionNodeConfig(
           dev,
           txPool,
           allowUnprotectedTxs,
-          storage);
+          storage,
+          name);
     }
   }
 }

@@ -69,6 +69,21 @@ class NodeLifecycleTest {
   }
 
   @Test
+  void aNamedNodeNamesItsThreadsAfterItself() throws Exception {
+    NodeFixture fixture = new NodeFixture(); // only for its genesis
+    var genesis = fixture.genesis();
+    fixture.close();
+    try (ExecutionNode node =
+        ExecutionNode.start(config(0).genesis(genesis).name("engine-a").build())) {
+      assertThat(node.chain().head().number()).isZero();
+      assertThat(Thread.getAllStackTraces().keySet())
+          .extracting(Thread::getName)
+          .contains("engine-a-bloom-bits-indexer")
+          .doesNotContain("bloom-bits-indexer");
+    }
+  }
+
+  @Test
   void servesStopsAndReopensTheSameDatabaseAndPort() throws Exception {
     NodeFixture fixture = new NodeFixture(); // only for its genesis
     var genesis = fixture.genesis();
