@@ -3,10 +3,12 @@ package io.merapi.cli;
 import io.merapi.batcher.DataAvailability;
 import io.merapi.devnet.Devnet;
 import io.merapi.devnet.DevnetConfig;
+import io.merapi.devnet.MetricsPorts;
 import io.merapi.devnet.Ports;
 import io.merapi.devnet.chain.ChainSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -177,6 +179,54 @@ public final class DevnetCommand implements Callable<Integer> {
       description = "Proposer RPC (default: ${DEFAULT-VALUE}).")
   int proposerRpcPort;
 
+  @Option(
+      names = "--metrics",
+      description =
+          "Serve each component's Prometheus metrics on its own port (ports below; default: off).")
+  boolean metrics;
+
+  @Option(
+      names = "--metrics.l1.port",
+      defaultValue = "6060",
+      description = "L1 metrics (default: ${DEFAULT-VALUE}).")
+  int metricsL1Port;
+
+  @Option(
+      names = "--metrics.l2.port",
+      defaultValue = "6061",
+      description = "Sequencer L2 engine metrics (default: ${DEFAULT-VALUE}).")
+  int metricsL2Port;
+
+  @Option(
+      names = "--metrics.verifier.l2.port",
+      defaultValue = "6062",
+      description = "Verifier L2 engine metrics (default: ${DEFAULT-VALUE}).")
+  int metricsVerifierL2Port;
+
+  @Option(
+      names = "--metrics.node.port",
+      defaultValue = "7300",
+      description = "Sequencer rollup node metrics (default: ${DEFAULT-VALUE}).")
+  int metricsNodePort;
+
+  @Option(
+      names = "--metrics.verifier.node.port",
+      defaultValue = "7303",
+      description = "Verifier rollup node metrics (default: ${DEFAULT-VALUE}).")
+  int metricsVerifierNodePort;
+
+  @Option(
+      names = "--metrics.batcher.port",
+      defaultValue = "7301",
+      description = "Batcher metrics (default: ${DEFAULT-VALUE}).")
+  int metricsBatcherPort;
+
+  @Option(
+      names = "--metrics.proposer.port",
+      defaultValue = "7302",
+      description = "Proposer metrics (default: ${DEFAULT-VALUE}).")
+  int metricsProposerPort;
+
   @Override
   public Integer call() throws InterruptedException {
     DevnetConfig config = config();
@@ -242,7 +292,18 @@ public final class DevnetCommand implements Callable<Integer> {
           maxChannelDuration,
           Flags.duration("--proposal-interval", proposalInterval),
           l1SafeDepth,
-          l1FinalizedDepth);
+          l1FinalizedDepth,
+          metrics
+              ? Optional.of(
+                  new MetricsPorts(
+                      metricsL1Port,
+                      metricsL2Port,
+                      metricsVerifierL2Port,
+                      metricsNodePort,
+                      metricsVerifierNodePort,
+                      metricsBatcherPort,
+                      metricsProposerPort))
+              : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.merapi.batcher.DataAvailability;
 import io.merapi.devnet.DevnetConfig;
+import io.merapi.devnet.MetricsPorts;
 import io.merapi.devnet.Ports;
 import io.merapi.devnet.chain.ChainSettings;
 import java.nio.file.Path;
@@ -77,5 +78,13 @@ class DevnetCommandTest {
     assertThatThrownBy(() -> parse("--batcher.da", "ipfs"))
         .isInstanceOf(CommandFailure.class)
         .hasMessageContaining("expected calldata, blobs or auto");
+  }
+
+  @Test
+  void metricsAreOffUntilAskedForThenOnTheirOwnPorts() {
+    assertThat(parse().metrics()).isEmpty();
+    assertThat(parse("--metrics").metrics()).contains(MetricsPorts.defaults());
+    assertThat(parse("--metrics", "--metrics.verifier.node.port", "9999").metrics().orElseThrow())
+        .isEqualTo(new MetricsPorts(6060, 6061, 6062, 7300, 9999, 7301, 7302));
   }
 }

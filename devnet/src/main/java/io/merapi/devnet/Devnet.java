@@ -18,8 +18,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +108,16 @@ public final class Devnet implements AutoCloseable {
       wire.resolver(l1Rpc)
           .ifPresent(resolver -> resources.add(GameResolverService.start(resolver)));
 
+      SequencedMap<String, URI> metrics = new LinkedHashMap<>();
+      l1.metricsUri().ifPresent(uri -> metrics.put("l1", uri));
+      seqEngine.metricsUri().ifPresent(uri -> metrics.put("sequencerL2", uri));
+      verEngine.flatMap(ExecutionNode::metricsUri).ifPresent(uri -> metrics.put("verifierL2", uri));
+      seqNode.metricsUri().ifPresent(uri -> metrics.put("sequencerNode", uri));
+      verNode
+          .flatMap(RollupNodeService::metricsUri)
+          .ifPresent(uri -> metrics.put("verifierNode", uri));
+      batcher.metricsUri().ifPresent(uri -> metrics.put("batcher", uri));
+      proposer.metricsUri().ifPresent(uri -> metrics.put("proposer", uri));
       Endpoints endpoints =
           new Endpoints(
               l1Rpc,
@@ -118,7 +130,8 @@ public final class Devnet implements AutoCloseable {
               verEngine.map(engine -> engine.httpUri().orElseThrow()),
               verNode.map(RollupNodeService::rpcUri),
               batcher.rpcUri(),
-              proposer.rpcUri());
+              proposer.rpcUri(),
+              metrics);
       DevnetInfo info = new DevnetInfo(files, endpoints, config.proposalInterval(), dir);
       dir.writeInfo(info.toJson());
       LOG.info(

@@ -5,6 +5,7 @@ import io.merapi.devnet.chain.ChainSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything {@code merapi devnet} is started with.
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param proposalInterval how often the proposer creates a game ({@code --proposal-interval})
  * @param l1SafeDepth L1 blocks between the head and the safe block ({@code --l1.safe-depth})
  * @param l1FinalizedDepth ...and the finalized block ({@code --l1.finalized-depth})
+ * @param metrics where each component serves Prometheus metrics ({@code --metrics}), if at all
  */
 public record DevnetConfig(
     Path datadir,
@@ -32,13 +34,15 @@ public record DevnetConfig(
     long maxChannelDuration,
     Duration proposalInterval,
     int l1SafeDepth,
-    int l1FinalizedDepth) {
+    int l1FinalizedDepth,
+    Optional<MetricsPorts> metrics) {
   public DevnetConfig {
     Objects.requireNonNull(datadir, "datadir");
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(dataAvailability, "dataAvailability");
     Objects.requireNonNull(proposalInterval, "proposalInterval");
+    Objects.requireNonNull(metrics, "metrics");
     if (maxChannelDuration < 0) {
       throw new IllegalArgumentException("--batcher.max-channel-duration must not be negative");
     }
@@ -59,7 +63,8 @@ public record DevnetConfig(
         1,
         Duration.ofSeconds(6),
         4,
-        8);
+        8,
+        Optional.empty());
   }
 
   /** The default data directory, {@code ~/.merapi/devnet}. */
@@ -78,7 +83,8 @@ public record DevnetConfig(
         maxChannelDuration,
         proposalInterval,
         l1SafeDepth,
-        l1FinalizedDepth);
+        l1FinalizedDepth,
+        metrics);
   }
 
   public DevnetConfig withChain(ChainSettings value) {
@@ -92,7 +98,8 @@ public record DevnetConfig(
         maxChannelDuration,
         proposalInterval,
         l1SafeDepth,
-        l1FinalizedDepth);
+        l1FinalizedDepth,
+        metrics);
   }
 
   public DevnetConfig withPorts(Ports value) {
@@ -106,7 +113,8 @@ public record DevnetConfig(
         maxChannelDuration,
         proposalInterval,
         l1SafeDepth,
-        l1FinalizedDepth);
+        l1FinalizedDepth,
+        metrics);
   }
 
   public DevnetConfig withVerifier(boolean value) {
@@ -120,7 +128,8 @@ public record DevnetConfig(
         maxChannelDuration,
         proposalInterval,
         l1SafeDepth,
-        l1FinalizedDepth);
+        l1FinalizedDepth,
+        metrics);
   }
 
   public DevnetConfig withDataAvailability(DataAvailability value) {
@@ -134,6 +143,22 @@ public record DevnetConfig(
         maxChannelDuration,
         proposalInterval,
         l1SafeDepth,
-        l1FinalizedDepth);
+        l1FinalizedDepth,
+        metrics);
+  }
+
+  public DevnetConfig withMetrics(Optional<MetricsPorts> value) {
+    return new DevnetConfig(
+        datadir,
+        fresh,
+        chain,
+        ports,
+        verifier,
+        dataAvailability,
+        maxChannelDuration,
+        proposalInterval,
+        l1SafeDepth,
+        l1FinalizedDepth,
+        value);
   }
 }

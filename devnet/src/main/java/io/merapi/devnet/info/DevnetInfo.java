@@ -117,6 +117,11 @@ public record DevnetInfo(
     l2.put("batcher", Endpoints.plain(endpoints.batcher()));
     l2.put("proposer", Endpoints.plain(endpoints.proposer()));
 
+    if (!endpoints.metrics().isEmpty()) {
+      ObjectNode metrics = json.putObject("metrics");
+      endpoints.metrics().forEach((role, uri) -> metrics.put(role, uri.toString()));
+    }
+
     // The block explorer comes with its own issue; until then there is none to name.
     json.putNull("explorer");
 

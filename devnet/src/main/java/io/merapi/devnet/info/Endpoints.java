@@ -1,8 +1,11 @@
 package io.merapi.devnet.info;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SequencedMap;
 
 /**
  * Where the running devnet serves, as its users reach it.
@@ -18,6 +21,8 @@ import java.util.Optional;
  * @param verifierNode the verifier's rollup node, when the verifier runs
  * @param batcher the batcher's admin RPC
  * @param proposer the proposer's RPC
+ * @param metrics each component's Prometheus endpoint by role ({@code l1}, {@code sequencerL2},
+ *     ...), in start order; empty without {@code --metrics}
  */
 public record Endpoints(
     URI l1Rpc,
@@ -30,7 +35,8 @@ public record Endpoints(
     Optional<URI> verifierRpc,
     Optional<URI> verifierNode,
     URI batcher,
-    URI proposer) {
+    URI proposer,
+    SequencedMap<String, URI> metrics) {
   public Endpoints {
     Objects.requireNonNull(l1Rpc);
     Objects.requireNonNull(l1Ws);
@@ -43,6 +49,35 @@ public record Endpoints(
     Objects.requireNonNull(verifierNode);
     Objects.requireNonNull(batcher);
     Objects.requireNonNull(proposer);
+    metrics = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(metrics));
+  }
+
+  /** A devnet's endpoints without metrics. */
+  public Endpoints(
+      URI l1Rpc,
+      URI l1Ws,
+      URI l1Beacon,
+      URI l2Rpc,
+      URI l2Ws,
+      URI l2Engine,
+      URI node,
+      Optional<URI> verifierRpc,
+      Optional<URI> verifierNode,
+      URI batcher,
+      URI proposer) {
+    this(
+        l1Rpc,
+        l1Ws,
+        l1Beacon,
+        l2Rpc,
+        l2Ws,
+        l2Engine,
+        node,
+        verifierRpc,
+        verifierNode,
+        batcher,
+        proposer,
+        new LinkedHashMap<>());
   }
 
   /** {@code http://host:port} of {@code uri}, without the trailing slash servers report. */

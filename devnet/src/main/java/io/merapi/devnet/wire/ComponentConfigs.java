@@ -7,6 +7,7 @@ import io.merapi.deployer.DeployConfig;
 import io.merapi.deployer.l1.L1Deployment;
 import io.merapi.derive.channel.CompressionAlgo;
 import io.merapi.devnet.DevnetConfig;
+import io.merapi.devnet.MetricsPorts;
 import io.merapi.devnet.chain.ChainFiles;
 import io.merapi.devnet.chain.DevnetDir;
 import io.merapi.devnet.chain.DevnetGenesis;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The settings of each devnet component, from the devnet's config, its chain files and its data
@@ -71,6 +73,7 @@ public final class ComponentConfigs {
         .ws(Optional.empty())
         .authRpc(Optional.empty())
         .storage(STORAGE)
+        .metrics(metricsEndpoint(MetricsPorts::l1))
         .dev(
             Optional.of(
                 new ExecutionNodeConfig.DevSettings(
@@ -99,6 +102,7 @@ public final class ComponentConfigs {
         .authRpc(Optional.of(RpcServerConfig.engineApi(secret).withPort(auth)))
         .jwtSecret(Optional.of(dir.jwtSecret()))
         .storage(STORAGE)
+        .metrics(metricsEndpoint(sequencer ? MetricsPorts::sequencerL2 : MetricsPorts::verifierL2))
         .build();
   }
 
@@ -123,24 +127,29 @@ public final class ComponentConfigs {
             true,
             new DriverConfig(sequencer, false, 0, 0, POLL),
             Optional.of(dir.safeDb(sequencer)),
-            Optional.empty(),
+            metricsPort(sequencer ? MetricsPorts::sequencerNode : MetricsPorts::verifierNode)
+                .map(port -> new NodeConfig.Metrics(LOOPBACK, port)),
             publishTo)
         .withName(sequencer ? "sequencer" : "verifier");
   }
 
   /** The batcher: span batches, channels closed after at most the configured L1 blocks. */
   public BatcherConfig batcher(URI l1, URI l2Eth, URI rollupRpc) {
-    return BatcherConfig.defaults(l1, l2Eth, rollupRpc, key(DevnetGenesis.BATCHER_ACCOUNT))
-        .withPollInterval(POLL)
-        .withSubSafetyMargin(4)
-        .withChannels(
-            config.maxChannelDuration(),
-            1,
-            CompressionAlgo.ZLIB,
-            BatchType.SPAN,
-            config.dataAvailability())
-        .withTxManager(txManager())
-        .withRpc(LOOPBACK, config.ports().batcher());
+    BatcherConfig batcher =
+        BatcherConfig.defaults(l1, l2Eth, rollupRpc, key(DevnetGenesis.BATCHER_ACCOUNT))
+            .withPollInterval(POLL)
+            .withSubSafetyMargin(4)
+            .withChannels(
+                config.maxChannelDuration(),
+                1,
+                CompressionAlgo.ZLIB,
+                BatchType.SPAN,
+                config.dataAvailability())
+            .withTxManager(txManager())
+            .withRpc(LOOPBACK, config.ports().batcher());
+    return metricsPort(MetricsPorts::batcher)
+        .map(port -> batcher.withMetrics(LOOPBACK, port))
+        .orElse(batcher);
   }
 
   /**
@@ -166,7 +175,8 @@ public final class ComponentConfigs {
         key(DevnetGenesis.PROPOSER_ACCOUNT),
         txManager(),
         new ProposerConfig.Rpc(LOOPBACK, config.ports().proposer(), true),
-        Optional.empty());
+        metricsPort(MetricsPorts::proposer)
+            .map(port -> new ProposerConfig.Endpoint(LOOPBACK, port)));
   }
 
   /**
@@ -194,6 +204,17 @@ public final class ComponentConfigs {
         .withNumConfirmations(1)
         .withTimings(
             Duration.ofSeconds(2 * files.settings().l1BlockTime()), Duration.ofMillis(500));
+  }
+
+  /** The component's metrics port with {@code --metrics}. */
+  private Optional<Integer> metricsPort(ToIntFunction<MetricsPorts> component) {
+    return config.metrics().map(component::applyAsInt);
+  }
+
+  private Optional<ExecutionNodeConfig.MetricsEndpoint> metricsEndpoint(
+      ToIntFunction<MetricsPorts> component) {
+    return metricsPort(component)
+        .map(port -> new ExecutionNodeConfig.MetricsEndpoint(LOOPBACK, port));
   }
 
   private static Secp256k1.PrivateKey key(int account) {

@@ -12,8 +12,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.SequencedMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,5 +113,38 @@ class DevnetInfoTest {
     assertThat(lines).anyMatch(l -> l.startsWith("(2) 0x3C44") && l.contains("batcher"));
     assertThat(lines).anyMatch(l -> l.startsWith("(0) 0xf39F") && !l.contains("don't"));
     assertThat(lines).anyMatch(l -> l.contains("http://127.0.0.1:9545"));
+  }
+
+  @Test
+  void metricsEndpointsAreListedOnlyWhenServed() {
+    assertThat(
+            new DevnetInfo(games, endpoints(true), Duration.ofSeconds(6), dir)
+                .toJson()
+                .has("metrics"))
+        .isFalse();
+    Endpoints base = endpoints(true);
+    SequencedMap<String, URI> metrics = new LinkedHashMap<>();
+    metrics.put("l1", URI.create("http://127.0.0.1:6060/metrics"));
+    metrics.put("batcher", URI.create("http://127.0.0.1:7301/metrics"));
+    Endpoints served =
+        new Endpoints(
+            base.l1Rpc(),
+            base.l1Ws(),
+            base.l1Beacon(),
+            base.l2Rpc(),
+            base.l2Ws(),
+            base.l2Engine(),
+            base.node(),
+            base.verifierRpc(),
+            base.verifierNode(),
+            base.batcher(),
+            base.proposer(),
+            metrics);
+    DevnetInfo info = new DevnetInfo(games, served, Duration.ofSeconds(6), dir);
+    assertThat(keys(info.toJson().get("metrics"))).containsExactly("l1", "batcher");
+    assertThat(info.toJson().at("/metrics/batcher").asText())
+        .isEqualTo("http://127.0.0.1:7301/metrics");
+    assertThat(DevnetBanner.lines(info))
+        .anyMatch(line -> line.startsWith("Metrics, l1") && line.endsWith(":6060/metrics"));
   }
 }

@@ -6,6 +6,7 @@ import io.merapi.batcher.BatcherConfig;
 import io.merapi.batcher.DataAvailability;
 import io.merapi.batcher.channel.BatchType;
 import io.merapi.devnet.DevnetConfig;
+import io.merapi.devnet.MetricsPorts;
 import io.merapi.devnet.chain.ChainFiles;
 import io.merapi.devnet.chain.ChainSettings;
 import io.merapi.devnet.chain.DevnetDir;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +103,34 @@ class ComponentConfigsTest {
           .isEqualTo(io.merapi.devnet.info.DevnetInfo.roles().get("challenger"));
       assertThat(resolver.pollInterval()).isEqualTo(Duration.ofSeconds(1));
       assertThat(resolver.txManager().numConfirmations()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void withMetricsEachComponentServesOnItsOwnPort() {
+    DevnetConfig config =
+        DevnetConfig.defaults(tmp.resolve("metrics"))
+            .withMetrics(Optional.of(MetricsPorts.defaults()));
+    ChainFiles files = DevnetGenesis.build(ChainSettings.defaults(), 1_700_000_000L);
+    try (DevnetDir dir = DevnetDir.open(config.datadir(), false)) {
+      ComponentConfigs wire = new ComponentConfigs(config, files, dir);
+      assertThat(wire.l1().metrics().orElseThrow().port()).isEqualTo(6060);
+      assertThat(wire.engine(true, JwtSecret.generate()).metrics().orElseThrow().port())
+          .isEqualTo(6061);
+      assertThat(wire.engine(false, JwtSecret.generate()).metrics().orElseThrow().port())
+          .isEqualTo(6062);
+      assertThat(wire.node(true, L1, BEACON, L1, List.of()).metrics().orElseThrow().port())
+          .isEqualTo(7300);
+      assertThat(wire.node(false, L1, BEACON, L1, List.of()).metrics().orElseThrow().port())
+          .isEqualTo(7303);
+      assertThat(wire.batcher(L1, L1, L1).metricsPort()).contains(7301);
+      assertThat(wire.proposer(L1, L1, L1).metrics().orElseThrow().port()).isEqualTo(7302);
+    }
+    DevnetConfig quiet = DevnetConfig.defaults(tmp.resolve("quiet"));
+    try (DevnetDir dir = DevnetDir.open(quiet.datadir(), false)) {
+      ComponentConfigs wire = new ComponentConfigs(quiet, files, dir);
+      assertThat(wire.l1().metrics()).isEmpty();
+      assertThat(wire.batcher(L1, L1, L1).metricsPort()).isEmpty();
     }
   }
 }
