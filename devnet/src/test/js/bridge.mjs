@@ -55,6 +55,7 @@ const abi = {
     'function createOptimismMintableERC20(address remoteToken, string name, string symbol) returns (address)',
     'event OptimismMintableERC20Created(address indexed localToken, address indexed remoteToken, address deployer)',
   ]),
+  oracle: parseAbi(['function nextOutputIndex() view returns (uint256)']),
   portal: parseAbi(['event WithdrawalFinalized(bytes32 indexed withdrawalHash, bool success)']),
 };
 
@@ -162,6 +163,7 @@ async function complete(net, flow, who, l2Receipt) {
     `${flow}: a fresh withdrawal's status is ${statuses[0]}`,
   );
   log(flow, `withdrawal in L2 block ${l2Receipt.blockNumber}: ${statuses[0]}; waiting for a proposal`);
+  await firstOutput(net, flow);
   const { game, withdrawal } = await within(
     PROVE_SECONDS,
     `${flow}: waitToProve for L2 block ${l2Receipt.blockNumber}`,
@@ -215,6 +217,25 @@ async function complete(net, flow, who, l2Receipt) {
   };
 }
 
+/**
+ * With the L2OutputOracle, until its first output: viem's waitToProve estimates the next output's
+ * time from latestOutputIndex(), which reverts on an oracle without outputs (as OP's does), so a
+ * withdrawal made right after the devnet starts waits here for the proposer's first output.
+ */
+async function firstOutput(net, flow) {
+  if (net.info.proofs.type !== 'l2oo') return;
+  const oracle = net.info.l1Contracts.L2OutputOracle;
+  await within(
+    PROVE_SECONDS,
+    `${flow}: the L2OutputOracle's first output`,
+    (async () => {
+      while ((await net.l1Public.readContract({ address: oracle, abi: abi.oracle, functionName: 'nextOutputIndex' })) === 0n) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    })(),
+  );
+}
+
 /** An L2 transaction that initiates a withdrawal, mined, on the verifier too. */
 async function initiated(net, flow, hash) {
   const receipt = await mined(net.l2Public, hash, `${flow}: withdrawal on L2`);
@@ -236,7 +257,16 @@ async function ethFlow(net, flow, index, { withdraw = true } = {}) {
   const who = net.wallet(index);
   const amount = parseEther('1');
   const sentAt = elapsed();
-  const request = await net.l2Public.buildDepositTransaction({ account: who.account, mint: amount, to: who.address });
+  // An L2 gas limit above the plain transfer's 21000 (viem's estimate): the portal then burns L1
+  // gas up to it (ResourceMetering), which absorbs the extra ~1.1k gas its fee update costs in the
+  // first deposit of a block. With 21000, an L1 estimate made when the head block holds the last
+  // deposit (or is the genesis, as right after the devnet starts) is that much short: out of gas.
+  const request = await net.l2Public.buildDepositTransaction({
+    account: who.account,
+    mint: amount,
+    to: who.address,
+    gas: 100_000n,
+  });
   const l1Receipt = await mined(net.l1Public, await who.l1.depositTransaction(request), `${flow}: depositTransaction`);
   const deposit = await landed(net, flow, l1Receipt, sentAt);
   const got = await delta(balanceAt(net.l2Public, who.address), deposit.receipt.blockNumber);
