@@ -2,7 +2,16 @@ package io.merapi.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hex;
+import io.merapi.base.crypto.Keccak256;
+import io.merapi.base.crypto.Secp256k1;
+import io.merapi.base.uint.UInt256;
+import io.merapi.contracts.l1.OptimismPortal2;
+import io.merapi.contracts.l2.L2ToL1MessagePasser;
+import io.merapi.deployer.tx.RpcTransactor;
+import io.merapi.devnet.info.DevnetInfo;
 import io.merapi.devnet.info.Endpoints;
 import io.merapi.devnet.load.LoadGenerator;
 import io.merapi.devnet.load.LoadSettings;
@@ -14,8 +23,10 @@ import io.merapi.node.RollupRig;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * this JVM (verifier on). Nothing is refused, every accepted transfer gets a receipt, and the
  * verifier's safe head, derived from the batcher's L1 data only, reaches the last loaded block
  * within 30 s of the stop while a {@link SafeChainWatcher} checks it against the sequencer's chain
- * throughout. Logs the rate reached, the safe head's lag behind the sequencer and the memory.
+ * throughout. Meanwhile an ETH deposit through the portal must arrive on L2 and a withdrawal is
+ * initiated on L2 (its block must become safe too). Logs the rate reached, the safe head's lag
+ * behind the sequencer and the memory.
  */
 class DevnetLoadIT {
   private static final Logger LOG = LoggerFactory.getLogger(DevnetLoadIT.class);
@@ -39,6 +52,11 @@ class DevnetLoadIT {
 
   /** The funder: account #9, which neither the devnet's services nor the other tests send from. */
   private static final int FUNDER = 9;
+
+  /** The bridge user during the load: account #8. */
+  private static final int BRIDGE_USER = 8;
+
+  private static final UInt256 ETHER = UInt256.valueOf(BigInteger.TEN.pow(18));
 
   @TempDir Path tmp;
 
@@ -67,6 +85,11 @@ class DevnetLoadIT {
                 LoadSettings.of(
                     endpoints.l2Rpc(), DevAccounts.defaults().keys().get(FUNDER), RATE))) {
           long end = System.nanoTime() + LOAD.toNanos();
+          CompletableFuture<Long> bridge =
+              CompletableFuture.supplyAsync(
+                  () ->
+                      depositAndWithdraw(
+                          endpoints, devnet.info().l1Contracts().get("OptimismPortal")));
           while (System.nanoTime() < end) {
             Thread.sleep(1_000);
             watcher.verify();
@@ -74,6 +97,7 @@ class DevnetLoadIT {
             lastLag = head - watcher.highestChecked();
             maxLag = Math.max(maxLag, lastLag);
           }
+          long withdrawalBlock = bridge.get(30, TimeUnit.SECONDS);
           LOG.info("Under load: {}", ProcessMemory.thisJvmAfterGc());
           summary = load.stop();
           long stopped = System.nanoTime();
@@ -92,7 +116,7 @@ class DevnetLoadIT {
           assertThat(receipts.missing()).as("transfers without a receipt").isEmpty();
           assertThat(receipts.failed()).isZero();
 
-          long lastLoadBlock = receipts.lastBlock();
+          long lastLoadBlock = Math.max(receipts.lastBlock(), withdrawalBlock);
           Duration left = SAFE_AFTER_STOP.minusNanos(System.nanoTime() - stopped);
           assertThat(left).as("time left of the 30 s after the stop").isPositive();
           RollupRig.awaitTrue(
@@ -100,7 +124,8 @@ class DevnetLoadIT {
                 watcher.verify();
                 return watcher.highestChecked() >= lastLoadBlock;
               },
-              "the verifier's safe head reaches the last loaded block " + lastLoadBlock,
+              "the verifier's safe head reaches the last loaded block and the withdrawal's, "
+                  + lastLoadBlock,
               left);
           LOG.info(
               "The verifier's safe head reached block {} {} ms after the load stopped",
@@ -108,6 +133,45 @@ class DevnetLoadIT {
               Duration.ofNanos(System.nanoTime() - stopped).toMillis());
         }
       }
+    }
+  }
+
+  /**
+   * During the load: deposits 1 ETH through the portal on L1 to a new address and waits until it is
+   * there on L2, then initiates a 0.1 ETH withdrawal on L2; returns the withdrawal's L2 block.
+   */
+  private static long depositAndWithdraw(Endpoints endpoints, Address portal) {
+    Secp256k1.PrivateKey user = DevAccounts.defaults().keys().get(BRIDGE_USER);
+    Address recipient =
+        Secp256k1.PrivateKey.fromBytes(Keccak256.hash("devnet load deposit".getBytes())).address();
+    try (RpcClient l1 = HttpRpcClient.create(endpoints.l1Rpc(), RpcClientOptions.defaults());
+        RpcClient l2 = HttpRpcClient.create(endpoints.l2Rpc(), RpcClientOptions.defaults())) {
+      long sent = System.nanoTime();
+      new RpcTransactor(l1, user, Duration.ofSeconds(60))
+          .send(
+              "an ETH deposit during the load",
+              portal,
+              OptimismPortal2.depositTransaction(recipient, ETHER, 100_000, false, Bytes.EMPTY),
+              ETHER);
+      RollupRig.awaitTrue(
+          () ->
+              UInt256.fromQuantity(l2.call("eth_getBalance", recipient.toHex(), "latest").asText())
+                  .equals(ETHER),
+          "the deposit arrives on L2 during the load",
+          Duration.ofSeconds(45));
+      LOG.info(
+          "The deposit arrived on L2 {} ms after it was sent on L1",
+          Duration.ofNanos(System.nanoTime() - sent).toMillis());
+      RpcTransactor l2User = new RpcTransactor(l2, user, Duration.ofSeconds(30));
+      l2User.send(
+          "a withdrawal during the load",
+          DevnetInfo.l2Contracts().get("L2ToL1MessagePasser"),
+          L2ToL1MessagePasser.initiateWithdrawal(
+              user.address(), UInt256.valueOf(100_000), Bytes.EMPTY),
+          ETHER.divide(UInt256.valueOf(10)));
+      long block = l2User.lastReceipt().orElseThrow().blockNumber();
+      LOG.info("Withdrawal initiated in L2 block {}", block);
+      return block;
     }
   }
 }
