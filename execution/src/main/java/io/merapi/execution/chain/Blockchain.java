@@ -572,7 +572,11 @@ public final class Blockchain {
       batch.commit();
     }
     head = next;
-    headChanges.incrementAndGet();
+    if (!removed.isEmpty() || !added.isEmpty()) {
+      // Only a new head moves the flat state: new safe or finalized labels on the same head (each
+      // forkchoiceUpdated of a sequencer while it derives) leave a block built on it valid.
+      headChanges.incrementAndGet();
+    }
     safe = newSafe;
     finalized = newFinalized;
     if (!removed.isEmpty() || !added.isEmpty()) {
