@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "devnet",
     mixinStandardHelpOptions = true,
+    // Every flag also applies to `devnet init`, which prepares the same devnet for processes.
+    scope = ScopeType.INHERIT,
+    subcommands = DevnetInitCommand.class,
     description =
         "All-in-one devnet: L1, L2, sequencer, verifier, batcher, proposer, in one process.")
 public final class DevnetCommand implements Callable<Integer> {
