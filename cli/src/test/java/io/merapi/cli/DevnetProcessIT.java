@@ -47,19 +47,6 @@ class DevnetProcessIT {
   /** The issue asks under 10 s on a cold JVM; CI machines and this loaded one get slack. */
   private static final Duration FIRST_BLOCK_BOUND = Duration.ofSeconds(30);
 
-  private static final List<String> PORT_FLAGS =
-      List.of(
-          "--l1.port",
-          "--l1.beacon.port",
-          "--l2.port",
-          "--l2.authrpc.port",
-          "--node.port",
-          "--verifier.l2.port",
-          "--verifier.l2.authrpc.port",
-          "--verifier.node.port",
-          "--batcher.rpc.port",
-          "--proposer.rpc.port");
-
   /** The traffic's sender and recipient: accounts no devnet role uses. */
   private static final Secp256k1.PrivateKey SENDER = DevAccounts.defaults().keys().get(7);
 
@@ -84,9 +71,7 @@ class DevnetProcessIT {
     Files.deleteIfExists(logs.resolve("devnet.out"));
     Path datadir = tmp.resolve("devnet");
     List<String> args = new ArrayList<>(List.of("devnet", "--datadir", datadir.toString()));
-    for (String flag : PORT_FLAGS) {
-      args.addAll(List.of(flag, Integer.toString(MerapiProcess.freePort())));
-    }
+    args.addAll(DevnetProcessesIT.freePortFlags());
     URI l2Rpc = URI.create("http://127.0.0.1:" + args.get(args.indexOf("--l2.port") + 1));
     devnet =
         new MerapiProcess(

@@ -54,6 +54,18 @@ class DevnetProcessesIT {
           "--batcher.rpc.port",
           "--proposer.rpc.port");
 
+  /**
+   * Every port flag of {@code merapi devnet}, each with a loopback port that is free now (fixed
+   * rather than 0: separate processes, and a restarted devnet, must know them in advance).
+   */
+  static List<String> freePortFlags() {
+    List<String> flags = new ArrayList<>();
+    for (String flag : PORT_FLAGS) {
+      flags.addAll(List.of(flag, Integer.toString(MerapiProcess.freePort())));
+    }
+    return flags;
+  }
+
   @TempDir Path tmp;
 
   private final Path logs = Path.of("target", "DevnetProcessesIT");
@@ -74,9 +86,7 @@ class DevnetProcessesIT {
     }
     Path datadir = tmp.resolve("devnet");
     List<String> flags = new ArrayList<>(List.of("--datadir", datadir.toString()));
-    for (String flag : PORT_FLAGS) {
-      flags.addAll(List.of(flag, Integer.toString(MerapiProcess.freePort())));
-    }
+    flags.addAll(freePortFlags());
     List<String> init = new ArrayList<>(List.of("devnet", "init"));
     init.addAll(flags);
     MerapiRun.Output printed = MerapiRun.merapi(init.toArray(String[]::new));
