@@ -14,8 +14,12 @@ import io.merapi.proposer.games.Games;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The devnet in this JVM on free ports: it starts, its first L2 block comes, the verifier's safe
  * head (derived from the batcher's L1 data only) climbs and matches the sequencer's chain, the
- * proposer's first game is resolved; a second devnet on the same directory is refused; after a stop
- * the same chains reopen and go on. A {@link SafeChainWatcher} compares the verifier's safe chain
- * with the sequencer's throughout.
+ * proposer's first game is resolved; viem's OP Stack actions bridge ETH, an ERC-20 and messages
+ * both ways (devnet/src/test/js/bridge.mjs all); a second devnet on the same directory is refused;
+ * after a stop the same chains reopen and go on. A {@link SafeChainWatcher} compares the verifier's
+ * safe chain with the sequencer's throughout.
  */
 class DevnetIT {
+  private static final Duration BRIDGE_TIMEOUT = Duration.ofMinutes(4);
 
   @TempDir Path tmp;
 
@@ -50,6 +56,12 @@ class DevnetIT {
           RpcClient l2 = client(info.at("/l2/rpc").asText())) {
         assertThat(l2.call("eth_chainId").asText()).isEqualTo("0x385");
         awaitSafe(watcher, 3, "the verifier's safe head passes block 3");
+        // Every bridge flow with viem, unchanged, while the watcher keeps checking the verifier.
+        ViemScript.Result bridged =
+            ViemScript.inDevnetModule()
+                .run(config.datadir().resolve("devnet.json"), "all", BRIDGE_TIMEOUT);
+        watcher.verify();
+        assertBridged(bridged);
         // The watcher can fail a test: the L1's blocks are not the verifier's safe L2 blocks.
         SafeChainWatcher wrong =
             SafeChainWatcher.start(
@@ -97,6 +109,39 @@ class DevnetIT {
             "the verifier's safe head passes block " + target + " after the restart");
       }
     }
+  }
+
+  /**
+   * What bridge.mjs checked itself (each deposit in the first L2 block of its L1 origin, on the
+   * verifier too; each withdrawal proven, finalized and its funds or call on L1) is in its result.
+   */
+  private static void assertBridged(ViemScript.Result result) {
+    assertThat(result.flowNames())
+        .containsExactlyInAnyOrder("ethPortal", "ethBridge", "erc20", "message");
+    for (String name : result.flowNames()) {
+      JsonNode deposit = result.flow(name).path("deposit");
+      assertThat(deposit.path("l2Block").asLong()).as(name).isPositive();
+      assertThat(deposit.path("verifierBlock").asLong())
+          .as(name)
+          .isEqualTo(deposit.path("l2Block").asLong());
+    }
+    for (String name : List.of("ethPortal", "erc20", "message")) {
+      JsonNode withdrawal = result.flow(name).path("withdrawal");
+      List<String> statuses = new ArrayList<>();
+      withdrawal.path("statuses").forEach(status -> statuses.add(status.asText()));
+      assertThat(statuses)
+          .as(name)
+          .endsWith("ready-to-prove", "waiting-to-finalize", "ready-to-finalize", "finalized");
+      assertThat(withdrawal.path("gameL2Block").asLong())
+          .as(name)
+          .isGreaterThanOrEqualTo(withdrawal.path("l2Block").asLong());
+      assertThat(withdrawal.path("finalizeBlock").asLong())
+          .as(name)
+          .isGreaterThan(withdrawal.path("proveBlock").asLong());
+    }
+    JsonNode eth = result.flow("ethPortal").path("withdrawal");
+    assertThat(new BigInteger(eth.path("l1Fee").asText())).isPositive();
+    assertThat(new BigInteger(eth.path("l1BaseFee").asText())).isPositive();
   }
 
   private static RpcClient client(String url) {
