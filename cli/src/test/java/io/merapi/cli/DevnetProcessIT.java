@@ -10,6 +10,7 @@ import io.merapi.base.bytes.Hex;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.base.uint.UInt256;
 import io.merapi.devnet.SafeChainWatcher;
+import io.merapi.devnet.ViemScript;
 import io.merapi.devnet.chain.DevnetDir;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.node.RollupRig;
@@ -18,6 +19,7 @@ import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DynamicFeeTransaction;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code merapi devnet} as one child process, as a user runs it, on free ports and a temp data
- * directory: the time from launch to the first L2 block; L2 transfers every quarter second; the
- * verifier's safe head (n, hash) recorded and the process killed with SIGKILL during the traffic;
- * started again without {@code --fresh}: block n keeps its hash on both L2 engines and the chain
- * goes on past it (new blocks, the verifier's safe head passes n); SIGTERM stops it cleanly and
- * releases {@code LOCK}; a third start opens the same chain. The verifier's safe chain must equal
- * the sequencer's throughout. Its log stays in {@code target/DevnetProcessIT/}.
+ * directory: the time from launch to the first L2 block; L2 transfers every quarter second and an
+ * ETH withdrawal initiated with viem ({@code bridge.mjs initiate}); the verifier's safe head (n,
+ * hash) recorded and the process killed with SIGKILL during the traffic; started again without
+ * {@code --fresh}: block n keeps its hash on both L2 engines, the chain goes on past it (new
+ * blocks, the verifier's safe head passes n) and the withdrawal from before the kill is proven and
+ * finalized ({@code bridge.mjs finish}); SIGTERM stops it cleanly and releases {@code LOCK}; a
+ * third start opens the same chain. The verifier's safe chain must equal the sequencer's
+ * throughout. Its log stays in {@code target/DevnetProcessIT/}.
  */
 class DevnetProcessIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -47,10 +51,19 @@ class DevnetProcessIT {
   /** The issue asks under 10 s on a cold JVM; CI machines and this loaded one get slack. */
   private static final Duration FIRST_BLOCK_BOUND = Duration.ofSeconds(30);
 
-  /** The traffic's sender and recipient: accounts no devnet role uses. */
-  private static final Secp256k1.PrivateKey SENDER = DevAccounts.defaults().keys().get(7);
+  /**
+   * The traffic's sender: an account neither a devnet role nor bridge.mjs uses (its withdrawal is
+   * #7's), so that their nonces never meet.
+   */
+  private static final Secp256k1.PrivateKey SENDER = DevAccounts.defaults().keys().get(8);
 
-  private static final Address RECIPIENT = DevAccounts.defaults().addresses().get(8);
+  private static final Address RECIPIENT = DevAccounts.defaults().addresses().get(9);
+
+  /** Who backs the withdrawal with a deposit into the portal (no other test role of this one). */
+  private static final Secp256k1.PrivateKey DEPOSITOR = DevAccounts.defaults().keys().get(9);
+
+  /** Proving and finalizing waits for a game, its resolution and the delays: about a minute. */
+  private static final Duration WITHDRAWAL_BOUND = Duration.ofMinutes(4);
 
   @TempDir Path tmp;
 
@@ -92,6 +105,7 @@ class DevnetProcessIT {
     JsonNode info = awaitInfo(datadir);
     long chainId = info.at("/l2/chainId").asLong();
     String genesis;
+    String withdrawal;
     long n;
     String safeHash;
     long headBeforeKill;
@@ -99,7 +113,17 @@ class DevnetProcessIT {
         Traffic traffic = new Traffic(l2, chainId);
         SafeChainWatcher watcher = watch(info)) {
       genesis = blockHash(l2, 0);
-      await(watcher, () -> watcher.highestChecked() >= 4 && traffic.sent() >= 8, "safe head 4");
+      // viem: an ETH withdrawal initiated on L2 and waited for until its block is safe.
+      ViemScript.Result initiated =
+          ViemScript.inDevnetModule().run(datadir.resolve("devnet.json"), "initiate", TIMEOUT);
+      withdrawal = initiated.flow("initiate").path("l2Tx").asText();
+      depositIntoPortal(
+          info, UInt256.valueOf(new BigInteger(initiated.flow("initiate").path("value").asText())));
+      long withdrawalBlock = initiated.flow("initiate").path("l2Block").asLong();
+      await(
+          watcher,
+          () -> watcher.highestChecked() >= Math.max(4, withdrawalBlock) && traffic.sent() >= 8,
+          "the verifier's safe head holds the withdrawal's block " + withdrawalBlock);
       n = watcher.highestChecked();
       safeHash = blockHash(l2, n);
       headBeforeKill = blockNumber(l2);
@@ -126,6 +150,10 @@ class DevnetProcessIT {
             "new blocks, and the verifier's safe head passes " + n + " after the restart");
         RollupRig.awaitTrue(
             () -> traffic.sent() >= 4, "transfers are accepted after the restart", TIMEOUT);
+        // The withdrawal initiated before the kill is proven and finalized after it.
+        ViemScript.inDevnetModule()
+            .run(datadir.resolve("devnet.json"), "finish", WITHDRAWAL_BOUND, withdrawal);
+        watcher.verify();
       }
     }
 
@@ -148,6 +176,47 @@ class DevnetProcessIT {
     exit = devnet.terminate(Duration.ofSeconds(20));
     assertThat(exit).as("the third devnet stops within 20 s of SIGTERM").isPresent();
     assertThat(devnet.log()).doesNotContain(" ERROR ");
+  }
+
+  /**
+   * A plain ETH transfer from {@link #DEPOSITOR} to the OptimismPortal (its {@code receive} is a
+   * deposit), mined on L1. The portal pays withdrawals out of what was deposited: the L2 accounts'
+   * genesis balances have no ETH behind them on L1, so a fresh devnet's portal could not pay the
+   * withdrawal's value (its call would fail, {@code WithdrawalFinalized(success=false)}).
+   */
+  private static void depositIntoPortal(JsonNode info, UInt256 value) {
+    try (RpcClient l1 = client(info.at("/l1/rpc").asText())) {
+      long nonce =
+          Hex.parseQuantity(
+              l1.call("eth_getTransactionCount", DEPOSITOR.address().toHex(), "pending").asText());
+      DynamicFeeTransaction deposit =
+          new DynamicFeeTransaction(
+              info.at("/l1/chainId").asLong(),
+              nonce,
+              UInt256.valueOf(1_000_000_000L),
+              UInt256.valueOf(100_000_000_000L),
+              300_000,
+              Optional.of(Address.fromHex(info.at("/l1Contracts/OptimismPortal").asText())),
+              value,
+              Bytes.EMPTY,
+              AccessList.EMPTY,
+              UInt256.ZERO,
+              UInt256.ZERO,
+              UInt256.ZERO);
+      String hash =
+          l1.call("eth_sendRawTransaction", Hex.encode(deposit.sign(DEPOSITOR).encoded())).asText();
+      RollupRig.awaitTrue(
+          () -> {
+            JsonNode receipt = l1.call("eth_getTransactionReceipt", hash);
+            if (receipt.isNull()) {
+              return false;
+            }
+            assertThat(receipt.path("status").asText()).as("deposit %s", hash).isEqualTo("0x1");
+            return true;
+          },
+          "the deposit into the portal is mined",
+          TIMEOUT);
+    }
   }
 
   /** False, with the log's tail, once the devnet process has died. */
@@ -200,7 +269,7 @@ class DevnetProcessIT {
   }
 
   /**
-   * Signed transfers of 1 wei every quarter second from account #7, the nonce read again after
+   * Signed transfers of 1 wei every quarter second from account #8, the nonce read again after
    * every failure (the devnet killed or restarting, a transaction lost with the pool).
    */
   private static final class Traffic implements AutoCloseable {
