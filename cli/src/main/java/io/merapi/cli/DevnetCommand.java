@@ -13,29 +13,39 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code merapi devnet}: the whole rollup in this process — the dev L1 (chain 900) with the
  * rollup's contracts, the L2 (chain 901) with its sequencer, a verifier, the batcher, the proposer
  * and the resolver of its fast games — on the OP devnet's ports, kept in {@code --datadir} across
- * restarts until {@code --fresh}.
+ * restarts until {@code --fresh}. Every flag is inherited by {@code merapi devnet init}, which
+ * prepares the same devnet for separate processes.
  */
 @Command(
     name = "devnet",
     mixinStandardHelpOptions = true,
+    subcommands = DevnetInitCommand.class,
     description =
         "All-in-one devnet: L1, L2, sequencer, verifier, batcher, proposer, in one process.")
 public final class DevnetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--datadir", description = "Where the chains live (default: ~/.merapi/devnet).")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--datadir",
+      description = "Where the chains live (default: ~/.merapi/devnet).")
   Path datadir;
 
-  @Option(names = "--fresh", description = "Delete the devnet's chains and start new ones.")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--fresh",
+      description = "Delete the devnet's chains and start new ones.")
   boolean fresh;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--verifier",
       defaultValue = "true",
       negatable = true,
@@ -46,6 +56,7 @@ public final class DevnetCommand implements Callable<Integer> {
   boolean verifier;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--proofs",
       defaultValue = "dispute-games",
       description =
@@ -53,66 +64,77 @@ public final class DevnetCommand implements Callable<Integer> {
   String proofs;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--batcher.da",
       defaultValue = "blobs",
       description = "Where the batcher posts: calldata, blobs or auto (default: ${DEFAULT-VALUE}).")
   String dataAvailability;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l1.block-time",
       defaultValue = "6",
       description = "Seconds between L1 blocks (default: ${DEFAULT-VALUE}).")
   long l1BlockTime;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l2.block-time",
       defaultValue = "2",
       description = "Seconds between L2 blocks (default: ${DEFAULT-VALUE}).")
   long l2BlockTime;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--proof-maturity-delay",
       defaultValue = "12s",
       description = "How long a proven withdrawal waits (default: ${DEFAULT-VALUE}).")
   String proofMaturityDelay;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--dispute-game-finality-delay",
       defaultValue = "6s",
       description = "How long a resolved game waits (default: ${DEFAULT-VALUE}).")
   String disputeGameFinalityDelay;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l2oo.submission-interval",
       defaultValue = "10",
       description = "L2 blocks between outputs with --proofs l2oo (default: ${DEFAULT-VALUE}).")
   long submissionInterval;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--finalization-period",
       defaultValue = "2s",
       description = "How long an output waits with --proofs l2oo (default: ${DEFAULT-VALUE}).")
   String finalizationPeriod;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--proposal-interval",
       defaultValue = "6s",
       description = "Time between the proposer's games (default: ${DEFAULT-VALUE}).")
   String proposalInterval;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--batcher.max-channel-duration",
       defaultValue = "1",
       description = "L1 blocks a channel stays open at most (default: ${DEFAULT-VALUE}).")
   long maxChannelDuration;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l1.safe-depth",
       defaultValue = "4",
       description = "L1 blocks between the head and the safe block (default: ${DEFAULT-VALUE}).")
   int l1SafeDepth;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l1.finalized-depth",
       defaultValue = "8",
       description =
@@ -120,60 +142,70 @@ public final class DevnetCommand implements Callable<Integer> {
   int l1FinalizedDepth;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l1.port",
       defaultValue = "8545",
       description = "L1 JSON-RPC, HTTP and WebSocket (default: ${DEFAULT-VALUE}).")
   int l1Port;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l1.beacon.port",
       defaultValue = "5052",
       description = "L1 beacon API (default: ${DEFAULT-VALUE}).")
   int l1BeaconPort;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l2.port",
       defaultValue = "9545",
       description = "L2 JSON-RPC, HTTP and WebSocket (default: ${DEFAULT-VALUE}).")
   int l2Port;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--l2.authrpc.port",
       defaultValue = "8551",
       description = "L2 Engine API (default: ${DEFAULT-VALUE}).")
   int l2AuthRpcPort;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--node.port",
       defaultValue = "7545",
       description = "Sequencer rollup node RPC (default: ${DEFAULT-VALUE}).")
   int nodePort;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--verifier.l2.port",
       defaultValue = "9645",
       description = "Verifier L2 JSON-RPC (default: ${DEFAULT-VALUE}).")
   int verifierL2Port;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--verifier.l2.authrpc.port",
       defaultValue = "8651",
       description = "Verifier L2 Engine API (default: ${DEFAULT-VALUE}).")
   int verifierL2AuthRpcPort;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--verifier.node.port",
       defaultValue = "7645",
       description = "Verifier rollup node RPC (default: ${DEFAULT-VALUE}).")
   int verifierNodePort;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--batcher.rpc.port",
       defaultValue = "6545",
       description = "Batcher admin RPC (default: ${DEFAULT-VALUE}).")
   int batcherRpcPort;
 
   @Option(
+      scope = ScopeType.INHERIT,
       names = "--proposer.rpc.port",
       defaultValue = "6546",
       description = "Proposer RPC (default: ${DEFAULT-VALUE}).")

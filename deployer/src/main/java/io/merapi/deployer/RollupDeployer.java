@@ -108,6 +108,17 @@ public final class RollupDeployer {
    */
   public static GenesisDeployment intoL1Genesis(
       Genesis l1Genesis, Address deployer, DeployConfig config) {
+    return intoL1Genesis(l1Genesis, deployer, config, UInt256.ZERO);
+  }
+
+  /**
+   * ...with {@code portalBalance} wei in the OptimismPortal: the L1 backing of ETH that the L2
+   * genesis credits (a devnet's funded accounts), which withdrawals pay out from. Without it a
+   * withdrawal of genesis ETH is proven and finalized but its payout fails, as on any chain whose
+   * L2 ETH never came through the portal.
+   */
+  public static GenesisDeployment intoL1Genesis(
+      Genesis l1Genesis, Address deployer, DeployConfig config, UInt256 portalBalance) {
     if (l1Genesis.config().chainId() != config.l1ChainId()) {
       throw new DeploymentException(
           "the L1 genesis has chain id "
@@ -128,6 +139,17 @@ public final class RollupDeployer {
     }
     Transactor transactor = new SandboxTransactor(sandbox, deployer);
     L1Deployment deployment = new L1Deployer(transactor, config).deploy();
+    if (!portalBalance.isZero()) {
+      Address portal = deployment.optimismPortalProxy();
+      GenesisAccount account = sandbox.account(portal).orElseThrow();
+      sandbox.put(
+          portal,
+          new GenesisAccount(
+              account.balance().add(portalBalance),
+              account.nonce(),
+              account.code(),
+              account.storage()));
+    }
     // viem's multicall looks for Multicall3 at its canonical address on every chain.
     if (sandbox.account(L2GenesisBuilder.MULTICALL3).isEmpty()) {
       sandbox.deployAt(L2GenesisBuilder.MULTICALL3, deployer, Bytes.wrap(Multicall3.deployment()));

@@ -150,8 +150,13 @@ public final class Devnet implements AutoCloseable {
     }
   }
 
-  /** The chains in {@code dir}, or new ones built now and written there. */
-  private static ChainFiles chainFiles(DevnetDir dir, DevnetConfig config) {
+  /**
+   * The chains in {@code dir}, or new ones built now and written there ({@code merapi devnet init}
+   * prepares the directory for separate processes with it).
+   *
+   * @throws IllegalStateException if the chains there were created with other settings
+   */
+  public static ChainFiles chainFiles(DevnetDir dir, DevnetConfig config) {
     Optional<ChainFiles> existing = dir.read();
     if (existing.isPresent()) {
       List<String> conflicts = existing.get().settings().conflicts(config.chain());

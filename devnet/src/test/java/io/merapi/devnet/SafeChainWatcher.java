@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * throw it, so a test that calls {@code verify} while it waits fails at once. Over the same
  * JSON-RPC a user has, so process tests can use it as well. A call that fails (a component
  * restarting or stopping) skips that second: the test's own waits catch a component that stays
- * down.
+ * down. Public for the process tests of cli (through this module's test jar).
  */
-final class SafeChainWatcher implements AutoCloseable {
+public final class SafeChainWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SafeChainWatcher.class);
   private static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
@@ -52,7 +52,7 @@ final class SafeChainWatcher implements AutoCloseable {
    * Starts comparing the safe head of the rollup node at {@code verifierNode} with the chain of the
    * L2 engine at {@code sequencerEngine} (its user JSON-RPC).
    */
-  static SafeChainWatcher start(URI verifierNode, URI sequencerEngine) {
+  public static SafeChainWatcher start(URI verifierNode, URI sequencerEngine) {
     SafeChainWatcher watcher = new SafeChainWatcher(verifierNode, sequencerEngine);
     watcher.timer.scheduleWithFixedDelay(
         watcher::checkOnce, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -92,7 +92,7 @@ final class SafeChainWatcher implements AutoCloseable {
   }
 
   /** Throws the first mismatch seen so far, if any. */
-  void verify() {
+  public void verify() {
     AssertionError error = mismatch.get();
     if (error != null) {
       throw error;
@@ -100,7 +100,7 @@ final class SafeChainWatcher implements AutoCloseable {
   }
 
   /** The highest safe block found on the sequencer's chain, -1 before the first check. */
-  long highestChecked() {
+  public long highestChecked() {
     return highestChecked.get();
   }
 

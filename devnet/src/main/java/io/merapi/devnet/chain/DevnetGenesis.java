@@ -68,8 +68,16 @@ public final class DevnetGenesis {
         L1_WETH, new GenesisAccount(UInt256.ZERO, 1, WETH.ARTIFACT.deployedBytecode(), Map.of()));
     Genesis base = Genesis.of(dev.config(), t0, dev.gasLimit(), alloc);
     RollupDeployer.GenesisDeployment deployed =
-        RollupDeployer.intoL1Genesis(base, DEPLOYER, config);
+        RollupDeployer.intoL1Genesis(base, DEPLOYER, config, l2GenesisEth());
     return new ChainFiles(settings, deployed.l1Genesis(), deployed.output());
+  }
+
+  /**
+   * The ETH the L2 genesis credits to the funded accounts, which the portal holds on L1 so that
+   * withdrawing it pays out, as if it had been deposited.
+   */
+  static UInt256 l2GenesisEth() {
+    return DevGenesis.BALANCE.multiply(UInt256.valueOf(DevAccounts.defaults().addresses().size()));
   }
 
   /** The OP devnet template with the devnet's chain ids, block time and proof settings. */

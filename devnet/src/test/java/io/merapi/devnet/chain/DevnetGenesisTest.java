@@ -3,6 +3,7 @@ package io.merapi.devnet.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.bytes.Address;
+import io.merapi.base.uint.UInt256;
 import io.merapi.contracts.l2.WETH;
 import io.merapi.deployer.DeployConfig;
 import io.merapi.deployer.l1.L1Deployment;
@@ -45,6 +46,18 @@ class DevnetGenesisTest {
     assertThat(DevnetGenesis.DEPLOYER).isNotIn(DevAccounts.defaults().addresses());
     assertThat(files.l1Genesis().alloc().get(DevnetGenesis.L1_WETH).code())
         .isEqualTo(WETH.ARTIFACT.deployedBytecode());
+  }
+
+  @Test
+  void thePortalHoldsTheEthTheL2GenesisCredits() {
+    ChainFiles files = DevnetGenesis.build(ChainSettings.defaults(), T0);
+    UInt256 l2Eth =
+        files.rollup().l2Genesis().alloc().values().stream()
+            .map(GenesisAccount::balance)
+            .reduce(UInt256.ZERO, UInt256::add);
+    assertThat(l2Eth.isZero()).isFalse();
+    assertThat(files.l1Genesis().alloc().get(files.rollup().l1().optimismPortalProxy()).balance())
+        .isEqualTo(l2Eth);
   }
 
   @Test
