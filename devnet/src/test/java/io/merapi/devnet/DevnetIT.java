@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hex;
+import io.merapi.devnet.load.LoadGenerator;
+import io.merapi.devnet.load.LoadSettings;
+import io.merapi.devnet.load.LoadSummary;
+import io.merapi.devnet.load.ProcessMemory;
+import io.merapi.devnet.load.ReceiptReport;
+import io.merapi.execution.dev.DevAccounts;
 import io.merapi.node.RollupRig;
 import io.merapi.proposer.contract.ContractReader;
 import io.merapi.proposer.games.FactoryGames;
@@ -23,17 +29,32 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The devnet in this JVM on free ports: it starts, its first L2 block comes, the verifier's safe
  * head (derived from the batcher's L1 data only) climbs and matches the sequencer's chain, the
  * proposer's first game is resolved; viem's OP Stack actions bridge ETH, an ERC-20 and messages
- * both ways (devnet/src/test/js/bridge.mjs all); a second devnet on the same directory is refused;
- * after a stop the same chains reopen and go on. A {@link SafeChainWatcher} compares the verifier's
- * safe chain with the sequencer's throughout.
+ * both ways (devnet/src/test/js/bridge.mjs all) while 200 transfers a second go to the L2 for at
+ * least a minute, all of them mined and the safe head keeping up; a second devnet on the same
+ * directory is refused; after a stop the same chains reopen and go on. A {@link SafeChainWatcher}
+ * compares the verifier's safe chain with the sequencer's throughout.
  */
 class DevnetIT {
+  private static final Logger LOG = LoggerFactory.getLogger(DevnetIT.class);
   private static final Duration BRIDGE_TIMEOUT = Duration.ofMinutes(4);
+
+  /** The load: 200 L2 transfers a second, for at least a minute. */
+  private static final double LOAD_RATE = 200;
+
+  private static final Duration MIN_LOAD = Duration.ofSeconds(60);
+
+  /** The safe head must reach the last loaded block this soon after the load stops. */
+  private static final Duration SAFE_AFTER_STOP = Duration.ofSeconds(30);
+
+  /** The load's funder: account #9, which neither the devnet's services nor bridge.mjs use. */
+  private static final int LOAD_FUNDER = 9;
 
   @TempDir Path tmp;
 
@@ -56,12 +77,28 @@ class DevnetIT {
           RpcClient l2 = client(info.at("/l2/rpc").asText())) {
         assertThat(l2.call("eth_chainId").asText()).isEqualTo("0x385");
         awaitSafe(watcher, 3, "the verifier's safe head passes block 3");
-        // Every bridge flow with viem, unchanged, while the watcher keeps checking the verifier.
-        ViemScript.Result bridged =
-            ViemScript.inDevnetModule()
-                .run(config.datadir().resolve("devnet.json"), "all", BRIDGE_TIMEOUT);
-        watcher.verify();
-        assertBridged(bridged);
+        LOG.info("At rest: {}", ProcessMemory.thisJvmAfterGc());
+        // Every bridge flow with viem, unchanged, while 200 transfers a second go to the L2 and
+        // the watcher keeps checking the verifier.
+        try (LoadGenerator load =
+            LoadGenerator.start(
+                LoadSettings.of(
+                    URI.create(info.at("/l2/rpc").asText()),
+                    DevAccounts.defaults().keys().get(LOAD_FUNDER),
+                    LOAD_RATE))) {
+          long loadStart = System.nanoTime();
+          ViemScript.Result bridged =
+              ViemScript.inDevnetModule()
+                  .run(config.datadir().resolve("devnet.json"), "all", BRIDGE_TIMEOUT);
+          watcher.verify();
+          assertBridged(bridged);
+          long loadLeft = MIN_LOAD.toNanos() - (System.nanoTime() - loadStart);
+          if (loadLeft > 0) {
+            Thread.sleep(Duration.ofNanos(loadLeft));
+          }
+          LOG.info("Under load: {}", ProcessMemory.thisJvmAfterGc());
+          assertKeptUp(load, watcher, l2);
+        }
         // The watcher can fail a test: the L1's blocks are not the verifier's safe L2 blocks.
         SafeChainWatcher wrong =
             SafeChainWatcher.start(
@@ -142,6 +179,42 @@ class DevnetIT {
     JsonNode eth = result.flow("ethPortal").path("withdrawal");
     assertThat(new BigInteger(eth.path("l1Fee").asText())).isPositive();
     assertThat(new BigInteger(eth.path("l1BaseFee").asText())).isPositive();
+  }
+
+  /**
+   * The load's promise: nothing refused, every accepted transfer mined, and the verifier's safe
+   * head, derived from the batcher's L1 data only, at the last loaded block within 30 s of the
+   * stop.
+   */
+  private static void assertKeptUp(LoadGenerator load, SafeChainWatcher watcher, RpcClient l2)
+      throws InterruptedException {
+    long head = Hex.parseQuantity(l2.call("eth_blockNumber").asText());
+    LoadSummary summary = load.stop();
+    long stopped = System.nanoTime();
+    LOG.info(
+        "Load: {}; the verifier's safe head {} blocks behind the sequencer at the stop",
+        summary,
+        head - watcher.highestChecked());
+    assertThat(summary.rejected()).as("refusals by reason").isEmpty();
+    assertThat(summary.accepted()).isEqualTo(summary.sent());
+    assertThat(summary.achievedRate()).isGreaterThan(LOAD_RATE * 0.9);
+    ReceiptReport receipts = load.awaitReceipts(Duration.ofSeconds(60));
+    LOG.info("Receipts: {}", receipts);
+    assertThat(receipts.missing()).as("transfers without a receipt").isEmpty();
+    assertThat(receipts.failed()).isZero();
+    Duration left = SAFE_AFTER_STOP.minusNanos(System.nanoTime() - stopped);
+    assertThat(left).as("time left of the 30 s after the stop").isPositive();
+    RollupRig.awaitTrue(
+        () -> {
+          watcher.verify();
+          return watcher.highestChecked() >= receipts.lastBlock();
+        },
+        "the verifier's safe head reaches the last loaded block " + receipts.lastBlock(),
+        left);
+    LOG.info(
+        "The verifier's safe head reached block {} {} ms after the load stopped",
+        receipts.lastBlock(),
+        Duration.ofNanos(System.nanoTime() - stopped).toMillis());
   }
 
   private static RpcClient client(String url) {
