@@ -52,34 +52,6 @@ public record Endpoints(
     metrics = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(metrics));
   }
 
-  /** A devnet's endpoints without metrics. */
-  public Endpoints(
-      URI l1Rpc,
-      URI l1Ws,
-      URI l1Beacon,
-      URI l2Rpc,
-      URI l2Ws,
-      URI l2Engine,
-      URI node,
-      Optional<URI> verifierRpc,
-      Optional<URI> verifierNode,
-      URI batcher,
-      URI proposer) {
-    this(
-        l1Rpc,
-        l1Ws,
-        l1Beacon,
-        l2Rpc,
-        l2Ws,
-        l2Engine,
-        node,
-        verifierRpc,
-        verifierNode,
-        batcher,
-        proposer,
-        new LinkedHashMap<>());
-  }
-
   /** {@code http://host:port} of {@code uri}, without the trailing slash servers report. */
   static String plain(URI uri) {
     String text = uri.toString();

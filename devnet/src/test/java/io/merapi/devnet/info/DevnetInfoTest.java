@@ -49,7 +49,8 @@ class DevnetInfoTest {
         verifier ? Optional.of(URI.create("http://127.0.0.1:9645/")) : Optional.empty(),
         verifier ? Optional.of(URI.create("http://127.0.0.1:7645/")) : Optional.empty(),
         URI.create("http://127.0.0.1:6545/"),
-        URI.create("http://127.0.0.1:6546/"));
+        URI.create("http://127.0.0.1:6546/"),
+        new LinkedHashMap<>());
   }
 
   private static List<String> keys(JsonNode json) {
