@@ -24,7 +24,12 @@ import java.util.concurrent.TimeUnit;
 final class MerapiProcess implements AutoCloseable {
   private static final Set<Integer> PORTS_GIVEN = new HashSet<>();
 
+  /** Small, quick-starting JVMs: several run at once on a small machine. */
+  static final List<String> SMALL_JVM =
+      List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   private final String name;
+  private final List<String> jvmOptions;
   private final List<String> args;
   private final Path out;
   private final Path log;
@@ -33,7 +38,15 @@ final class MerapiProcess implements AutoCloseable {
   private long outStart;
 
   MerapiProcess(String name, Path logDir, List<String> args) {
+    this(name, logDir, SMALL_JVM, args);
+  }
+
+  /**
+   * A process whose JVM takes {@code jvmOptions} (heap, collector) instead of {@link #SMALL_JVM}.
+   */
+  MerapiProcess(String name, Path logDir, List<String> jvmOptions, List<String> args) {
     this.name = name;
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.args = List.copyOf(args);
     this.out = logDir.resolve(name + ".out");
     this.log = logDir.resolve(name + ".log");
@@ -86,16 +99,9 @@ final class MerapiProcess implements AutoCloseable {
     outStart = Files.size(out);
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
-    // Small, quick-starting JVMs: several run at once on a small machine.
-    command.addAll(
-        List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            "-Xmx384m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName()));
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(args);
     process =
         new ProcessBuilder(command)

@@ -2,7 +2,6 @@ package io.merapi.deployer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -26,6 +25,7 @@ import io.merapi.types.config.GenesisAccount;
 import io.merapi.types.config.OpFork;
 import io.merapi.types.config.OptimismConfig;
 import io.merapi.types.config.RollupConfig;
+import io.merapi.types.json.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,20 +51,22 @@ public final class RollupDeployer {
      */
     public void write(Path dir) throws IOException {
       Files.createDirectories(dir);
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      write(json, dir.resolve("addresses.json"), l1.toJson());
-      write(json, dir.resolve("genesis.json"), GenesisJson.toJson(l2Genesis));
-      write(json, dir.resolve("rollup.json"), rollup.toJson());
+      JsonFiles.write(dir.resolve("addresses.json"), l1.toJson());
+      JsonFiles.write(dir.resolve("genesis.json"), GenesisJson.toJson(l2Genesis));
+      JsonFiles.write(dir.resolve("rollup.json"), rollup.toJson());
     }
 
-    private static void write(ObjectMapper json, Path file, JsonNode value) throws IOException {
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, json.writeValueAsString(value) + "\n");
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Reads what {@link #write} wrote into {@code dir}; the L2 genesis hash is the one the rollup
+     * config names (the engine re-checks it against the genesis when it opens its chain).
+     */
+    public static Output read(Path dir) throws IOException {
+      ObjectMapper json = new ObjectMapper();
+      L1Deployment l1 =
+          L1Deployment.fromJson(json.readTree(dir.resolve("addresses.json").toFile()));
+      Genesis l2Genesis = Genesis.read(dir.resolve("genesis.json"));
+      RollupConfig rollup = RollupConfig.read(dir.resolve("rollup.json"));
+      return new Output(l1, l2Genesis, rollup.genesis().l2().hash(), rollup);
     }
   }
 
@@ -106,6 +108,17 @@ public final class RollupDeployer {
    */
   public static GenesisDeployment intoL1Genesis(
       Genesis l1Genesis, Address deployer, DeployConfig config) {
+    return intoL1Genesis(l1Genesis, deployer, config, UInt256.ZERO);
+  }
+
+  /**
+   * ...with {@code portalBalance} wei in the OptimismPortal: the L1 backing of ETH that the L2
+   * genesis credits (a devnet's funded accounts), which withdrawals pay out from. Without it a
+   * withdrawal of genesis ETH is proven and finalized but its payout fails, as on any chain whose
+   * L2 ETH never came through the portal.
+   */
+  public static GenesisDeployment intoL1Genesis(
+      Genesis l1Genesis, Address deployer, DeployConfig config, UInt256 portalBalance) {
     if (l1Genesis.config().chainId() != config.l1ChainId()) {
       throw new DeploymentException(
           "the L1 genesis has chain id "
@@ -126,6 +139,17 @@ public final class RollupDeployer {
     }
     Transactor transactor = new SandboxTransactor(sandbox, deployer);
     L1Deployment deployment = new L1Deployer(transactor, config).deploy();
+    if (!portalBalance.isZero()) {
+      Address portal = deployment.optimismPortalProxy();
+      GenesisAccount account = sandbox.account(portal).orElseThrow();
+      sandbox.put(
+          portal,
+          new GenesisAccount(
+              account.balance().add(portalBalance),
+              account.nonce(),
+              account.code(),
+              account.storage()));
+    }
     // viem's multicall looks for Multicall3 at its canonical address on every chain.
     if (sandbox.account(L2GenesisBuilder.MULTICALL3).isEmpty()) {
       sandbox.deployAt(L2GenesisBuilder.MULTICALL3, deployer, Bytes.wrap(Multicall3.deployment()));

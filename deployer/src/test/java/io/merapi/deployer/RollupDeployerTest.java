@@ -184,6 +184,10 @@ class RollupDeployerTest {
                 .get("OptimismPortalProxy")
                 .asText())
         .isEqualTo(d.output().l1().optimismPortalProxy().toChecksumHex());
+    RollupDeployer.Output back = RollupDeployer.Output.read(out);
+    assertThat(back.l1()).isEqualTo(d.output().l1());
+    assertThat(back.rollup()).isEqualTo(rollup);
+    assertThat(back.l2GenesisHash()).isEqualTo(d.output().l2GenesisHash());
   }
 
   @Test
@@ -228,6 +232,7 @@ class RollupDeployerTest {
     assertThat(chain.call(oracle, L2OutputOracle.FINALIZATION_PERIOD_SECONDS()))
         .isEqualTo(UInt256.valueOf(2));
     assertThat(d.output().l1().toJson().has("L2OutputOracleProxy")).isTrue();
+    assertThat(L1Deployment.fromJson(d.output().l1().toJson())).isEqualTo(d.output().l1());
   }
 
   @Test

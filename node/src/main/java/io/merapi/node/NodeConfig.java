@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param metrics {@code --metrics.enabled} with {@code --metrics.addr} and {@code --metrics.port}
  * @param publishTo {@code --sequencer.publish-to}: rollup nodes whose {@code
  *     admin_postUnsafePayload} gets each sequenced block (until P2P gossip exists)
+ * @param name what tells this node's threads and log lines from another's in the same process (a
+ *     devnet's sequencer and verifier); empty for a node alone in its process
  */
 public record NodeConfig(
     URI l1,
@@ -46,7 +48,44 @@ public record NodeConfig(
     DriverConfig driver,
     Optional<Path> safeDbPath,
     Optional<Metrics> metrics,
-    List<URI> publishTo) {
+    List<URI> publishTo,
+    String name) {
+
+  /** Alone in its process: no name. */
+  public NodeConfig(
+      URI l1,
+      Optional<URI> l1Beacon,
+      boolean l1BeaconIgnore,
+      boolean l1TrustRpc,
+      String l1RpcKind,
+      URI l2,
+      Path l2JwtSecret,
+      RollupConfig rollup,
+      String rpcAddr,
+      int rpcPort,
+      boolean rpcEnableAdmin,
+      DriverConfig driver,
+      Optional<Path> safeDbPath,
+      Optional<Metrics> metrics,
+      List<URI> publishTo) {
+    this(
+        l1,
+        l1Beacon,
+        l1BeaconIgnore,
+        l1TrustRpc,
+        l1RpcKind,
+        l2,
+        l2JwtSecret,
+        rollup,
+        rpcAddr,
+        rpcPort,
+        rpcEnableAdmin,
+        driver,
+        safeDbPath,
+        metrics,
+        publishTo,
+        "");
+  }
 
   /** Without peers to publish unsafe blocks to. */
   public NodeConfig(
@@ -97,8 +136,35 @@ public record NodeConfig(
     Objects.requireNonNull(safeDbPath, "safeDbPath");
     Objects.requireNonNull(metrics, "metrics");
     publishTo = List.copyOf(publishTo);
+    Objects.requireNonNull(name, "name");
     if (rpcPort < 0 || rpcPort > 65_535) {
       throw new IllegalArgumentException("invalid --rpc.port " + rpcPort);
     }
+  }
+
+  /** The same node under {@code name} (see {@link #name}). */
+  public NodeConfig withName(String name) {
+    return new NodeConfig(
+        l1,
+        l1Beacon,
+        l1BeaconIgnore,
+        l1TrustRpc,
+        l1RpcKind,
+        l2,
+        l2JwtSecret,
+        rollup,
+        rpcAddr,
+        rpcPort,
+        rpcEnableAdmin,
+        driver,
+        safeDbPath,
+        metrics,
+        publishTo,
+        name);
+  }
+
+  /** {@code base} prefixed with the node's name ("seq-driver"), or {@code base} without one. */
+  public String threadName(String base) {
+    return name.isEmpty() ? base : name + "-" + base;
   }
 }

@@ -103,6 +103,7 @@ public final class RollupNodeService implements AutoCloseable {
       if (config.driver().sequencerEnabled() && !config.publishTo().isEmpty()) {
         driver.addSequencedListener(resources.add(new UnsafePayloadPublisher(config.publishTo())));
       }
+      driver.nameThread(config.threadName("driver"));
       driver.start();
 
       RollupRpc rpc =
@@ -126,7 +127,10 @@ public final class RollupNodeService implements AutoCloseable {
               .map(uri -> uri.resolve("/metrics"));
       metrics.recordUp();
       LOG.info(
-          "Rollup node up: L2 chain {}, rollup RPC {}", rollup.l2ChainId(), rpcServer.httpUri());
+          "Rollup node {}up: L2 chain {}, rollup RPC {}",
+          config.name().isEmpty() ? "" : config.name() + " ",
+          rollup.l2ChainId(),
+          rpcServer.httpUri());
       return new RollupNodeService(resources, driver, rpcServer.httpUri(), metricsUri);
     } catch (RuntimeException e) {
       resources.close();

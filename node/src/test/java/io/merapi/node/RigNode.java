@@ -106,20 +106,21 @@ public final class RigNode implements AutoCloseable {
     }
     NodeConfig config =
         new NodeConfig(
-            rig.l1Uri(),
-            Optional.of(rig.l1BeaconUri()),
-            false,
-            false,
-            "standard",
-            java.net.URI.create("http://127.0.0.1:" + engineAuthPort + "/"),
-            jwtOverride.orElse(jwtFile()),
-            rig.rollup(),
-            "127.0.0.1",
-            rpcPort,
-            true,
-            new DriverConfig(sequencer, false, 0, 0, Duration.ofMillis(250)),
-            Optional.of(rig.dir().resolve(name + "-safedb")),
-            Optional.empty());
+                rig.l1Uri(),
+                Optional.of(rig.l1BeaconUri()),
+                false,
+                false,
+                "standard",
+                java.net.URI.create("http://127.0.0.1:" + engineAuthPort + "/"),
+                jwtOverride.orElse(jwtFile()),
+                rig.rollup(),
+                "127.0.0.1",
+                rpcPort,
+                true,
+                new DriverConfig(sequencer, false, 0, 0, Duration.ofMillis(250)),
+                Optional.of(rig.dir().resolve(name + "-safedb")),
+                Optional.empty())
+            .withName(name);
     node = RollupNodeService.start(config);
     // A restarted node serves on the same port, as its clients (a proposer, a batcher) expect.
     rpcPort = node.rpcUri().getPort();

@@ -167,7 +167,6 @@ public final class ProposerService implements AutoCloseable {
 
   @Override
   public void close() {
-    resources.close();
-    LOG.info("Proposer stopped");
+    resources.close(); // its PollLoop logs the stop
   }
 }

@@ -24,21 +24,21 @@ import java.util.Optional;
  * sequencing rollup node, and the rig's test batcher posting the sequencer's blocks so they become
  * safe (and, as the dev L1 finalizes, finalized). {@link #close} stops everything.
  */
-final class ProposerScenario implements AutoCloseable {
+public final class ProposerScenario implements AutoCloseable {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(ProposerScenario.class);
 
   /** The deploy config's proposer, the dev chain's second account (0x7099...79C8). */
   static final int PROPOSER_KEY = 1;
 
-  final RollupRig rig;
-  final RigNode sequencer;
+  public final RollupRig rig;
+  public final RigNode sequencer;
   final TestBatcher batcher;
   private ProposerService proposer;
   private Thread batching;
   private volatile boolean running = true;
 
-  ProposerScenario(Path dir, RollupRig.Options options) throws Exception {
+  public ProposerScenario(Path dir, RollupRig.Options options) throws Exception {
     rig = RollupRig.start(dir, options);
     try {
       sequencer = rig.startNode("seq", true);
@@ -69,12 +69,12 @@ final class ProposerScenario implements AutoCloseable {
   }
 
   /** An address from the deployment's addresses.json. */
-  Address address(String name) throws Exception {
+  public Address address(String name) throws Exception {
     JsonNode json = Json.mapper().readTree(rig.dir().resolve("rollup/addresses.json").toFile());
     return Address.fromHex(json.get(name).asText());
   }
 
-  ProposerService startProposer(ProposerConfig.Mode mode, boolean allowNonFinalized) {
+  public ProposerService startProposer(ProposerConfig.Mode mode, boolean allowNonFinalized) {
     ProposerConfig config =
         new ProposerConfig(
             rig.l1Uri(),
@@ -93,7 +93,7 @@ final class ProposerScenario implements AutoCloseable {
     return proposer;
   }
 
-  ContractReader reader(Address address, String name) {
+  public ContractReader reader(Address address, String name) {
     return new ContractReader(ContractReader.rpc(rig.l1Rpc()), address, name);
   }
 

@@ -92,14 +92,14 @@ public record RpcError(int code, String message, Optional<JsonNode> data) {
   }
 
   /**
-   * The error of a call or gas estimate that reverted, as geth gives it: with revert data, code 3,
-   * message {@code execution reverted} followed by the decoded Solidity reason when there is one,
-   * and the revert bytes as hex in {@code data}; without revert data, the plain server error.
+   * The error of a call or gas estimate that reverted, as geth gives it: code 3, message {@code
+   * execution reverted} followed by the decoded Solidity reason when there is one, and the revert
+   * bytes as hex in {@code data} — also for a revert without data ({@code "0x"}). Clients tell "the
+   * contract reverted" from other failures by the code alone: viem maps only code 3 (and -32603) to
+   * a revert, e.g. to learn that a dispute game has no {@code expectedResolution()}; geth answered
+   * an empty revert with -32000 before it made every revert code 3.
    */
   public static RpcError executionReverted(byte[] revertData) {
-    if (revertData.length == 0) {
-      return server(RevertReason.EXECUTION_REVERTED);
-    }
     String message =
         RevertReason.decode(revertData)
             .map(reason -> RevertReason.EXECUTION_REVERTED + ": " + reason)

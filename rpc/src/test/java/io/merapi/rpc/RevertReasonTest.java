@@ -112,11 +112,11 @@ class RevertReasonTest {
   }
 
   @Test
-  void revertWithoutDataIsThePlainServerError() {
+  void revertWithoutDataIsStillARevertAsCurrentGethAnswers() {
     RpcError error = RpcError.executionReverted(new byte[0]);
-    assertThat(error.code()).isEqualTo(-32000);
+    assertThat(error.code()).isEqualTo(3);
     assertThat(error.message()).isEqualTo("execution reverted");
-    assertThat(error.data()).isEmpty();
+    assertThat(error.data()).contains(TextNode.valueOf("0x"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.merapi.deployer.l1;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Address;
@@ -71,5 +72,53 @@ public record L1Deployment(
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     byName().forEach((name, address) -> json.put(name, address.toChecksumHex()));
     return json;
+  }
+
+  /**
+   * Reads what {@link #toJson} wrote: the addresses by name, the portal's implementation under
+   * either of its names; an address missing or not valid is an error naming it.
+   */
+  public static L1Deployment fromJson(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw new IllegalArgumentException("addresses.json must be a JSON object");
+    }
+    boolean faultProofs = json.has("DisputeGameFactoryProxy");
+    return new L1Deployment(
+        required(json, "ProxyAdmin"),
+        required(json, "SuperchainConfigProxy"),
+        required(json, "SuperchainConfig"),
+        required(json, "SystemConfigProxy"),
+        required(json, "SystemConfig"),
+        required(json, "OptimismPortalProxy"),
+        required(json, faultProofs ? "OptimismPortal2" : "OptimismPortal"),
+        required(json, "L1CrossDomainMessengerProxy"),
+        required(json, "L1CrossDomainMessenger"),
+        required(json, "L1StandardBridgeProxy"),
+        required(json, "L1StandardBridge"),
+        required(json, "OptimismMintableERC20FactoryProxy"),
+        required(json, "OptimismMintableERC20Factory"),
+        optional(json, "DisputeGameFactoryProxy"),
+        optional(json, "DisputeGameFactory"),
+        optional(json, "FastDisputeGame"),
+        optional(json, "PermissionedDisputeGame"),
+        optional(json, "L2OutputOracleProxy"),
+        optional(json, "L2OutputOracle"));
+  }
+
+  private static Address required(JsonNode json, String name) {
+    return optional(json, name)
+        .orElseThrow(() -> new IllegalArgumentException("addresses.json: " + name + " missing"));
+  }
+
+  private static Optional<Address> optional(JsonNode json, String name) {
+    JsonNode value = json.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Address.fromHex(value.asText()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("addresses.json: " + name + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -270,7 +270,11 @@ public final class L2GenesisBuilder {
     return Address.wrap(a);
   }
 
-  private static Address label(String text) {
+  /**
+   * An address no key controls, named by {@code text} (the low 20 bytes of its Keccak-256): for
+   * accounts that only act inside a sandbox, such as a genesis builder or a deployer.
+   */
+  public static Address label(String text) {
     return Address.copyOf(Keccak256.hash(text.getBytes(StandardCharsets.UTF_8)), 12);
   }
 }

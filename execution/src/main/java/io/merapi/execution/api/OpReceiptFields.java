@@ -47,18 +47,40 @@ public final class OpReceiptFields {
       txs.forEach(tx -> out.add(Optional.empty()));
       return out;
     }
-    Optional<Params> params = Optional.empty();
-    if (txs.size() >= 2 && config.isActive(OpFork.BEDROCK, number, timestamp)) {
-      params = Optional.of(params(config, number, timestamp, txs.get(0).data().array()));
-    }
+    Optional<Params> params = blockParams(config, number, timestamp, txs);
     for (Transaction tx : txs) {
-      if (tx.type() == TransactionType.DEPOSIT) {
-        out.add(Optional.empty());
-      } else {
-        out.add(Optional.of(params.map(p -> p.fields(tx)).orElse(NONE)));
-      }
+      out.add(fields(params, tx));
     }
     return out;
+  }
+
+  /**
+   * The fields of transaction {@code index} alone, as {@link #derive} gives them: a receipt lookup
+   * costs one transaction's L1 cost (a FastLZ pass since Fjord), not its whole block's.
+   *
+   * @throws IllegalArgumentException as {@link #derive}
+   */
+  public static Optional<L1FeeInfo> derive(
+      ChainConfig config, long number, long timestamp, List<Transaction> txs, int index) {
+    if (!config.isOptimism()) {
+      return Optional.empty();
+    }
+    return fields(blockParams(config, number, timestamp, txs), txs.get(index));
+  }
+
+  private static Optional<Params> blockParams(
+      ChainConfig config, long number, long timestamp, List<Transaction> txs) {
+    if (txs.size() >= 2 && config.isActive(OpFork.BEDROCK, number, timestamp)) {
+      return Optional.of(params(config, number, timestamp, txs.get(0).data().array()));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<L1FeeInfo> fields(Optional<Params> params, Transaction tx) {
+    if (tx.type() == TransactionType.DEPOSIT) {
+      return Optional.empty();
+    }
+    return Optional.of(params.map(p -> p.fields(tx)).orElse(NONE));
   }
 
   private static final L1FeeInfo NONE =

@@ -75,7 +75,15 @@ public final class TransactionViews {
     for (int i = 0; i < index; i++) {
       logIndex += receipts.get(i).logs().size();
     }
-    return receipt(block, blockHash, receipts, index, logIndex, l1Fees(config, block).get(index));
+    Optional<L1FeeInfo> l1Fee;
+    try {
+      l1Fee =
+          OpReceiptFields.derive(
+              config, block.number(), block.header().timestamp(), block.transactions(), index);
+    } catch (IllegalArgumentException e) {
+      throw ChainAccess.serverError(e.getMessage());
+    }
+    return receipt(block, blockHash, receipts, index, logIndex, l1Fee);
   }
 
   private static List<Optional<L1FeeInfo>> l1Fees(ChainConfig config, Block block) {

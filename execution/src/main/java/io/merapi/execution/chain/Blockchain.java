@@ -122,6 +122,11 @@ public final class Blockchain {
     return open(kv, rules);
   }
 
+  /** Whether {@code store} holds a chain that {@link #open} can open. */
+  public static boolean holdsChain(KeyValueStore store) {
+    return new ChainStore(store).metadata(ChainStore.CHAIN_CONFIG).isPresent();
+  }
+
   /**
    * The chain already in {@code store}, with the rules of its stored config.
    *
@@ -567,7 +572,11 @@ public final class Blockchain {
       batch.commit();
     }
     head = next;
-    headChanges.incrementAndGet();
+    if (!removed.isEmpty() || !added.isEmpty()) {
+      // Only a new head moves the flat state: new safe or finalized labels on the same head (each
+      // forkchoiceUpdated of a sequencer while it derives) leave a block built on it valid.
+      headChanges.incrementAndGet();
+    }
     safe = newSafe;
     finalized = newFinalized;
     if (!removed.isEmpty() || !added.isEmpty()) {

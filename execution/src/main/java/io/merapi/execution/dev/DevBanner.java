@@ -31,7 +31,8 @@ public final class DevBanner {
             + dev.chain().rules().fork(head.number(), head.header().timestamp()).testName()
             + " rules)");
     out.add("");
-    out.add(field("Chain ID", Long.toString(config.chainId())));
+    // The chain's own id: a dev chain opened from another genesis (a devnet's L1) is not 1337.
+    out.add(field("Chain ID", Long.toString(dev.chain().config().chainId())));
     out.add(field("Genesis", dev.chain().genesis().hash().toHex()));
     out.add(field("Head", "#" + head.number() + " " + head.hash().toHex()));
     out.add(

@@ -91,8 +91,32 @@ public final class DevMiner implements AutoCloseable {
         request(); // transactions left from before a restart
       }
     } else {
-      long millis = period.toMillis();
-      executor.scheduleAtFixedRate(this::mineQuietly, millis, millis, TimeUnit.MILLISECONDS);
+      scheduleNextSlot();
+    }
+  }
+
+  /**
+   * Seals at the start of the next slot, then again at the one after: a block appears when its slot
+   * begins and the head's timestamp is never more than a slot behind the clock. (A fixed rate from
+   * whenever the node started would seal up to a slot late: clients that compare block timestamps
+   * with the clock, like viem's waitToFinalize, then act a slot too early.)
+   */
+  private void scheduleNextSlot() {
+    synchronized (this) {
+      if (!running) {
+        return;
+      }
+      try {
+        executor.schedule(
+            () -> {
+              mineQuietly();
+              scheduleNextSlot();
+            },
+            slots.millisUntilNextSlot(clock.millis()),
+            TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // close() shut the executor down between the check and the schedule.
+      }
     }
   }
 

@@ -59,4 +59,15 @@ public record SlotClock(long genesisTime, long secondsPerSlot) {
     long current = Long.compareUnsigned(now, genesisTime) < 0 ? 0 : slotOf(now);
     return timeOf(Math.max(current, slotOf(parentTimestamp) + 1));
   }
+
+  /**
+   * How long from {@code nowMillis} (epoch milliseconds) until the next slot starts: when a
+   * producer on a timer should seal, so that a block appears as its slot begins, as a beacon
+   * proposer's does, and the head's timestamp trails the wall clock by less than a slot.
+   */
+  public long millisUntilNextSlot(long nowMillis) {
+    long now = Math.floorDiv(nowMillis, 1000);
+    long current = Long.compareUnsigned(now, genesisTime) < 0 ? -1 : slotOf(now);
+    return Math.max(0, timeOf(current + 1) * 1000 - nowMillis);
+  }
 }

@@ -58,13 +58,19 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
 
   /** A builder filling payloads from {@code pool}, or from forced transactions only if empty. */
   public PayloadBuilder(Blockchain chain, Optional<TransactionPool> pool, BuilderConfig config) {
+    this(chain, pool, config, "payload-builder");
+  }
+
+  /** ...whose thread is called {@code threadName}. */
+  public PayloadBuilder(
+      Blockchain chain, Optional<TransactionPool> pool, BuilderConfig config, String threadName) {
     this.chain = chain;
     this.pool = pool;
     this.config = config;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
-              Thread thread = new Thread(task, "payload-builder");
+              Thread thread = new Thread(task, threadName);
               thread.setDaemon(true);
               return thread;
             });

@@ -46,17 +46,27 @@ public final class BloomBitsIndex implements HeadListener, AutoCloseable {
   private volatile boolean closed;
 
   public BloomBitsIndex(KeyValueStore store, Blockchain chain) {
-    this(store, chain, CONFIRMATIONS);
+    this(store, chain, CONFIRMATIONS, "bloom-bits-indexer");
+  }
+
+  /** ...whose thread is called {@code threadName}. */
+  public BloomBitsIndex(KeyValueStore store, Blockchain chain, String threadName) {
+    this(store, chain, CONFIRMATIONS, threadName);
   }
 
   BloomBitsIndex(KeyValueStore store, Blockchain chain, long confirmations) {
+    this(store, chain, confirmations, "bloom-bits-indexer");
+  }
+
+  private BloomBitsIndex(
+      KeyValueStore store, Blockchain chain, long confirmations, String threadName) {
     this.store = store;
     this.chain = chain;
     this.confirmations = confirmations;
     this.worker =
         Executors.newSingleThreadExecutor(
             task -> {
-              Thread thread = new Thread(task, "bloom-bits-indexer");
+              Thread thread = new Thread(task, threadName);
               thread.setDaemon(true);
               thread.setPriority(Thread.MIN_PRIORITY);
               return thread;

@@ -43,13 +43,19 @@ public final class ChainEvents implements HeadListener, AutoCloseable {
   private Topic<List<Transaction>> pending;
 
   public ChainEvents(ChainAccess chain, LogSearch search, InstalledFilters filters) {
+    this(chain, search, filters, "chain-events");
+  }
+
+  /** ...whose thread is called {@code threadName}. */
+  public ChainEvents(
+      ChainAccess chain, LogSearch search, InstalledFilters filters, String threadName) {
     this.chain = chain;
     this.search = search;
     this.filters = filters;
     this.worker =
         Executors.newSingleThreadExecutor(
             task -> {
-              Thread thread = new Thread(task, "chain-events");
+              Thread thread = new Thread(task, threadName);
               thread.setDaemon(true);
               return thread;
             });

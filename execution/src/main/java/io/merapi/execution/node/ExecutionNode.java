@@ -102,12 +102,21 @@ public final class ExecutionNode implements AutoCloseable {
   public static ExecutionNode start(ExecutionNodeConfig config) {
     KeyValueStore store =
         config.datadir().isPresent()
-            ? RocksDbKeyValueStore.open(chainData(config.datadir().get()))
+            ? RocksDbKeyValueStore.open(chainData(config.datadir().get()), config.storage())
             : new InMemoryKeyValueStore();
     ExecutionNode node;
     try {
+      // --dev without --genesis: the chain already on the datadir (whichever genesis made it),
+      // else the dev genesis, as geth --dev reopens its datadir's chain.
       Optional<Genesis> genesis =
-          config.genesis().or(() -> config.dev().map(dev -> devGenesis(devConfig(config))));
+          config
+              .genesis()
+              .or(
+                  () ->
+                      config
+                          .dev()
+                          .filter(dev -> !Blockchain.holdsChain(store))
+                          .map(dev -> devGenesis(devConfig(config))));
       Blockchain chain =
           genesis.isPresent()
               ? Blockchain.initialize(store, genesis.get())
@@ -161,7 +170,11 @@ public final class ExecutionNode implements AutoCloseable {
       txPool = TransactionPool.create(chain, config.txPool());
       running.push(txPool);
       PayloadBuilder builder =
-          new PayloadBuilder(chain, Optional.of(txPool), BuilderConfig.defaults());
+          new PayloadBuilder(
+              chain,
+              Optional.of(txPool),
+              BuilderConfig.defaults(),
+              config.threadName("payload-builder"));
       running.push(builder);
       engine = new EngineApi(chain, builder);
     }
@@ -171,12 +184,14 @@ public final class ExecutionNode implements AutoCloseable {
     long networkId = config.networkId().orElse(chain.config().chainId());
     ExecutionNodeConfig.RpcSettings rpc = config.rpc();
 
-    BloomBitsIndex index = new BloomBitsIndex(store, chain);
+    BloomBitsIndex index =
+        new BloomBitsIndex(store, chain, config.threadName("bloom-bits-indexer"));
     running.push(index);
     index.start();
     LogSearch search = new LogSearch(access, Optional.of(index), rpc.logResults());
     InstalledFilters filters = new InstalledFilters(Clock.systemUTC());
-    ChainEvents events = new ChainEvents(access, search, filters);
+    ChainEvents events =
+        new ChainEvents(access, search, filters, config.threadName("chain-events"));
     running.push(events);
     events.start(methods, pool);
 
@@ -235,7 +250,12 @@ public final class ExecutionNode implements AutoCloseable {
       ws = http;
     } else {
       http = httpConfig.map(this::serve);
-      ws = wsConfig.map(this::serve);
+      // An HTTP server that also speaks WebSocket is the WebSocket endpoint when none other is
+      // configured: one port for both, also when it is chosen by the system (port 0).
+      ws =
+          wsConfig.isPresent()
+              ? wsConfig.map(this::serve)
+              : http.filter(server -> httpConfig.orElseThrow().webSocket());
     }
     if (config.authRpc().isPresent()) {
       JwtSecret secret = loadSecret();

@@ -3,6 +3,7 @@ package io.merapi.execution.node;
 import io.merapi.execution.dev.FinalitySchedule;
 import io.merapi.execution.txpool.TxPoolConfig;
 import io.merapi.rpc.server.RpcServerConfig;
+import io.merapi.storage.RocksDbConfig;
 import io.merapi.types.config.Genesis;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,10 @@ import java.util.OptionalLong;
  * @param txPool the transaction pool's limits ({@code --txpool.*})
  * @param allowUnprotectedTxs whether {@code eth_sendRawTransaction} takes legacy transactions
  *     signed without a chain id ({@code --rpc.allow-unprotected-txs}); refused by default, as geth
+ * @param storage how the RocksDB of a {@code datadir} is sized: the default is for one node per
+ *     machine; several nodes in one process (a devnet) take smaller ones
+ * @param name what this node's threads are called after ({@code l1-payload-builder}), empty for a
+ *     node alone in its process: in a devnet's one log, three engines' lines must be told apart
  */
 public record ExecutionNodeConfig(
     Optional<Path> datadir,
@@ -44,7 +49,9 @@ public record ExecutionNodeConfig(
     RpcSettings rpc,
     Optional<DevSettings> dev,
     TxPoolConfig txPool,
-    boolean allowUnprotectedTxs) {
+    boolean allowUnprotectedTxs,
+    RocksDbConfig storage,
+    String name) {
 
   public ExecutionNodeConfig {
     Objects.requireNonNull(datadir);
@@ -58,6 +65,13 @@ public record ExecutionNodeConfig(
     Objects.requireNonNull(rpc);
     Objects.requireNonNull(dev);
     Objects.requireNonNull(txPool);
+    Objects.requireNonNull(storage);
+    Objects.requireNonNull(name);
+  }
+
+  /** The name of one of this node's threads: {@code role}, after the node's name if it has one. */
+  public String threadName(String role) {
+    return name.isEmpty() ? role : name + "-" + role;
   }
 
   /** {@code --metrics.addr} and {@code --metrics.port} (geth: 127.0.0.1:6060). */
@@ -157,6 +171,8 @@ public record ExecutionNodeConfig(
     private Optional<DevSettings> dev = Optional.empty();
     private TxPoolConfig txPool = TxPoolConfig.defaults();
     private boolean allowUnprotectedTxs;
+    private RocksDbConfig storage = RocksDbConfig.defaults();
+    private String name = "";
 
     private Builder() {}
 
@@ -225,6 +241,16 @@ public record ExecutionNodeConfig(
       return this;
     }
 
+    public Builder storage(RocksDbConfig value) {
+      storage = value;
+      return this;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
     public ExecutionNodeConfig build() {
       return new ExecutionNodeConfig(
           datadir,
@@ -238,7 +264,9 @@ public record ExecutionNodeConfig(
           rpc,
           dev,
           txPool,
-          allowUnprotectedTxs);
+          allowUnprotectedTxs,
+          storage,
+          name);
     }
   }
 }

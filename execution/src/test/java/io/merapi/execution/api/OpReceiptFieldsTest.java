@@ -133,6 +133,11 @@ class OpReceiptFieldsTest {
     List<Optional<L1FeeInfo>> fields =
         OpReceiptFields.derive(config, 1, 0, List.of(info(payload), EMPTY_TX));
     assertThat(fields.get(0)).as("deposits carry no L1 fee fields").isEmpty();
+    for (int i = 0; i < fields.size(); i++) {
+      assertThat(OpReceiptFields.derive(config, 1, 0, List.of(info(payload), EMPTY_TX), i))
+          .as("the fields of transaction %d alone (a receipt lookup)", i)
+          .isEqualTo(fields.get(i));
+    }
     return fields.get(1).orElseThrow();
   }
 

@@ -163,21 +163,32 @@ class BlockchainTest {
     assertThat(chain.head().hash()).isEqualTo(good.hash());
   }
 
+  private static BlockAttributes next(ChainHead parent) {
+    return new BlockAttributes(
+        parent.header().timestamp() + 1,
+        TestChain.COINBASE,
+        Hash.ZERO,
+        parent.header().gasLimit(),
+        io.merapi.base.bytes.Bytes.EMPTY,
+        Optional.of(List.of()),
+        Optional.of(Hash.ZERO));
+  }
+
+  @Test
+  void aBlockBuiltOnTheHeadStaysValidWhenOnlyTheSafeAndFinalizedLabelsMove() {
+    Blockchain chain = newChain(new InMemoryKeyValueStore());
+    List<Block> blocks = extend(chain, chain.genesis().hash(), 2, 10, true);
+    BlockBuilder building = chain.newBlock(chain.head().hash(), next(chain.head()));
+    chain.forkChoice(
+        chain.head().hash(), Optional.of(blocks.get(1).hash()), Optional.of(blocks.get(0).hash()));
+    assertThat(building.seal().block().header().parentHash()).isEqualTo(blocks.get(1).hash());
+  }
+
   @Test
   void aBlockBuiltOnTheHeadIsRefusedIfTheHeadMovedMeanwhile() {
     Blockchain chain = newChain(new InMemoryKeyValueStore());
     Hash genesis = chain.genesis().hash();
-    BlockBuilder stale =
-        chain.newBlock(
-            genesis,
-            new BlockAttributes(
-                chain.genesis().header().timestamp() + 1,
-                TestChain.COINBASE,
-                Hash.ZERO,
-                chain.genesis().header().gasLimit(),
-                io.merapi.base.bytes.Bytes.EMPTY,
-                Optional.of(List.of()),
-                Optional.of(Hash.ZERO)));
+    BlockBuilder stale = chain.newBlock(genesis, next(chain.genesis()));
     extend(chain, genesis, 1, 8, true);
     assertThatThrownBy(stale::seal)
         .isInstanceOf(IllegalStateException.class)

@@ -41,4 +41,14 @@ class SlotClockTest {
     assertThatThrownBy(() -> slots.slotOf(1_606_824_022L)).hasMessageContaining("precedes genesis");
     assertThat(SlotClock.of(0, Duration.ZERO).secondsPerSlot()).isEqualTo(1);
   }
+
+  @Test
+  void aTimedProducerSealsWhenTheNextSlotStarts() {
+    SlotClock slots = new SlotClock(1_000, 6);
+    assertThat(slots.millisUntilNextSlot(1_000_000)).as("on a slot start").isEqualTo(6_000);
+    assertThat(slots.millisUntilNextSlot(1_005_900)).as("late in a slot").isEqualTo(100);
+    assertThat(slots.millisUntilNextSlot(1_012_001)).as("just after").isEqualTo(5_999);
+    assertThat(slots.millisUntilNextSlot(400_000)).as("before genesis: slot 0").isEqualTo(600_000);
+    assertThat(SlotClock.of(0, Duration.ZERO).millisUntilNextSlot(7_250)).isEqualTo(750);
+  }
 }

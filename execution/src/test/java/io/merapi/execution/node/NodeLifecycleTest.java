@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
+import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.base.uint.UInt256;
+import io.merapi.execution.dev.DevAccounts;
+import io.merapi.execution.dev.DevBanner;
 import io.merapi.execution.dev.DevGenesis;
 import io.merapi.rpc.jwt.Jwt;
 import io.merapi.rpc.server.RpcServerConfig;
+import io.merapi.storage.RocksDbConfig;
+import io.merapi.types.config.Genesis;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DynamicFeeTransaction;
 import io.merapi.types.transaction.Transaction;
@@ -18,9 +23,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -57,6 +66,21 @@ class NodeLifecycleTest {
             Optional.of(
                 RpcServerConfig.engineApi(io.merapi.rpc.jwt.JwtSecret.generate()).withPort(0)))
         .metrics(Optional.of(new ExecutionNodeConfig.MetricsEndpoint("127.0.0.1", 0)));
+  }
+
+  @Test
+  void aNamedNodeNamesItsThreadsAfterItself() throws Exception {
+    NodeFixture fixture = new NodeFixture(); // only for its genesis
+    var genesis = fixture.genesis();
+    fixture.close();
+    try (ExecutionNode node =
+        ExecutionNode.start(config(0).genesis(genesis).name("engine-a").build())) {
+      assertThat(node.chain().head().number()).isZero();
+      assertThat(Thread.getAllStackTraces().keySet())
+          .extracting(Thread::getName)
+          .contains("engine-a-bloom-bits-indexer")
+          .doesNotContain("bloom-bits-indexer");
+    }
   }
 
   @Test
@@ -174,5 +198,75 @@ class NodeLifecycleTest {
     // Nothing was left open: the same directory opens again.
     assertThatThrownBy(() -> ExecutionNode.start(config(0).build()))
         .hasMessageContaining("holds no chain");
+  }
+
+  @Test
+  void devModeReopensTheChainOnItsDatadirWithoutGenesisAndNamesItsChainId() {
+    // Another state than the dev genesis's (the chain id alone is not in the block hash).
+    Genesis l1 =
+        DevGenesis.of(
+            DevAccounts.defaults().addresses(), UInt256.valueOf(900), 900, DevGenesis.GAS_LIMIT);
+    Hash genesisHash;
+    try (ExecutionNode node = ExecutionNode.start(smallDev().genesis(l1).build())) {
+      genesisHash = node.chain().genesis().hash();
+    }
+    // Without --genesis the dev chain on the datadir opens, not the 1337 dev genesis.
+    try (ExecutionNode node = ExecutionNode.start(smallDev().build())) {
+      assertThat(node.chain().genesis().hash()).isEqualTo(genesisHash);
+      assertThat(node.chain().config().chainId()).isEqualTo(900);
+      assertThat(String.join("\n", DevBanner.lines(node.dev().orElseThrow(), List.of())))
+          .contains("Chain ID:        900");
+    }
+  }
+
+  private ExecutionNodeConfig.Builder smallDev() {
+    return config(0)
+        .dev(Optional.of(new ExecutionNodeConfig.DevSettings(0)))
+        .storage(RocksDbConfig.small());
+  }
+
+  @Test
+  void theStorageSizeDefaultsToOneNodePerMachine() {
+    assertThat(config(0).build().storage()).isEqualTo(RocksDbConfig.defaults());
+  }
+
+  @Test
+  void anHttpServerThatSpeaksWebSocketIsTheWebSocketEndpointAlsoOnAFreePort() throws Exception {
+    NodeFixture fixture = new NodeFixture(); // only for its genesis
+    var genesis = fixture.genesis();
+    fixture.close();
+    ExecutionNodeConfig both =
+        ExecutionNodeConfig.builder()
+            .inMemory()
+            .genesis(genesis)
+            .http(
+                Optional.of(
+                    RpcServerConfig.httpDefaults()
+                        .withPort(0)
+                        .withTransports(true, true)
+                        .withModules(Set.of("eth"))))
+            .build();
+    try (ExecutionNode node = ExecutionNode.start(both)) {
+      URI ws = node.webSocketUri().orElseThrow();
+      assertThat(ws.getPort()).isEqualTo(node.httpUri().orElseThrow().getPort());
+      CompletableFuture<String> reply = new CompletableFuture<>();
+      WebSocket socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(
+                  ws,
+                  new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(
+                        WebSocket webSocket, CharSequence data, boolean last) {
+                      reply.complete(data.toString());
+                      return null;
+                    }
+                  })
+              .get(10, TimeUnit.SECONDS);
+      socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}", true);
+      assertThat(reply.get(10, TimeUnit.SECONDS)).contains("\"result\"");
+      socket.abort();
+    }
   }
 }

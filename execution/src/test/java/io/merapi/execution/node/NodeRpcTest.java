@@ -111,6 +111,30 @@ class NodeRpcTest {
   }
 
   @Test
+  void aRevertWithoutDataIsCode3AndOtherHaltsAreNot() throws Exception {
+    // PUSH1 0 PUSH1 0 REVERT: what a contract without the called function (and no fallback) does;
+    // viem reads only code 3 as "the contract reverted".
+    String override = "{\"0x00000000000000000000000000000000000000aa\":{\"code\":\"%s\"}}";
+    String call =
+        "[{\"to\":\"0x00000000000000000000000000000000000000aa\"},\"latest\"," + override + "]";
+    JsonNode reverted = f.call("eth_call", call.formatted("0x60006000fd"));
+    assertThat(reverted.at("/error/code").asInt()).isEqualTo(3);
+    assertThat(reverted.at("/error/message").asText()).isEqualTo("execution reverted");
+    assertThat(reverted.at("/error/data").asText()).isEqualTo("0x");
+    JsonNode estimate =
+        f.call(
+            "eth_estimateGas",
+            "[{\"to\":\"0x00000000000000000000000000000000000000aa\"},\"latest\","
+                + override.formatted("0x60006000fd")
+                + "]");
+    assertThat(estimate.at("/error/code").asInt()).isEqualTo(3);
+    assertThat(estimate.at("/error/data").asText()).isEqualTo("0x");
+    JsonNode invalid = f.call("eth_call", call.formatted("0xfe"));
+    assertThat(invalid.at("/error/code").asInt()).isEqualTo(-32000);
+    assertThat(invalid.at("/error/message").asText()).startsWith("invalid opcode");
+  }
+
+  @Test
   void estimateGasCoversTheCall() throws Exception {
     String data = word(5);
     long estimate =

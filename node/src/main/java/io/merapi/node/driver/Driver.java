@@ -150,6 +150,11 @@ public final class Driver implements NodeControl, AutoCloseable {
     sequenced.add(listener);
   }
 
+  /** Names the driver's thread (before {@link #start}): nodes in one process tell theirs apart. */
+  public void nameThread(String name) {
+    thread.setName(name);
+  }
+
   /** Starts the driver's thread. */
   public void start() {
     running = true;

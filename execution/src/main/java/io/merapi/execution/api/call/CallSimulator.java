@@ -6,6 +6,7 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.evm.BlockContext;
 import io.merapi.evm.Evm;
 import io.merapi.evm.EvmConfig;
+import io.merapi.evm.Halt;
 import io.merapi.evm.Tracer;
 import io.merapi.execution.api.ChainAccess;
 import io.merapi.execution.chain.ChainHead;
@@ -100,7 +101,7 @@ public final class CallSimulator {
       return switch (estimate) {
         case GasEstimator.Estimate.Gas gas -> gas.gas();
         case GasEstimator.Estimate.Failed failed ->
-            throw failed.revertData().length > 0
+            throw failed.halt() == Halt.REVERT
                 ? RpcError.executionReverted(failed.revertData()).exception()
                 : RpcError.server(failed.halt().message()).exception();
       };
@@ -171,11 +172,12 @@ public final class CallSimulator {
     return env.header().baseFeePerGas();
   }
 
-  /** geth: a revert with data is code 3 with the data; any other failure a plain error. */
+  /**
+   * geth: a revert, with or without data, is code 3 with the data; any other failure a plain error.
+   */
   private static RpcException failure(CallOutcome outcome) {
-    byte[] revert = outcome.revertData();
-    if (revert.length > 0) {
-      return RpcError.executionReverted(revert).exception();
+    if (outcome.halt() == Halt.REVERT) {
+      return RpcError.executionReverted(outcome.revertData()).exception();
     }
     return RpcError.server(outcome.error()).exception();
   }

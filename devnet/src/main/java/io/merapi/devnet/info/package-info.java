@@ -1,0 +1,2 @@
+/** What the devnet tells its users: {@code devnet.json} and the start banner. */
+package io.merapi.devnet.info;
