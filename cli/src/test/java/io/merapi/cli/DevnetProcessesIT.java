@@ -8,6 +8,7 @@ import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hex;
 import io.merapi.devnet.DevnetConfig;
 import io.merapi.devnet.SafeChainWatcher;
+import io.merapi.devnet.ViemScript;
 import io.merapi.devnet.chain.DevnetDir;
 import io.merapi.devnet.wire.ProcessCommands;
 import io.merapi.node.RollupRig;
@@ -34,12 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
  * --dev} for L1, two {@code merapi execution} engines, two {@code merapi node}s, {@code merapi
  * batcher}, {@code merapi proposer}, {@code merapi challenger --trace-type fast}). The verifier's
  * safe chain must equal the sequencer's throughout, batches must land (the safe head advances) and
- * the proposer's first game must be resolved for the defender; then SIGTERM stops each process
+ * the proposer's first game must be resolved for the defender, and viem's ETH deposit and
+ * withdrawal (devnet/src/test/js/bridge.mjs eth) must go through; then SIGTERM stops each process
  * cleanly. The processes' logs stay in {@code target/DevnetProcessesIT/}.
  */
 class DevnetProcessesIT {
   /** Generous for eight JVMs on two shared cores. */
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  /** viem's deposit and withdrawal, about a minute with the devnet's delays. */
+  private static final Duration BRIDGE_TIMEOUT = Duration.ofMinutes(4);
 
   private static final List<String> PORT_FLAGS =
       List.of(
@@ -131,6 +136,15 @@ class DevnetProcessesIT {
           "the proposer's first game is resolved by the challenger (DEFENDER_WINS)");
       long safe = watcher.highestChecked();
       await(watcher, () -> watcher.highestChecked() > safe, "the safe head keeps advancing");
+      // The same bridging as in one JVM: viem deposits ETH and withdraws it through proof and
+      // finalization, every step served by a separate process.
+      ViemScript.Result bridged =
+          ViemScript.inDevnetModule().run(datadir.resolve("devnet.json"), "eth", BRIDGE_TIMEOUT);
+      watcher.verify();
+      assertThat(bridged.flow("ethPortal").at("/withdrawal/finalizeBlock").asLong())
+          .isGreaterThan(bridged.flow("ethPortal").at("/withdrawal/proveBlock").asLong());
+      assertThat(bridged.flow("ethPortal").at("/deposit/verifierBlock").asLong())
+          .isEqualTo(bridged.flow("ethPortal").at("/deposit/l2Block").asLong());
     }
 
     for (MerapiProcess process : processes.reversed()) {
