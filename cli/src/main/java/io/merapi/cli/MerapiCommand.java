@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       ProgramCommand.class,
       CannonCommand.class,
       DevnetCommand.class,
+      ExplorerCommand.class,
       DeployCommand.class,
       EvmCommand.class,
       GenesisCommand.class,

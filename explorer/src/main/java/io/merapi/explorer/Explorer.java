@@ -1,0 +1,104 @@
+package io.merapi.explorer;
+
+import io.merapi.explorer.index.ChainIndex;
+import io.merapi.explorer.index.Follower;
+import io.merapi.explorer.source.ChainSource;
+import io.merapi.explorer.source.RollupSource;
+import io.merapi.explorer.source.RpcEndpoint;
+import io.merapi.explorer.web.ExplorerServer;
+import io.merapi.explorer.web.Pages;
+import io.merapi.explorer.web.Routes;
+import io.merapi.storage.RocksDbConfig;
+import io.merapi.storage.RocksDbKeyValueStore;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running explorer: the index store, the three endpoints, a follower per chain and the web
+ * server. It starts without the chains being up (pages say what is unreachable, the followers wait)
+ * and {@link #close} stops everything in reverse order, the store last.
+ */
+public final class Explorer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Explorer.class);
+
+  private final Deque<AutoCloseable> started;
+  private final ExplorerServer server;
+  private final ChainIndex index;
+
+  private Explorer(Deque<AutoCloseable> started, ExplorerServer server, ChainIndex index) {
+    this.started = started;
+    this.server = server;
+    this.index = index;
+  }
+
+  /**
+   * Opens the index under {@code datadir/index}, starts following and serving.
+   *
+   * @throws IllegalStateException if the index is locked by another explorer or the port is taken
+   */
+  public static Explorer start(ExplorerConfig config) {
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    try {
+      Clock clock = Clock.systemUTC();
+      RocksDbKeyValueStore store =
+          RocksDbKeyValueStore.open(config.datadir().resolve("index"), RocksDbConfig.small());
+      started.push(store);
+      ChainIndex index = ChainIndex.open(store);
+      ChainSource l1 =
+          new ChainSource(Chain.L1, RpcEndpoint.http("L1 JSON-RPC", config.l1(), clock));
+      started.push(l1);
+      ChainSource l2 =
+          new ChainSource(Chain.L2, RpcEndpoint.http("L2 JSON-RPC", config.l2(), clock));
+      started.push(l2);
+      RollupSource rollup =
+          new RollupSource(
+              RpcEndpoint.http("rollup node", config.node(), clock), Duration.ofMillis(500));
+      started.push(rollup);
+      started.push(Follower.start(l1, index, config.l1Poll(), config.backfill()));
+      started.push(Follower.start(l2, index, config.l2Poll(), config.backfill()));
+      ExplorerServer server =
+          ExplorerServer.start(
+              new Routes(new Pages(l1, l2, rollup, index, clock)), config.host(), config.port());
+      started.push(server);
+      return new Explorer(started, server, index);
+    } catch (RuntimeException e) {
+      closeAll(started);
+      if (e instanceof io.merapi.storage.StoreLockedException) {
+        throw new IllegalStateException(
+            "another explorer has the index at " + config.datadir().resolve("index") + " open", e);
+      }
+      throw e;
+    }
+  }
+
+  /** Where the pages are served. */
+  public URI uri() {
+    return server.uri();
+  }
+
+  /** The index, for tests that wait for it to reach a block. */
+  public ChainIndex index() {
+    return index;
+  }
+
+  @Override
+  public void close() {
+    closeAll(started);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      AutoCloseable next = started.pop();
+      try {
+        next.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", next.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.merapi.explorer.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Bytes;
+import io.merapi.base.bytes.Hash;
+import io.merapi.base.bytes.Hex;
+import io.merapi.base.uint.UInt256;
+import io.merapi.explorer.Chain;
+import io.merapi.rpc.client.RpcTransportException;
+import io.merapi.types.json.Json;
+import io.merapi.types.json.RpcBlock;
+import io.merapi.types.json.RpcLog;
+import io.merapi.types.json.RpcReceipt;
+import io.merapi.types.json.RpcTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One chain's public JSON-RPC ({@code eth_*}), as the pages and the index read it: typed answers,
+ * {@link Optional#empty()} for what the node does not have.
+ */
+public final class ChainSource implements BlockSource, AutoCloseable {
+  private final Chain chain;
+  private final RpcEndpoint rpc;
+
+  public ChainSource(Chain chain, RpcEndpoint rpc) {
+    this.chain = chain;
+    this.rpc = rpc;
+  }
+
+  @Override
+  public Chain chain() {
+    return chain;
+  }
+
+  public RpcEndpoint endpoint() {
+    return rpc;
+  }
+
+  /** {@code eth_blockNumber}. */
+  @Override
+  public long blockNumber() {
+    return quantity(rpc.call("eth_blockNumber"), "eth_blockNumber");
+  }
+
+  /** The block at {@code number} with full transactions, if the chain has one there. */
+  @Override
+  public Optional<RpcBlock> block(long number) {
+    return read(rpc.call("eth_getBlockByNumber", Hex.quantity(number), true), RpcBlock.class);
+  }
+
+  public Optional<RpcBlock> block(Hash hash) {
+    return read(rpc.call("eth_getBlockByHash", hash.toHex(), true), RpcBlock.class);
+  }
+
+  /** The block at {@code number} with transaction hashes only: its header, cheaply. */
+  public Optional<RpcBlock> blockHeader(long number) {
+    return read(rpc.call("eth_getBlockByNumber", Hex.quantity(number), false), RpcBlock.class);
+  }
+
+  public Optional<RpcBlock> blockHeader(Hash hash) {
+    return read(rpc.call("eth_getBlockByHash", hash.toHex(), false), RpcBlock.class);
+  }
+
+  /** The hash of the canonical block at {@code number}. */
+  @Override
+  public Optional<Hash> blockHash(long number) {
+    return blockHeader(number).map(b -> b.header().hash());
+  }
+
+  public Optional<RpcTransaction> transaction(Hash hash) {
+    return read(rpc.call("eth_getTransactionByHash", hash.toHex()), RpcTransaction.class);
+  }
+
+  public Optional<RpcReceipt> receipt(Hash hash) {
+    return read(rpc.call("eth_getTransactionReceipt", hash.toHex()), RpcReceipt.class);
+  }
+
+  /** {@code eth_getLogs} of one block (by hash) and one emitter. */
+  public List<RpcLog> logs(Hash blockHash, Address emitter) {
+    JsonNode answer =
+        rpc.call("eth_getLogs", Map.of("blockHash", blockHash.toHex(), "address", emitter.toHex()));
+    if (answer == null || !answer.isArray()) {
+      throw badAnswer("eth_getLogs", "not an array", null);
+    }
+    List<RpcLog> logs = new ArrayList<>(answer.size());
+    for (JsonNode element : answer) {
+      logs.add(read(element, RpcLog.class).orElseThrow(() -> badAnswer("log", "null", null)));
+    }
+    return logs;
+  }
+
+  public UInt256 balance(Address address) {
+    JsonNode answer = rpc.call("eth_getBalance", address.toHex(), "latest");
+    try {
+      return UInt256.fromQuantity(answer.asText());
+    } catch (IllegalArgumentException e) {
+      throw badAnswer("eth_getBalance", e.getMessage(), e);
+    }
+  }
+
+  public long nonce(Address address) {
+    return quantity(
+        rpc.call("eth_getTransactionCount", address.toHex(), "latest"), "eth_getTransactionCount");
+  }
+
+  public Bytes code(Address address) {
+    JsonNode answer = rpc.call("eth_getCode", address.toHex(), "latest");
+    try {
+      return Bytes.fromHex(answer.asText());
+    } catch (IllegalArgumentException e) {
+      throw badAnswer("eth_getCode", e.getMessage(), e);
+    }
+  }
+
+  private long quantity(JsonNode answer, String method) {
+    try {
+      return Hex.parseQuantity(answer.asText());
+    } catch (IllegalArgumentException e) {
+      throw badAnswer(method, e.getMessage(), e);
+    }
+  }
+
+  private <T> Optional<T> read(JsonNode answer, Class<T> type) {
+    if (answer == null || answer.isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.mapper().treeToValue(answer, type));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw badAnswer(type.getSimpleName(), e.getMessage(), e);
+    }
+  }
+
+  private RpcTransportException badAnswer(String what, String message, Throwable cause) {
+    return new RpcTransportException(
+        RpcTransportException.Kind.BAD_RESPONSE,
+        chain.label() + " answered a " + what + " that cannot be read: " + message,
+        cause);
+  }
+
+  @Override
+  public void close() {
+    rpc.close();
+  }
+}
