@@ -41,6 +41,7 @@ final class NodeFixture implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Address EMITTER = Address.fromHex("0x00000000000000000000000000000000000e1717");
   static final Address REVERTER = Address.fromHex("0x0000000000000000000000000000000000000bad");
+  static final Address GAS_GATE = Address.fromHex("0x0000000000000000000000000000000000006a7e");
   static final Hash TOPIC0 = Keccak256.digest("Ping(uint256)".getBytes());
 
   /** CALLDATALOAD(0) → SSTORE(0); LOG2(0, 0, TOPIC0, word). */
@@ -55,6 +56,12 @@ final class NodeFixture implements AutoCloseable {
               + "0000000000000000000000000000000000000000000000000000000000000020"
               + "000000000000000000000000000000000000000000000000000000000000000a"
               + "75736572206572726f7200000000000000000000000000000000000000000000");
+
+  /**
+   * SLOAD(0), then reverts unless at least 5000 gas is left: a call whose gas estimate taken
+   * without an access list is too tight once the list (its slot and address) is paid for up front.
+   */
+  static final byte[] GAS_GATE_CODE = Hex.decode("0x600054506113885a10600d57005b600080fd");
 
   final Secp256k1.PrivateKey alice =
       Secp256k1.PrivateKey.fromBytes(Keccak256.hash("alice".getBytes()));
@@ -91,6 +98,7 @@ final class NodeFixture implements AutoCloseable {
     alloc.put(bob.address(), new GenesisAccount(rich, 0, Bytes.EMPTY, Map.of()));
     alloc.put(EMITTER, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(EMITTER_CODE), Map.of()));
     alloc.put(REVERTER, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(REVERTER_CODE), Map.of()));
+    alloc.put(GAS_GATE, new GenesisAccount(UInt256.ZERO, 1, Bytes.wrap(GAS_GATE_CODE), Map.of()));
     return Genesis.of(
         TestNetworks.config("Cancun").orElseThrow(), 1_700_000_000L, 30_000_000, alloc);
   }

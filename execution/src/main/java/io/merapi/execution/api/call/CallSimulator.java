@@ -134,9 +134,8 @@ public final class CallSimulator {
         UInt256 tip = suggestedTip;
         filled = filled.withFees(tip.add(baseFee.get().multiply(2)), tip);
       }
-      if (filled.gas().isEmpty()) {
-        filled = filled.withGas(estimateGas(filled, block, StateOverrides.NONE));
-      }
+      // Missing gas stays missing, so each run gets the gas cap as eth_call does (geth): an
+      // estimate taken without the list can be too tight for a run that pays for it up front.
       Address from = filled.sender();
       long nonce = filled.nonce().getAsLong();
       Address to = filled.to().orElseGet(() -> Evm.createAddress(from, nonce));
