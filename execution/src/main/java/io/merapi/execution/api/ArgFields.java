@@ -13,169 +13,140 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads the fields of one JSON object argument (geth's argument structs: {@code TransactionArgs},
- * {@code FilterCriteria}, overrides) with messages in the shape of Go's JSON decoder, which clients
- * see after {@code invalid argument N: }. Absent and {@code null} fields are empty.
+ * Reads the fields of one JSON object argument (a transaction, a filter, overrides), with messages
+ * that name the field, its object and what was wrong ({@link ArgText}), which clients see after
+ * {@code invalid argument N: }. Absent and {@code null} fields are empty.
  */
 public final class ArgFields {
   private final JsonNode object;
-  private final String struct;
+  private final String name;
 
-  private ArgFields(JsonNode object, String struct) {
+  private ArgFields(JsonNode object, String name) {
     this.object = object;
-    this.struct = struct;
+    this.name = name;
   }
 
   /**
+   * @param name what the object is, for messages ({@code transaction}, {@code block overrides})
    * @throws IllegalArgumentException if {@code node} is not an object
    */
-  public static ArgFields of(JsonNode node, String struct) {
+  public static ArgFields of(JsonNode node, String name) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException(
-          "json: cannot unmarshal " + kind(node) + " into Go value of type " + struct);
+      throw new IllegalArgumentException(ArgText.expected("an object for the " + name, node));
     }
-    return new ArgFields(node, struct);
+    return new ArgFields(node, name);
   }
 
-  public Optional<JsonNode> node(String name) {
-    JsonNode value = object.get(name);
+  public Optional<JsonNode> node(String field) {
+    JsonNode value = object.get(field);
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
-  public boolean has(String name) {
-    return node(name).isPresent();
+  public boolean has(String field) {
+    return node(field).isPresent();
   }
 
-  public Optional<Address> address(String name) {
-    return node(name).map(n -> Address.wrap(fixed(n, name, 20, "common.Address")));
+  public Optional<Address> address(String field) {
+    return node(field).map(n -> Address.wrap(fixed(n, field, 20, "a 20-byte address")));
   }
 
-  public Optional<Hash> hash(String name) {
-    return node(name).map(n -> Hash.wrap(fixed(n, name, 32, "common.Hash")));
+  public Optional<Hash> hash(String field) {
+    return node(field).map(n -> Hash.wrap(fixed(n, field, 32, "a 32-byte hash")));
   }
 
-  public Optional<Bytes> bytes(String name) {
-    return node(name).map(n -> Bytes.wrap(data(n, name, "hexutil.Bytes")));
+  public Optional<Bytes> bytes(String field) {
+    return node(field).map(n -> Bytes.wrap(data(n, field)));
   }
 
-  /** A {@code hexutil.Uint64}. */
-  public OptionalLong uint64(String name) {
-    Optional<JsonNode> node = node(name);
+  /** A hex quantity of at most 64 bits. */
+  public OptionalLong uint64(String field) {
+    Optional<JsonNode> node = node(field);
     if (node.isEmpty()) {
       return OptionalLong.empty();
     }
-    String text = text(node.get(), name, "hexutil.Uint64");
+    String text = text(node.get(), field);
     try {
       return OptionalLong.of(BlockParam.decodeUint64(text));
     } catch (IllegalArgumentException e) {
-      throw field(name, "hexutil.Uint64", e.getMessage());
+      throw problem(field, e.getMessage());
     }
   }
 
-  /** A {@code hexutil.Big} of at most 256 bits. */
-  public Optional<UInt256> big(String name) {
-    Optional<JsonNode> node = node(name);
+  /** A hex quantity of at most 256 bits. */
+  public Optional<UInt256> big(String field) {
+    Optional<JsonNode> node = node(field);
     if (node.isEmpty()) {
       return Optional.empty();
     }
-    String text = text(node.get(), name, "hexutil.Big");
+    String text = text(node.get(), field);
     if (!(text.startsWith("0x") || text.startsWith("0X"))) {
-      throw field(name, "*hexutil.Big", "hex string without 0x prefix");
+      throw problem(field, "hex string without 0x prefix");
     }
     String digits = text.substring(2);
     if (digits.isEmpty()) {
-      throw field(name, "*hexutil.Big", "hex string \"0x\"");
+      throw problem(field, "hex string \"0x\"");
     }
     if (digits.length() > 1 && digits.charAt(0) == '0') {
-      throw field(name, "*hexutil.Big", "hex number with leading zero digits");
+      throw problem(field, "hex number with leading zero digits");
     }
     if (digits.length() > 64) {
-      throw field(name, "*hexutil.Big", "hex number > 256 bits");
+      throw problem(field, "hex number > 256 bits");
     }
     try {
       return Optional.of(UInt256.valueOf(new BigInteger(digits, 16)));
     } catch (NumberFormatException e) {
-      throw field(name, "*hexutil.Big", "invalid hex string");
+      throw problem(field, "invalid hex string");
     }
   }
 
-  public Optional<List<Hash>> hashes(String name) {
-    Optional<JsonNode> node = node(name);
+  public Optional<List<Hash>> hashes(String field) {
+    Optional<JsonNode> node = node(field);
     if (node.isEmpty()) {
       return Optional.empty();
     }
     if (!node.get().isArray()) {
-      throw field(name, "[]common.Hash", "cannot unmarshal " + kind(node.get()));
+      throw problem(field, ArgText.expected("an array of 32-byte hashes", node.get()));
     }
     List<Hash> out = new ArrayList<>();
     for (JsonNode item : node.get()) {
-      out.add(Hash.wrap(fixed(item, name, 32, "common.Hash")));
+      out.add(Hash.wrap(fixed(item, field, 32, "a 32-byte hash")));
     }
     return Optional.of(out);
   }
 
-  private String text(JsonNode node, String name, String type) {
+  /** A failure of {@code field} of this object, in {@link ArgText#field}'s words. */
+  public IllegalArgumentException problem(String field, String problem) {
+    return new IllegalArgumentException(ArgText.field(field, name, problem));
+  }
+
+  private String text(JsonNode node, String field) {
     if (!node.isTextual()) {
-      throw new IllegalArgumentException(
-          "json: cannot unmarshal "
-              + kind(node)
-              + " into Go struct field "
-              + struct
-              + "."
-              + name
-              + " of type "
-              + type);
+      throw problem(field, ArgText.expected("a string", node));
     }
     return node.textValue();
   }
 
-  private byte[] data(JsonNode node, String name, String type) {
-    String text = text(node, name, type);
+  private byte[] data(JsonNode node, String field) {
+    String text = text(node, field);
     if (!(text.startsWith("0x") || text.startsWith("0X"))) {
-      throw field(name, type, "hex string without 0x prefix");
+      throw problem(field, "hex string without 0x prefix");
     }
     String digits = text.substring(2);
     if (digits.length() % 2 != 0) {
-      throw field(name, type, "hex string of odd length");
+      throw problem(field, "hex string of odd length");
     }
     try {
       return HexFormat.of().parseHex(digits);
     } catch (IllegalArgumentException e) {
-      throw field(name, type, "invalid hex string");
+      throw problem(field, "invalid hex string");
     }
   }
 
-  private byte[] fixed(JsonNode node, String name, int length, String type) {
-    byte[] data = data(node, name, type);
+  private byte[] fixed(JsonNode node, String field, int length, String what) {
+    byte[] data = data(node, field);
     if (data.length != length) {
-      throw field(
-          name,
-          type,
-          "hex string has length " + 2 * data.length + ", want " + 2 * length + " for " + type);
+      throw problem(field, ArgText.length(2 * data.length, length, what));
     }
     return data;
-  }
-
-  private IllegalArgumentException field(String name, String type, String why) {
-    return new IllegalArgumentException(
-        "json: cannot unmarshal "
-            + why
-            + " into Go struct field "
-            + struct
-            + "."
-            + name
-            + " of type "
-            + type);
-  }
-
-  public static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case NUMBER -> "number";
-      case BOOLEAN -> "bool";
-      case ARRAY -> "array";
-      case OBJECT, POJO -> "object";
-      case STRING -> "string";
-      default -> "value";
-    };
   }
 }

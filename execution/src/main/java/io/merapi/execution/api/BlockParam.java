@@ -33,8 +33,7 @@ public sealed interface BlockParam {
   static BlockParam number(Params params, int index) {
     JsonNode node = params.node(index);
     if (!node.isTextual()) {
-      throw Params.invalid(
-          index, "json: cannot unmarshal " + kind(node) + " into Go value of type string");
+      throw Params.invalid(index, ArgText.expected("a block number or tag as a string", node));
     }
     try {
       return tagOrNumber(node.textValue());
@@ -94,7 +93,7 @@ public sealed interface BlockParam {
   private static void requireText(JsonNode node) {
     if (!node.isTextual()) {
       throw new IllegalArgumentException(
-          "json: cannot unmarshal " + kind(node) + " into Go value of type string");
+          ArgText.expected("a block number, tag or hash as a string", node));
     }
   }
 
@@ -122,7 +121,7 @@ public sealed interface BlockParam {
     };
   }
 
-  /** hexutil.DecodeUint64, with its error messages. */
+  /** A hex quantity of at most 64 bits, refused with geth's reasons (hexutil.DecodeUint64). */
   static long decodeUint64(String text) {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("empty hex string");
@@ -153,14 +152,12 @@ public sealed interface BlockParam {
 
   private static Hash parseHash(String text) {
     if (!(text.startsWith("0x") || text.startsWith("0X"))) {
-      throw new IllegalArgumentException(
-          "json: cannot unmarshal hex string without 0x prefix into Go value of type"
-              + " common.Hash");
+      throw new IllegalArgumentException("hex string without 0x prefix");
     }
     String digits = text.substring(2);
     if (digits.length() != 64) {
       throw new IllegalArgumentException(
-          "hex string has length " + digits.length() + ", want 64 for common.Hash");
+          ArgText.length(digits.length(), Hash.LENGTH, "a 32-byte hash"));
     }
     try {
       return Hash.wrap(HexFormat.of().parseHex(digits));
@@ -173,24 +170,13 @@ public sealed interface BlockParam {
   static Hash hash(Params params, int index) {
     JsonNode node = params.node(index);
     if (!node.isTextual()) {
-      throw Params.invalid(
-          index, "json: cannot unmarshal " + kind(node) + " into Go value of type common.Hash");
+      throw Params.invalid(index, ArgText.expected("a 32-byte hash as a string", node));
     }
     try {
       return parseHash(node.textValue());
     } catch (IllegalArgumentException e) {
       throw Params.invalid(index, e.getMessage());
     }
-  }
-
-  private static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case NUMBER -> "number";
-      case BOOLEAN -> "bool";
-      case ARRAY -> "array";
-      case OBJECT, POJO -> "object";
-      default -> "value";
-    };
   }
 
   /** For messages: how geth prints a block reference. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
 import io.merapi.execution.api.ArgFields;
+import io.merapi.execution.api.ArgText;
 import io.merapi.execution.api.BlockParam;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,7 +32,7 @@ public record LogCriteria(
    * @throws IllegalArgumentException with geth's message
    */
   public static LogCriteria parse(JsonNode node) {
-    ArgFields f = ArgFields.of(node, "filters.FilterCriteria");
+    ArgFields f = ArgFields.of(node, "filter");
     Optional<Hash> blockHash = f.hash("blockHash");
     Optional<BlockParam> from = f.node("fromBlock").map(LogCriteria::blockNumber);
     Optional<BlockParam> to = f.node("toBlock").map(LogCriteria::blockNumber);
@@ -73,11 +74,7 @@ public record LogCriteria(
     if (topicsNode.isPresent()) {
       JsonNode t = topicsNode.get();
       if (!t.isArray()) {
-        throw new IllegalArgumentException(
-            "json: cannot unmarshal "
-                + ArgFields.kind(t)
-                + " into Go struct field .topics of"
-                + " type []interface {}");
+        throw f.problem("topics", ArgText.expected("an array", t));
       }
       if (t.size() > MAX_TOPICS) {
         throw new IllegalArgumentException("exceed max topics");
@@ -136,7 +133,7 @@ public record LogCriteria(
   private static BlockParam blockNumber(JsonNode node) {
     if (!node.isTextual()) {
       throw new IllegalArgumentException(
-          "json: cannot unmarshal " + ArgFields.kind(node) + " into Go value of type string");
+          ArgText.expected("a block number or tag as a string", node));
     }
     BlockParam param = BlockParam.numberOrHash(node);
     if (param instanceof BlockParam.ByHash) {

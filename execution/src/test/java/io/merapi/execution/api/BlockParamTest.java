@@ -38,7 +38,7 @@ class BlockParamTest {
         "{\"blockNumber\":\"0x1\",\"blockHash\":\"0x0000000000000000000000000000000000000000000000000000000000000000\"}"
             + "|cannot specify both BlockHash and BlockNumber, choose one or the other",
         "{}|invalid arguments; neither block nor hash specified",
-        "7|json: cannot unmarshal number into Go value of type string",
+        "7|expected a block number, tag or hash as a string, got a number",
       })
   void refusesWithGethsMessages(String json, String message) throws Exception {
     assertThatThrownBy(() -> BlockParam.numberOrHash(JSON.readTree(json))).hasMessage(message);

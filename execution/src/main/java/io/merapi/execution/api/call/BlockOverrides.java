@@ -43,12 +43,12 @@ public record BlockOverrides(
    * @throws IllegalArgumentException with a message in geth's words
    */
   public static BlockOverrides parse(JsonNode node) {
-    ArgFields.of(node, "ethapi.BlockOverrides");
+    ArgFields.of(node, "block overrides");
     ObjectNode lower = RpcJson.mapper().createObjectNode();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       lower.set(field.getKey().toLowerCase(Locale.ROOT), field.getValue());
     }
-    ArgFields f = ArgFields.of(lower, "ethapi.BlockOverrides");
+    ArgFields f = ArgFields.of(lower, "block overrides");
     Optional<UInt256> number = f.big("number");
     if (number.isPresent() && !number.get().fitsSignedLong()) {
       throw new IllegalArgumentException("block number override too large");

@@ -32,7 +32,7 @@ public record CallArgs(
     Optional<UInt256> maxFeePerBlobGas,
     Optional<List<Hash>> blobVersionedHashes) {
 
-  private static final String STRUCT = "ethapi.TransactionArgs";
+  private static final String OBJECT = "transaction";
 
   /**
    * Reads the argument.
@@ -40,7 +40,7 @@ public record CallArgs(
    * @throws IllegalArgumentException with a message in geth's words
    */
   public static CallArgs parse(JsonNode node) {
-    ArgFields f = ArgFields.of(node, STRUCT);
+    ArgFields f = ArgFields.of(node, OBJECT);
     Optional<Bytes> data = f.bytes("data");
     Optional<Bytes> input = f.bytes("input");
     if (data.isPresent() && input.isPresent() && !data.get().equals(input.get())) {
@@ -54,10 +54,8 @@ public record CallArgs(
         accessList =
             Optional.of(Json.mapper().treeToValue(node.get("accessList"), AccessList.class));
       } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "json: cannot unmarshal accessList into Go struct field "
-                + STRUCT
-                + ".accessList of type types.AccessList");
+        throw f.problem(
+            "accessList", "not an access list (an array of {address, storageKeys} objects)");
       }
     }
     return new CallArgs(

@@ -7,6 +7,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.uint.UInt256;
 import io.merapi.execution.api.ArgFields;
+import io.merapi.execution.api.ArgText;
 import io.merapi.state.Account;
 import io.merapi.state.StateReader;
 import java.util.HashMap;
@@ -45,15 +46,13 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
   public static StateOverrides parse(JsonNode node) {
     if (!node.isObject()) {
       throw new IllegalArgumentException(
-          "json: cannot unmarshal "
-              + ArgFields.kind(node)
-              + " into Go value of type"
-              + " ethapi.StateOverride");
+          ArgText.expected("an object from addresses to account overrides", node));
     }
     Map<Address, AccountOverride> accounts = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       Address address = address(entry.getKey());
-      ArgFields f = ArgFields.of(entry.getValue(), "ethapi.OverrideAccount");
+      ArgFields f =
+          ArgFields.of(entry.getValue(), "account override of " + address.toChecksumHex());
       if (f.has("movePrecompileToAddress")) {
         throw new IllegalArgumentException("movePrecompileToAddress is not supported");
       }
@@ -76,21 +75,13 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
       return Optional.empty();
     }
     if (!node.get().isObject()) {
-      throw new IllegalArgumentException(
-          "json: cannot unmarshal "
-              + ArgFields.kind(node.get())
-              + " into Go struct field"
-              + " OverrideAccount."
-              + name
-              + " of type map[common.Hash]common.Hash");
+      throw f.problem(name, ArgText.expected("an object from slots to values", node.get()));
     }
     Map<Hash, Hash> slots = new HashMap<>();
     for (Map.Entry<String, JsonNode> slot : node.get().properties()) {
       if (!slot.getValue().isTextual()) {
-        throw new IllegalArgumentException(
-            "json: cannot unmarshal "
-                + ArgFields.kind(slot.getValue())
-                + " into Go value of type common.Hash");
+        throw f.problem(
+            name, ArgText.expected("each slot's value as a 32-byte hex string", slot.getValue()));
       }
       slots.put(word(slot.getKey()), word(slot.getValue().textValue()));
     }
@@ -110,7 +101,7 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
     byte[] bytes = hex(text);
     if (bytes.length != Hash.LENGTH) {
       throw new IllegalArgumentException(
-          "hex string has length " + 2 * bytes.length + ", want 64 for common.Hash");
+          ArgText.length(2 * bytes.length, Hash.LENGTH, "a 32-byte word"));
     }
     return Hash.wrap(bytes);
   }

@@ -1,6 +1,7 @@
 package io.merapi.execution.api.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.merapi.execution.api.ArgText;
 import io.merapi.execution.api.BlockParam;
 import io.merapi.execution.api.ChainAccess;
 import io.merapi.execution.api.TransactionViews;
@@ -44,13 +45,13 @@ public final class EthFeeMethods {
     if (params.has(2)) {
       JsonNode node = params.node(2);
       if (!node.isArray()) {
-        throw Params.invalid(2, "json: cannot unmarshal non-array into Go value of type []float64");
+        throw Params.invalid(2, ArgText.expected("an array of reward percentiles", node));
       }
       percentiles = new double[node.size()];
       for (int i = 0; i < node.size(); i++) {
         if (!node.get(i).isNumber()) {
           throw Params.invalid(
-              2, "json: cannot unmarshal non-number into Go value of type float64");
+              2, ArgText.expected("each reward percentile as a number", node.get(i)));
         }
         percentiles[i] = node.get(i).doubleValue();
       }
@@ -82,7 +83,8 @@ public final class EthFeeMethods {
       return node.longValue();
     }
     if (!node.isTextual()) {
-      throw Params.invalid(index, "json: cannot unmarshal non-string into Go value of type uint64");
+      throw Params.invalid(
+          index, ArgText.expected("a block count (a number, or a hex or decimal string)", node));
     }
     String text = node.textValue();
     try {

@@ -6,6 +6,7 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
 import io.merapi.base.uint.UInt256;
+import io.merapi.execution.api.ArgText;
 import io.merapi.execution.api.BlockParam;
 import io.merapi.execution.api.ChainAccess;
 import io.merapi.execution.api.PoolAccess;
@@ -97,12 +98,12 @@ public final class EthStateMethods {
     Address address = params.address(0);
     JsonNode keysNode = params.node(1);
     if (!keysNode.isArray()) {
-      throw Params.invalid(1, "json: cannot unmarshal non-array into Go value of type []string");
+      throw Params.invalid(1, ArgText.expected("an array of storage keys", keysNode));
     }
     List<StorageKey> keys = new ArrayList<>();
     for (JsonNode key : keysNode) {
       if (!key.isTextual()) {
-        throw Params.invalid(1, "json: cannot unmarshal non-string into Go value of type string");
+        throw Params.invalid(1, ArgText.expected("each storage key as a string", key));
       }
       keys.add(StorageKey.parse(key.textValue()));
     }
@@ -138,8 +139,7 @@ public final class EthStateMethods {
     static StorageKey parse(Params params, int index) {
       JsonNode node = params.node(index);
       if (!node.isTextual()) {
-        throw Params.invalid(
-            index, "json: cannot unmarshal non-string into Go value of type string");
+        throw Params.invalid(index, ArgText.expected("a storage key as a string", node));
       }
       return parse(node.textValue());
     }
