@@ -92,7 +92,7 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
     byte[] bytes = hex(text);
     if (bytes.length != Address.LENGTH) {
       throw new IllegalArgumentException(
-          "hex string has length " + 2 * bytes.length + ", want 40 for common.Address");
+          ArgText.length(2 * bytes.length, Address.LENGTH, "a 20-byte address"));
     }
     return Address.wrap(bytes);
   }
