@@ -25,6 +25,7 @@ public final class PreimageHost implements AutoCloseable {
   private final Thread hintThread;
   private final Thread preimageThread;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile boolean closing;
 
   private PreimageHost(
       PreimageChannel hints,
@@ -70,9 +71,11 @@ public final class PreimageHost implements AutoCloseable {
         // one message per step
       }
       LOG.debug("Program closed the {} channel", channel);
-    } catch (IOException | RuntimeException e) {
-      if (failure.compareAndSet(null, e)) {
-        LOG.error("Pre-image host stopped serving the {} channel: {}", channel, e.getMessage());
+    } catch (Throwable e) {
+      // Any failure, an Error included, must close the channels: a program left blocked on a
+      // read would wait forever.
+      if (!closing && failure.compareAndSet(null, e)) {
+        LOG.error("Pre-image host stopped serving the {} channel: {}", channel, describe(e));
       }
       closeQuietly();
     }
@@ -90,9 +93,15 @@ public final class PreimageHost implements AutoCloseable {
     return Optional.ofNullable(failure.get());
   }
 
+  /** Stops serving: both channels are closed, and the threads end without reporting a failure. */
   @Override
   public void close() {
+    closing = true;
     closeQuietly();
+  }
+
+  private static String describe(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private void closeQuietly() {
