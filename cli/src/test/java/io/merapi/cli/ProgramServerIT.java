@@ -3,6 +3,7 @@ package io.merapi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.faultproof.boot.BootInfo;
 import io.merapi.faultproof.kvstore.DataFormat;
@@ -80,14 +81,14 @@ class ProgramServerIT {
       assertThat(new String(boot.customChain().orElseThrow().l2ChainConfigJson().array()))
           .isEqualTo("{\"chainId\":901}");
       hints.hint(Hint.parse("l2-code 0x" + "ab".repeat(32)));
-      hints.hint(Hint.parse("not a hint"));
+      hints.hint(new Hint("l9-unknown", Bytes.of((byte) 1)));
       assertThat(oracle.get(PreimageKey.keccak256Of(value))).isEqualTo(value);
       assertThatThrownBy(() -> oracle.get(PreimageKey.keccak256Of(new byte[] {7})))
           .isInstanceOf(PreimageUnavailableException.class);
       assertThat(host.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(host.process().exitValue()).isEqualTo(1);
       assertThat(Files.readString(log))
-          .contains("Ignored a malformed hint")
+          .contains("Ignored a hint of unknown type: l9-unknown 0x01")
           .contains("is not in the data directory and the host is offline");
     } finally {
       host.process().destroyForcibly();

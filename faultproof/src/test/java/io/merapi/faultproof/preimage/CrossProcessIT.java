@@ -94,8 +94,22 @@ class CrossProcessIT {
   }
 
   @Test
+  void aChildThatExitsAtOnceEndsTheHostCleanly() throws Exception {
+    // The shell opens descriptors 3-6, then runs `false`, which exits: the host reads the end.
+    ChildChannels.Launched child = ChildChannels.start(List.of("false"), builder -> {});
+    PreimageHost host =
+        PreimageHost.start(child.hints(), child.preimages(), hint -> {}, key -> new byte[0]);
+    assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.process().exitValue()).isEqualTo(1);
+    assertThat(host.awaitDone()).isEmpty();
+  }
+
+  @Test
   void aChildThatNeverOpensItsDescriptorsIsReportedNotWaitedFor() {
-    assertThatThrownBy(() -> ChildChannels.start(List.of("false"), builder -> {}))
+    // Replace the shell by a command that ignores the redirections: the FIFOs are never opened.
+    assertThatThrownBy(
+            () ->
+                ChildChannels.start(List.of("unused"), builder -> builder.command(List.of("true"))))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("before opening the oracle's descriptors");
   }
