@@ -2,6 +2,7 @@ package io.merapi.trie;
 
 import io.merapi.base.bytes.Hash;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -22,7 +23,19 @@ public final class OrderedListRoot {
 
   /** The root over {@code item.apply(0) .. item.apply(count - 1)}. */
   public static Hash of(int count, IntFunction<byte[]> item) {
-    StackTrieBuilder builder = new StackTrieBuilder();
+    return build(new StackTrieBuilder(), count, item);
+  }
+
+  /**
+   * The root over {@code items}, handing every node that is referenced by hash (and the root) to
+   * {@code sink}: the nodes a reader needs to walk the list from its root alone, as the fault-proof
+   * host stores them for a block's transactions and receipts.
+   */
+  public static Hash of(List<byte[]> items, Consumer<EncodedNode> sink) {
+    return build(new StackTrieBuilder(sink), items.size(), items::get);
+  }
+
+  private static Hash build(StackTrieBuilder builder, int count, IntFunction<byte[]> item) {
     byte[] key = new byte[9];
     int small = Math.min(count, 128);
     for (int i = 1; i < small; i++) {

@@ -21,11 +21,19 @@ public record OutputRoot(Hash stateRoot, Hash withdrawalStorageRoot, Hash blockH
 
   /** The 32-byte commitment the proposer posts. */
   public Hash root() {
+    return Keccak256.digest(encoded());
+  }
+
+  /**
+   * The 128 bytes the root hashes: {@code version ++ stateRoot ++ withdrawalStorageRoot ++
+   * blockHash} (what the fault-proof program reads back from the pre-image oracle by the root).
+   */
+  public byte[] encoded() {
     byte[] preimage = new byte[128];
     System.arraycopy(VERSION_0.toArray(), 0, preimage, 0, 32);
     System.arraycopy(stateRoot.toArray(), 0, preimage, 32, 32);
     System.arraycopy(withdrawalStorageRoot.toArray(), 0, preimage, 64, 32);
     System.arraycopy(blockHash.toArray(), 0, preimage, 96, 32);
-    return Keccak256.digest(preimage);
+    return preimage;
   }
 }

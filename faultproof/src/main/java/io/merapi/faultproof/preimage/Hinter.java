@@ -1,0 +1,7 @@
+package io.merapi.faultproof.preimage;
+
+/** Tells the host which pre-images the program will ask for next (op-preimage's {@code Hinter}). */
+@FunctionalInterface
+public interface Hinter {
+  void hint(Hint hint);
+}
