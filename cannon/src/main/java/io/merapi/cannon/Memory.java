@@ -42,6 +42,8 @@ public final class Memory {
   // A one-entry lookup cache: most accesses hit the page touched last.
   private long lastPageIndex = -1;
   private long[] lastPage;
+  private long fetchPageIndex = -1;
+  private long[] fetchPage;
   private boolean lastPageDirty;
 
   public Memory() {
@@ -94,7 +96,17 @@ public final class Memory {
 
   /** Reads the 32-bit instruction at {@code pc} (4-byte aligned; big-endian). */
   public int getInstruction(long pc) {
-    long word = getWord(pc);
+    // A separate one-page cache for fetches, so code and data pages do not evict each other.
+    long index = pc >>> PAGE_ADDR_SIZE;
+    if (index != fetchPageIndex) {
+      long[] page = pages.get(index);
+      if (page == null) {
+        return 0;
+      }
+      fetchPageIndex = index;
+      fetchPage = page;
+    }
+    long word = fetchPage[(int) ((pc >>> 3) & (PAGE_WORDS - 1))];
     return (pc & 4) == 0 ? (int) (word >>> 32) : (int) word;
   }
 
@@ -235,6 +247,7 @@ public final class Memory {
     pages.put(index, words);
     dirty.put(index, Boolean.TRUE);
     lastPageIndex = -1;
+    fetchPageIndex = -1;
   }
 
   /** Checks the cached tree against a root computed from scratch (tests use this). */
