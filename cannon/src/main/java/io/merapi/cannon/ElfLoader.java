@@ -52,7 +52,9 @@ public final class ElfLoader {
               "PT_LOAD segment " + i + ": file size " + filesz + " > memory size " + memsz);
         }
       }
-      if (memsz < 0 || Long.compareUnsigned(vaddr + memsz, Vm.HEAP_START) >= 0 || vaddr + memsz < vaddr) {
+      if (memsz < 0
+          || Long.compareUnsigned(vaddr + memsz, Vm.HEAP_START) >= 0
+          || vaddr + memsz < vaddr) {
         throw new IllegalArgumentException(
             String.format("segment %d at 0x%x (size 0x%x) overlaps the heap", i, vaddr, memsz));
       }
@@ -145,11 +147,7 @@ public final class ElfLoader {
   }
 
   private static ByteBuffer header(byte[] elf) {
-    if (elf.length < 64
-        || elf[0] != 0x7F
-        || elf[1] != 'E'
-        || elf[2] != 'L'
-        || elf[3] != 'F') {
+    if (elf.length < 64 || elf[0] != 0x7F || elf[1] != 'E' || elf[2] != 'L' || elf[3] != 'F') {
       throw new IllegalArgumentException("not an ELF file");
     }
     if (elf[4] != 2 || elf[5] != 2) {

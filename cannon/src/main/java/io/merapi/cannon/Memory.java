@@ -4,8 +4,8 @@ import io.merapi.base.crypto.Keccak256;
 import java.util.Arrays;
 
 /**
- * The VM's 64-bit address space: 4 KiB pages allocated on first touch, held as 512 big-endian
- * words each, with the spec's binary Merkle tree over 32-byte leaves (depth 59 below the root).
+ * The VM's 64-bit address space: 4 KiB pages allocated on first touch, held as 512 big-endian words
+ * each, with the spec's binary Merkle tree over 32-byte leaves (depth 59 below the root).
  *
  * <p>Every VM access is to an aligned 8-byte word, so a page is a {@code long[512]}. Writes only
  * mark their page dirty; the tree is brought up to date when a root or a proof is asked for, and
@@ -17,10 +17,13 @@ public final class Memory {
   public static final int PAGE_SIZE = 1 << PAGE_ADDR_SIZE;
   public static final long PAGE_ADDR_MASK = PAGE_SIZE - 1;
   static final int PAGE_WORDS = PAGE_SIZE / 8;
+
   /** Levels above the page roots: 64 address bits minus 12 page-offset bits. */
   static final int UPPER_LEVELS = 64 - PAGE_ADDR_SIZE;
+
   /** Levels inside a page: 128 leaves of 32 bytes. */
   static final int PAGE_LEVELS = 7;
+
   /** Leaf value plus 59 siblings, 32 bytes each, as the on-chain MIPS64Memory reads them. */
   public static final int PROOF_SIZE = 60 * 32;
 
@@ -35,6 +38,7 @@ public final class Memory {
   }
 
   private final LongMap<long[]> pages = new LongMap<>();
+
   /** Hashes of non-empty nodes by level above the pages: level 0 = page roots. */
   private final java.util.List<LongMap<byte[]>> nodes = new java.util.ArrayList<>();
 
@@ -199,7 +203,9 @@ public final class Memory {
       for (long parent : changed) {
         byte[] left = nodes.get(level - 1).get(parent << 1);
         byte[] right = nodes.get(level - 1).get((parent << 1) | 1);
-        nodes.get(level).put(parent, hashPair(left == null ? zero : left, right == null ? zero : right));
+        nodes
+            .get(level)
+            .put(parent, hashPair(left == null ? zero : left, right == null ? zero : right));
       }
     }
   }

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public final class State {
   public static final int WITNESS_SIZE = 188;
+
   /** keccak256(bytes32(0) ++ bytes32(0)), the empty thread stack. */
   public static final byte[] EMPTY_THREADS_ROOT = Memory.hashPair(new byte[32], new byte[32]);
 
@@ -35,6 +36,7 @@ public final class State {
   public final List<ThreadState> leftThreadStack = new ArrayList<>();
   public final List<ThreadState> rightThreadStack = new ArrayList<>();
   public long nextThreadId;
+
   /** Buffered hint bytes not yet forming a whole hint; not part of the hashed state. */
   public byte[] lastHint = new byte[0];
 

@@ -18,9 +18,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Cannon's binary state file ({@code .bin}, gzip-compressed as {@code .bin.gz}): the state version
  * byte, then the memory (page count, then each page's index and 4096 bytes, in ascending order),
- * the scalar fields in witness order (without the memory root and stack roots), the next thread
- * id, both thread stacks (count, then each thread's 298-byte packing, bottom first) and the
- * buffered hint bytes. Numbers are big-endian words.
+ * the scalar fields in witness order (without the memory root and stack roots), the next thread id,
+ * both thread stacks (count, then each thread's 298-byte packing, bottom first) and the buffered
+ * hint bytes. Numbers are big-endian words.
  */
 public final class StateFile {
   /** VersionMultiThreaded64_v5: the version the current MIPS64 contract's getrandom needs. */
@@ -63,8 +63,7 @@ public final class StateFile {
     out.flush();
   }
 
-  private static void writeStack(DataOutputStream out, List<ThreadState> stack)
-      throws IOException {
+  private static void writeStack(DataOutputStream out, List<ThreadState> stack) throws IOException {
     out.writeLong(stack.size());
     for (ThreadState t : stack) {
       out.write(t.encode());

@@ -363,8 +363,7 @@ public final class Vm {
     long retVal;
     if (opcode == 0x30 || opcode == 0x34) {
       trackMemAccess(effAddr);
-      retVal =
-          Instructions.selectSubWord(addr, state.memory.getWord(effAddr), byteLength, true);
+      retVal = Instructions.selectSubWord(addr, state.memory.getWord(effAddr), byteLength, true);
       state.llReservationStatus = targetStatus;
       state.llAddress = addr;
       state.llOwnerThread = t.threadId;

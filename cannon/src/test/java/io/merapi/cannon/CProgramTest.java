@@ -41,7 +41,8 @@ class CProgramTest {
     var qemu = MipsToolchain.onPath(MipsToolchain.QEMU);
     if (qemu.isPresent()) {
       Path file = dir.resolve("compute.elf");
-      MipsToolchain.Result ref = MipsToolchain.exec(List.of(qemu.get().toString(), file.toString()), 60);
+      MipsToolchain.Result ref =
+          MipsToolchain.exec(List.of(qemu.get().toString(), file.toString()), 60);
       assertThat(stdout).isEqualTo(ref.stdout());
       assertThat(state.exitCode).isEqualTo(ref.exitCode());
     } else {

@@ -37,7 +37,8 @@ class InstructionsTest {
   static Case[] cases() {
     long m = 0x1122334455667788L;
     return new Case[] {
-      new Case("addu wraps and sign-extends", r(0x21, 0), 0x7FFFFFFF, 1, 0, 10, 0xFFFFFFFF80000000L),
+      new Case(
+          "addu wraps and sign-extends", r(0x21, 0), 0x7FFFFFFF, 1, 0, 10, 0xFFFFFFFF80000000L),
       new Case("add ignores the upper word", r(0x20, 0), 0x1_0000_0001L, 2, 0, 10, 3),
       new Case("subu", r(0x23, 0), 1, 2, 0, 10, -1L),
       new Case("daddu", r(0x2D, 0), 0x7FFFFFFFFFFFFFFFL, 1, 0, 10, 0x8000000000000000L),
@@ -76,8 +77,21 @@ class InstructionsTest {
       new Case("lwu", i(0x27, 0), DATA, 0, 0x8000000100000000L, 9, 0x80000001L),
       new Case("ld", i(0x37, 0), DATA, 0, m, 9, m),
       new Case("lwl offset 1", i(0x22, 1), DATA, 0xAABBCCDDL, m, 9, 0x223344DDL),
-      new Case("lwr offset 1 keeps the upper word", i(0x26, 1), DATA, 0x55555555_AABBCCDDL, m, 9, 0x55555555_AABB1122L),
-      new Case("lwr offset 3 sign-extends", i(0x26, 3), DATA, 0x1_AABBCCDDL, 0x81223384L << 32, 9,
+      new Case(
+          "lwr offset 1 keeps the upper word",
+          i(0x26, 1),
+          DATA,
+          0x55555555_AABBCCDDL,
+          m,
+          9,
+          0x55555555_AABB1122L),
+      new Case(
+          "lwr offset 3 sign-extends",
+          i(0x26, 3),
+          DATA,
+          0x1_AABBCCDDL,
+          0x81223384L << 32,
+          9,
           0xFFFFFFFF81223384L),
       new Case("ldl offset 2", i(0x1A, 2), DATA, 0xAAAAAAAAAAAAAAAAL, m, 9, 0x334455667788AAAAL),
       new Case("ldr offset 2", i(0x1B, 2), DATA, 0xAAAAAAAAAAAAAAAAL, m, 9, 0xAAAAAAAAAA112233L),

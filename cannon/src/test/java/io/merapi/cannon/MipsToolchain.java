@@ -22,9 +22,21 @@ final class MipsToolchain {
   static final String QEMU = "qemu-mips64";
   static final List<String> FLAGS =
       List.of(
-          "-O2", "-march=mips64", "-mno-branch-likely", "-mabi=64", "-EB", "-msoft-float",
-          "-mno-abicalls", "-fno-pic", "-static", "-nostdlib", "-ffreestanding", "-fno-builtin",
-          "-mno-check-zero-division", "-Wl,-Ttext-segment=0x10000", "-Wl,-e,__start");
+          "-O2",
+          "-march=mips64",
+          "-mno-branch-likely",
+          "-mabi=64",
+          "-EB",
+          "-msoft-float",
+          "-mno-abicalls",
+          "-fno-pic",
+          "-static",
+          "-nostdlib",
+          "-ffreestanding",
+          "-fno-builtin",
+          "-mno-check-zero-division",
+          "-Wl,-Ttext-segment=0x10000",
+          "-Wl,-e,__start");
 
   private MipsToolchain() {}
 

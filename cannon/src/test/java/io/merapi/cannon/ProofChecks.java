@@ -13,10 +13,12 @@ final class ProofChecks {
     byte[] pre = w.state();
     byte[] memRoot = Arrays.copyOfRange(pre, 0, 32);
     boolean traverseRight = pre[115] == 1;
-    byte[] activeRoot = Arrays.copyOfRange(pre, traverseRight ? 148 : 116, traverseRight ? 180 : 148);
+    byte[] activeRoot =
+        Arrays.copyOfRange(pre, traverseRight ? 148 : 116, traverseRight ? 180 : 148);
     byte[] proof = w.proofData();
     byte[] thread = Arrays.copyOfRange(proof, 0, ThreadState.SERIALIZED_SIZE);
-    byte[] inner = Arrays.copyOfRange(proof, ThreadState.SERIALIZED_SIZE, ThreadState.SERIALIZED_SIZE + 32);
+    byte[] inner =
+        Arrays.copyOfRange(proof, ThreadState.SERIALIZED_SIZE, ThreadState.SERIALIZED_SIZE + 32);
     byte[] threadHash = io.merapi.base.crypto.Keccak256.hash(thread);
     assertThat(Memory.hashPair(inner, threadHash)).isEqualTo(activeRoot);
     long pc = ThreadState.decode(thread, 0).pc;
@@ -29,7 +31,8 @@ final class ProofChecks {
     long path = addr >>> 5;
     for (int i = 0; i < 59; i++) {
       byte[] sibling = Arrays.copyOfRange(proof, offset + 32 * (i + 1), offset + 32 * (i + 2));
-      node = ((path >>> i) & 1) == 0 ? Memory.hashPair(node, sibling) : Memory.hashPair(sibling, node);
+      node =
+          ((path >>> i) & 1) == 0 ? Memory.hashPair(node, sibling) : Memory.hashPair(sibling, node);
     }
     return node;
   }

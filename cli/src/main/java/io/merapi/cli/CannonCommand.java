@@ -1,8 +1,24 @@
 package io.merapi.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.merapi.base.bytes.Hex;
+import io.merapi.cannon.ElfLoader;
+import io.merapi.cannon.PreimageOracle;
+import io.merapi.cannon.State;
+import io.merapi.cannon.StateFile;
+import io.merapi.cannon.StepWitness;
+import io.merapi.cannon.Vm;
+import io.merapi.cannon.VmException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code merapi cannon}: the MIPS64 fault-proof VM with cannon's subcommands. */
 @Command(
@@ -15,38 +31,228 @@ import picocli.CommandLine.Unmatched;
       CannonCommand.Witness.class
     })
 public final class CannonCommand implements Runnable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Override
   public void run() {
-    throw CommandFailure.notBuiltYet("merapi cannon", "7, Cannon");
+    throw new CommandFailure("merapi cannon: name a subcommand (load-elf, run, witness)");
   }
 
   @Command(name = "load-elf", description = "Load an ELF binary into a VM state.")
-  static final class LoadElf implements Runnable {
-    @Unmatched List<String> arguments;
+  static final class LoadElf implements Callable<Integer> {
+    @Option(names = "--path", required = true, description = "The MIPS64 ELF to load.")
+    Path path;
+
+    @Option(names = "--out", defaultValue = "state.bin.gz", description = "State file to write.")
+    Path out;
+
+    @Option(names = "--meta", defaultValue = "meta.json", description = "Symbols as JSON.")
+    Path meta;
 
     @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi cannon load-elf", "7, Cannon");
-    }
-  }
-
-  @Command(name = "run", description = "Run a VM state.")
-  static final class Run implements Runnable {
-    @Unmatched List<String> arguments;
-
-    @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi cannon run", "7, Cannon");
+    public Integer call() throws IOException {
+      byte[] elf = Files.readAllBytes(path);
+      State state;
+      List<ElfLoader.Symbol> symbols;
+      try {
+        state = ElfLoader.load(elf);
+        symbols = ElfLoader.symbols(elf);
+      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        throw new CommandFailure("cannot load " + path + ": " + e.getMessage());
+      }
+      StateFile.save(state, out);
+      ObjectNode root = JSON.createObjectNode();
+      ArrayNode list = root.putArray("symbols");
+      for (ElfLoader.Symbol s : symbols) {
+        list.addObject().put("name", s.name()).put("start", s.start()).put("size", s.size());
+      }
+      JSON.writeValue(meta.toFile(), root);
+      return 0;
     }
   }
 
   @Command(name = "witness", description = "Print the witness of a VM state.")
-  static final class Witness implements Runnable {
-    @Unmatched List<String> arguments;
+  static final class Witness implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "State file (.bin or .bin.gz).")
+    Path input;
+
+    @Option(names = "--output", description = "Write the witness bytes to this file.")
+    Path output;
 
     @Override
-    public void run() {
-      throw CommandFailure.notBuiltYet("merapi cannon witness", "7, Cannon");
+    public Integer call() throws IOException {
+      State state = load(input);
+      byte[] witness = state.encodeWitness();
+      if (output != null) {
+        Files.write(output, witness);
+      }
+      ObjectNode o = JSON.createObjectNode();
+      o.put("witnessHash", Hex.encode(State.stateHash(witness)));
+      o.put("witness", Hex.encode(witness));
+      o.put("step", state.step);
+      o.put("exited", state.exited);
+      o.put("exitCode", state.exitCode);
+      System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+      return 0;
+    }
+  }
+
+  @Command(name = "run", description = "Run a VM state.")
+  static final class Run implements Callable<Integer> {
+    @Option(names = "--input", defaultValue = "state.bin.gz", description = "Start state.")
+    Path input;
+
+    @Option(names = "--output", defaultValue = "out.bin.gz", description = "Final state file.")
+    Path output;
+
+    @Option(names = "--proof-at", defaultValue = "never", description = "Steps to prove.")
+    String proofAt;
+
+    @Option(names = "--proof-fmt", defaultValue = "proof-%d.json", description = "Proof files.")
+    String proofFmt;
+
+    @Option(names = "--snapshot-at", defaultValue = "never", description = "Steps to snapshot.")
+    String snapshotAt;
+
+    @Option(names = "--snapshot-fmt", defaultValue = "state-%d.bin.gz", description = "Snapshots.")
+    String snapshotFmt;
+
+    @Option(names = "--stop-at", defaultValue = "never", description = "Step to stop at.")
+    String stopAt;
+
+    @Option(names = "--info-at", defaultValue = "never", description = "Steps to log progress.")
+    String infoAt;
+
+    @Option(names = "--meta", description = "Symbols (meta.json), accepted for cannon parity.")
+    Path meta;
+
+    @Parameters(description = "-- HOST COMMAND…: the pre-image host (not supported yet).")
+    List<String> host;
+
+    @Override
+    public Integer call() throws IOException {
+      StepPattern proof = StepPattern.parse(proofAt);
+      StepPattern snapshot = StepPattern.parse(snapshotAt);
+      StepPattern stop = StepPattern.parse(stopAt);
+      StepPattern info = StepPattern.parse(infoAt);
+      if (host != null && !host.isEmpty()) {
+        throw new CommandFailure(
+            "merapi cannon run: a pre-image host process is not supported yet; the VM side of"
+                + " the protocol is io.merapi.cannon.StreamPreimageOracle");
+      }
+      State state = load(input);
+      Vm vm = new Vm(state, PreimageOracle.NONE, System.out, System.err);
+      long start = System.nanoTime();
+      long startStep = state.step;
+      try {
+        while (!state.exited) {
+          long step = state.step;
+          if (stop.matches(step)) {
+            break;
+          }
+          if (snapshot.matches(step)) {
+            StateFile.save(state, Path.of(String.format(snapshotFmt, step)));
+          }
+          if (info.matches(step)) {
+            double secs = (System.nanoTime() - start) / 1e9;
+            System.err.printf(
+                "step=%d pc=0x%x ips=%.0f%n",
+                step, state.currentThread().pc, (step - startStep) / Math.max(secs, 1e-9));
+          }
+          if (proof.matches(step)) {
+            StepWitness w = vm.step(true);
+            writeProof(step, w, state);
+          } else {
+            long next = nextEvent(step, proof, snapshot, stop, info);
+            vm.run(next - step);
+          }
+        }
+      } catch (VmException e) {
+        throw new CommandFailure("the VM stopped at step " + state.step + ": " + e.getMessage());
+      }
+      StateFile.save(state, output);
+      return 0;
+    }
+
+    private void writeProof(long step, StepWitness w, State post) throws IOException {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("step", step);
+      o.put("pre", Hex.encode(w.stateHash()));
+      o.put("post", Hex.encode(State.stateHash(post.encodeWitness())));
+      o.put("state-data", Hex.encode(w.state()));
+      o.put("proof-data", Hex.encode(w.proofData()));
+      if (w.hasPreimage()) {
+        o.put("oracle-key", Hex.encode(w.preimageKey()));
+        o.put("oracle-value", Hex.encode(w.preimageValue()));
+        o.put("oracle-offset", w.preimageOffset());
+      }
+      JSON.writeValue(Path.of(String.format(proofFmt, step)).toFile(), o);
+    }
+
+    /** The next step at which any pattern fires (at most 1M steps ahead, to keep logs live). */
+    private static long nextEvent(long step, StepPattern... patterns) {
+      long next = step + 1_000_000;
+      for (StepPattern p : patterns) {
+        next = Math.min(next, p.next(step + 1));
+      }
+      return next;
+    }
+  }
+
+  static State load(Path path) {
+    try {
+      return StateFile.load(path);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read state " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** cannon's step patterns: {@code never}, {@code always}, {@code =N}, {@code %N}. */
+  record StepPattern(char kind, long n) {
+    static StepPattern parse(String s) {
+      try {
+        if (s.equals("never")) {
+          return new StepPattern('n', 0);
+        }
+        if (s.equals("always")) {
+          return new StepPattern('a', 0);
+        }
+        if (s.startsWith("=")) {
+          return new StepPattern('=', Long.parseUnsignedLong(s.substring(1)));
+        }
+        if (s.startsWith("%")) {
+          long n = Long.parseUnsignedLong(s.substring(1));
+          if (n == 0) {
+            throw new NumberFormatException("zero");
+          }
+          return new StepPattern('%', n);
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+      throw new CommandFailure("bad step pattern '" + s + "': use never, always, =N or %N");
+    }
+
+    boolean matches(long step) {
+      return switch (kind) {
+        case 'a' -> true;
+        case '=' -> step == n;
+        case '%' -> Long.remainderUnsigned(step, n) == 0;
+        default -> false;
+      };
+    }
+
+    /** The first step at or after {@code from} that matches. */
+    long next(long from) {
+      return switch (kind) {
+        case 'a' -> from;
+        case '=' -> Long.compareUnsigned(from, n) <= 0 ? n : Long.MAX_VALUE;
+        case '%' -> {
+          long r = Long.remainderUnsigned(from, n);
+          yield r == 0 ? from : from + (n - r);
+        }
+        default -> Long.MAX_VALUE;
+      };
     }
   }
 }
