@@ -2,6 +2,12 @@ package io.merapi.cannon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.merapi.cannon.elf.ElfLoader;
+import io.merapi.cannon.oracle.PreimageOracle;
+import io.merapi.cannon.state.State;
+import io.merapi.cannon.state.StateFile;
+import io.merapi.cannon.state.StepWitness;
+import io.merapi.cannon.vm.Vm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

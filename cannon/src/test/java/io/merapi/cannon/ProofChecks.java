@@ -2,6 +2,9 @@ package io.merapi.cannon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.merapi.cannon.memory.MerkleTree;
+import io.merapi.cannon.state.StepWitness;
+import io.merapi.cannon.state.ThreadState;
 import java.util.Arrays;
 
 /** Checks a step's proof data the way the on-chain step reads it. */
@@ -20,7 +23,7 @@ final class ProofChecks {
     byte[] inner =
         Arrays.copyOfRange(proof, ThreadState.SERIALIZED_SIZE, ThreadState.SERIALIZED_SIZE + 32);
     byte[] threadHash = io.merapi.base.crypto.Keccak256.hash(thread);
-    assertThat(Memory.hashPair(inner, threadHash)).isEqualTo(activeRoot);
+    assertThat(MerkleTree.hashPair(inner, threadHash)).isEqualTo(activeRoot);
     long pc = ThreadState.decode(thread, 0).pc;
     int insnOffset = ThreadState.SERIALIZED_SIZE + 32;
     assertThat(rootFromProof(proof, insnOffset, pc & ~7L)).isEqualTo(memRoot);
@@ -32,7 +35,9 @@ final class ProofChecks {
     for (int i = 0; i < 59; i++) {
       byte[] sibling = Arrays.copyOfRange(proof, offset + 32 * (i + 1), offset + 32 * (i + 2));
       node =
-          ((path >>> i) & 1) == 0 ? Memory.hashPair(node, sibling) : Memory.hashPair(sibling, node);
+          ((path >>> i) & 1) == 0
+              ? MerkleTree.hashPair(node, sibling)
+              : MerkleTree.hashPair(sibling, node);
     }
     return node;
   }

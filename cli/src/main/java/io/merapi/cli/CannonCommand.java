@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Hex;
-import io.merapi.cannon.ElfLoader;
-import io.merapi.cannon.PreimageOracle;
-import io.merapi.cannon.State;
-import io.merapi.cannon.StateFile;
-import io.merapi.cannon.StepWitness;
-import io.merapi.cannon.Vm;
 import io.merapi.cannon.VmException;
+import io.merapi.cannon.elf.ElfLoader;
+import io.merapi.cannon.elf.ElfSymbols;
+import io.merapi.cannon.oracle.PreimageOracle;
+import io.merapi.cannon.state.State;
+import io.merapi.cannon.state.StateFile;
+import io.merapi.cannon.state.StepWitness;
+import io.merapi.cannon.vm.Vm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,17 +54,17 @@ public final class CannonCommand implements Runnable {
     public Integer call() throws IOException {
       byte[] elf = Files.readAllBytes(path);
       State state;
-      List<ElfLoader.Symbol> symbols;
+      List<ElfSymbols.Symbol> symbols;
       try {
         state = ElfLoader.load(elf);
-        symbols = ElfLoader.symbols(elf);
+        symbols = ElfSymbols.read(elf);
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
         throw new CommandFailure("cannot load " + path + ": " + e.getMessage());
       }
       StateFile.save(state, out);
       ObjectNode root = JSON.createObjectNode();
       ArrayNode list = root.putArray("symbols");
-      for (ElfLoader.Symbol s : symbols) {
+      for (ElfSymbols.Symbol s : symbols) {
         list.addObject().put("name", s.name()).put("start", s.start()).put("size", s.size());
       }
       JSON.writeValue(meta.toFile(), root);

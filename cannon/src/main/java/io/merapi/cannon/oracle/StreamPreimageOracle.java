@@ -1,4 +1,4 @@
-package io.merapi.cannon;
+package io.merapi.cannon.oracle;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package io.merapi.cannon;
+package io.merapi.cannon.state;
 
 /**
  * What the on-chain step needs for one step: the 188-byte pre-state witness and its hash, the proof

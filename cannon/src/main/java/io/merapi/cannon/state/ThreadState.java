@@ -1,4 +1,4 @@
-package io.merapi.cannon;
+package io.merapi.cannon.state;
 
 import io.merapi.base.crypto.Keccak256;
 

@@ -1,18 +1,18 @@
-package io.merapi.cannon;
+package io.merapi.cannon.vm;
+
+import io.merapi.cannon.VmException;
+import io.merapi.cannon.memory.SubWord;
 
 /**
  * The pure arithmetic of one MIPS64 instruction, as the current MIPS64 contract's
  * executeMipsInstruction computes it (values are 64-bit words; 32-bit results are sign-extended).
- * Control flow, HI/LO and register write-back live in {@link Vm}.
+ * Control flow ({@link ControlFlow}), HI/LO ({@link HiLo}) and the write-back ({@link
+ * CoreInstructions}) are elsewhere.
  */
-final class Instructions {
+final class Alu {
   static final long U32 = 0xFFFFFFFFL;
 
-  private Instructions() {}
-
-  static long signExtend16(int insn) {
-    return (short) insn;
-  }
+  private Alu() {}
 
   /** The ALU result for {@code insn}; throws for every instruction the spec does not allow. */
   static long execute(int insn, int opcode, int fun, long rs, long rt, long mem) {
@@ -72,26 +72,26 @@ final class Instructions {
             default -> throw invalid(insn);
           };
       case 0x0F -> (long) (int) (rt << 16); // lui
-      case 0x20 -> selectSubWord(rs, mem, 1, true); // lb
-      case 0x21 -> selectSubWord(rs, mem, 2, true); // lh
+      case 0x20 -> SubWord.select(rs, mem, 1, true); // lb
+      case 0x21 -> SubWord.select(rs, mem, 2, true); // lh
       case 0x22 -> { // lwl
-        int w = (int) selectSubWord(rs, mem, 4, false);
+        int w = (int) SubWord.select(rs, mem, 4, false);
         int sh = (int) (rs & 3) * 8;
         yield (long) (((int) rt & ~(0xFFFFFFFF << sh)) | (w << sh));
       }
-      case 0x23 -> selectSubWord(rs, mem, 4, true); // lw
-      case 0x24 -> selectSubWord(rs, mem, 1, false); // lbu
-      case 0x25 -> selectSubWord(rs, mem, 2, false); // lhu
+      case 0x23 -> SubWord.select(rs, mem, 4, true); // lw
+      case 0x24 -> SubWord.select(rs, mem, 1, false); // lbu
+      case 0x25 -> SubWord.select(rs, mem, 2, false); // lhu
       case 0x26 -> { // lwr
-        int w = (int) selectSubWord(rs, mem, 4, false);
+        int w = (int) SubWord.select(rs, mem, 4, false);
         int sh = 24 - (int) (rs & 3) * 8;
         int result = ((int) rt & ~(0xFFFFFFFF >>> sh)) | (w >>> sh);
         // Cannon64: the upper word is left as it was unless bit 31 was loaded.
         yield (rs & 3) == 3 ? (long) result : (rt & 0xFFFFFFFF00000000L) | (result & U32);
       }
       case 0x27 -> (mem >>> (32 - ((rs & 4) << 3))) & U32; // lwu
-      case 0x28 -> updateSubWord(rs, mem, 1, rt); // sb
-      case 0x29 -> updateSubWord(rs, mem, 2, rt); // sh
+      case 0x28 -> SubWord.update(rs, mem, 1, rt); // sb
+      case 0x29 -> SubWord.update(rs, mem, 2, rt); // sh
       case 0x2A -> { // swl
         long sr = (rs & 3) << 3;
         long up = 32 - ((rs & 4) << 3);
@@ -99,13 +99,13 @@ final class Instructions {
         long mask = (U32 >>> sr) << up;
         yield (mem & ~mask) | val;
       }
-      case 0x2B -> updateSubWord(rs, mem, 4, rt); // sw
+      case 0x2B -> SubWord.update(rs, mem, 4, rt); // sw
       case 0x2E -> { // swr
-        long w = selectSubWord(rs, mem, 4, false);
+        long w = SubWord.select(rs, mem, 4, false);
         int sh = 24 - (int) (rs & 3) * 8;
         long mask = (U32 << sh) & U32;
         long result = (w & ~mask) | ((rt << sh) & U32);
-        yield updateSubWord(rs, mem, 4, result);
+        yield SubWord.update(rs, mem, 4, result);
       }
       case 0x1A -> { // ldl
         int sl = (int) (rs & 7) << 3;
@@ -132,28 +132,5 @@ final class Instructions {
 
   static VmException invalid(int insn) {
     return new VmException(String.format("invalid instruction: %08x", insn));
-  }
-
-  /** The byteLength-wide value at vaddr's position within the big-endian word. */
-  static long selectSubWord(long vaddr, long word, int byteLength, boolean signExtend) {
-    int bits = byteLength << 3;
-    long dataMask = bits == 64 ? -1L : (1L << bits) - 1;
-    int byteIndex = (int) (vaddr & 7 & ~(byteLength - 1));
-    int bitOffset = (8 - byteLength - byteIndex) << 3;
-    long v = (word >>> bitOffset) & dataMask;
-    if (signExtend && bits < 64) {
-      int shift = 64 - bits;
-      v = (v << shift) >> shift;
-    }
-    return v;
-  }
-
-  /** The word with the byteLength-wide value placed at vaddr's position. */
-  static long updateSubWord(long vaddr, long word, int byteLength, long value) {
-    int bits = byteLength << 3;
-    long dataMask = bits == 64 ? -1L : (1L << bits) - 1;
-    int byteIndex = (int) (vaddr & 7 & ~(byteLength - 1));
-    int bitOffset = (8 - byteLength - byteIndex) << 3;
-    return ((value & dataMask) << bitOffset) | (word & ~(dataMask << bitOffset));
   }
 }

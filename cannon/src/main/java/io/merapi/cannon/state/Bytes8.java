@@ -1,17 +1,17 @@
-package io.merapi.cannon;
+package io.merapi.cannon.state;
 
 /** Big-endian 64-bit words in byte arrays. */
-final class Bytes8 {
+public final class Bytes8 {
   private Bytes8() {}
 
-  static int put(byte[] out, int offset, long v) {
+  public static int put(byte[] out, int offset, long v) {
     for (int i = 0; i < 8; i++) {
       out[offset + i] = (byte) (v >>> (56 - 8 * i));
     }
     return offset + 8;
   }
 
-  static long get(byte[] in, int offset) {
+  public static long get(byte[] in, int offset) {
     long v = 0;
     for (int i = 0; i < 8; i++) {
       v = (v << 8) | (in[offset + i] & 0xFFL);

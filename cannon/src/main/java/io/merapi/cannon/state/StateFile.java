@@ -1,5 +1,6 @@
-package io.merapi.cannon;
+package io.merapi.cannon.state;
 
+import io.merapi.cannon.memory.Memory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -25,6 +26,9 @@ import java.util.zip.GZIPOutputStream;
 public final class StateFile {
   /** VersionMultiThreaded64_v5: the version the current MIPS64 contract's getrandom needs. */
   public static final int VERSION = 8;
+
+  /** The VM takes at most 16 MiB per hint write; a longer buffered hint means corruption. */
+  private static final long MAX_HINT_BUFFER = 1 << 24;
 
   private static final long MAX_PAGES = 1L << 22; // 16 GiB of memory: beyond that, corrupt
 
@@ -114,7 +118,7 @@ public final class StateFile {
       readStack(in, s.leftThreadStack);
       readStack(in, s.rightThreadStack);
       long hintLength = in.readLong();
-      if (hintLength < 0 || hintLength > Syscalls.MAX_IO) {
+      if (hintLength < 0 || hintLength > MAX_HINT_BUFFER) {
         throw new IOException("corrupt state file: hint buffer of " + hintLength + " bytes");
       }
       s.lastHint = new byte[(int) hintLength];

@@ -1,4 +1,6 @@
-package io.merapi.cannon;
+package io.merapi.cannon.oracle;
+
+import io.merapi.cannon.VmException;
 
 /**
  * The host side of the VM's fds 3–6: hints written to fd 4 and pre-images requested by key on fd 6.

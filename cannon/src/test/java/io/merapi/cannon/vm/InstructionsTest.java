@@ -1,8 +1,13 @@
-package io.merapi.cannon;
+package io.merapi.cannon.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.merapi.cannon.VmException;
+import io.merapi.cannon.memory.AddressSpace;
+import io.merapi.cannon.oracle.PreimageOracle;
+import io.merapi.cannon.state.State;
+import io.merapi.cannon.state.ThreadState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -102,7 +107,7 @@ class InstructionsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void executesOneInstruction(Case c) {
-    State s = State.initial(PC, Vm.HEAP_START);
+    State s = State.initial(PC, AddressSpace.HEAP_START);
     s.memory.setWord(PC, ((long) c.insn << 32));
     s.memory.setWord(DATA, c.mem);
     ThreadState t = s.currentThread();
@@ -140,7 +145,7 @@ class InstructionsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
   void storesIntoTheWord(Store c) {
-    State s = State.initial(PC, Vm.HEAP_START);
+    State s = State.initial(PC, AddressSpace.HEAP_START);
     s.memory.setWord(PC, ((long) c.insn << 32));
     s.memory.setWord(DATA, c.mem);
     s.currentThread().registers[8] = DATA;
@@ -162,7 +167,7 @@ class InstructionsTest {
   }
 
   private static void assertHiLo(int insn, long rs, long rt, long hi, long lo) {
-    State s = State.initial(PC, Vm.HEAP_START);
+    State s = State.initial(PC, AddressSpace.HEAP_START);
     s.memory.setWord(PC, (long) (insn & ~(10 << 11)) << 32);
     s.currentThread().registers[8] = rs;
     s.currentThread().registers[9] = rt;
@@ -173,7 +178,7 @@ class InstructionsTest {
 
   @org.junit.jupiter.api.Test
   void branchSetsTheDelaySlotAndTarget() {
-    State s = State.initial(PC, Vm.HEAP_START);
+    State s = State.initial(PC, AddressSpace.HEAP_START);
     // beq $8, $9, +4 (taken), then bal in the delay slot must fail
     s.memory.setWord(PC, ((long) ((4 << 26) | (8 << 21) | (9 << 16) | 4) << 32) | 0x04110002L);
     Vm vm = new Vm(s, PreimageOracle.NONE, null, null);
@@ -186,7 +191,7 @@ class InstructionsTest {
 
   @org.junit.jupiter.api.Test
   void jalLinksPastTheDelaySlot() {
-    State s = State.initial(PC, Vm.HEAP_START);
+    State s = State.initial(PC, AddressSpace.HEAP_START);
     s.memory.setWord(PC, (long) ((3 << 26) | (0x4000 >> 2)) << 32);
     new Vm(s, PreimageOracle.NONE, null, null).step(false);
     assertThat(s.currentThread().registers[31]).isEqualTo(PC + 8);
@@ -196,7 +201,7 @@ class InstructionsTest {
   @org.junit.jupiter.api.Test
   void unsupportedInstructionsStopTheVm() {
     for (int insn : new int[] {0x0000000D, 0xF8000000, 0x46000000, 0x7C000000, 0x50000000}) {
-      State s = State.initial(PC, Vm.HEAP_START);
+      State s = State.initial(PC, AddressSpace.HEAP_START);
       s.memory.setWord(PC, (long) insn << 32);
       assertThatThrownBy(() -> new Vm(s, PreimageOracle.NONE, null, null).step(false))
           .isInstanceOf(VmException.class)
@@ -206,7 +211,7 @@ class InstructionsTest {
 
   @org.junit.jupiter.api.Test
   void llScReservation() {
-    State s = State.initial(PC, Vm.HEAP_START);
+    State s = State.initial(PC, AddressSpace.HEAP_START);
     int ll = (0x30 << 26) | (8 << 21) | (9 << 16) | 4;
     int sc = (0x38 << 26) | (8 << 21) | (10 << 16) | 4;
     s.memory.setWord(PC, ((long) ll << 32) | (sc & 0xFFFFFFFFL));

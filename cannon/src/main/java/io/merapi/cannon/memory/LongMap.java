@@ -1,4 +1,4 @@
-package io.merapi.cannon;
+package io.merapi.cannon.memory;
 
 import java.util.Arrays;
 

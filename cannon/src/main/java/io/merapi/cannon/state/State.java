@@ -1,6 +1,10 @@
-package io.merapi.cannon;
+package io.merapi.cannon.state;
 
 import io.merapi.base.crypto.Keccak256;
+import io.merapi.cannon.VmException;
+import io.merapi.cannon.memory.AddressSpace;
+import io.merapi.cannon.memory.Memory;
+import io.merapi.cannon.memory.MerkleTree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +18,7 @@ public final class State {
   public static final int WITNESS_SIZE = 188;
 
   /** keccak256(bytes32(0) ++ bytes32(0)), the empty thread stack. */
-  public static final byte[] EMPTY_THREADS_ROOT = Memory.hashPair(new byte[32], new byte[32]);
+  public static final byte[] EMPTY_THREADS_ROOT = MerkleTree.hashPair(new byte[32], new byte[32]);
 
   public static final int STATUS_VALID = 0;
   public static final int STATUS_INVALID = 1;
@@ -52,6 +56,17 @@ public final class State {
     return s;
   }
 
+  /**
+   * Any write to the reserved word breaks an ll/sc reservation (the contract's handleMemoryUpdate).
+   */
+  public void invalidateReservation(long effAddr) {
+    if (effAddr == (llAddress & AddressSpace.ADDRESS_MASK)) {
+      llReservationStatus = 0;
+      llAddress = 0;
+      llOwnerThread = 0;
+    }
+  }
+
   public List<ThreadState> activeStack() {
     return traverseRight ? rightThreadStack : leftThreadStack;
   }
@@ -87,7 +102,7 @@ public final class State {
   static byte[] stackRoot(List<ThreadState> stack, int count) {
     byte[] root = EMPTY_THREADS_ROOT;
     for (int i = 0; i < count; i++) {
-      root = Memory.hashPair(root, stack.get(i).hash());
+      root = MerkleTree.hashPair(root, stack.get(i).hash());
     }
     return root;
   }
