@@ -7,6 +7,8 @@ import io.merapi.base.bytes.Hex;
 import io.merapi.cannon.VmException;
 import io.merapi.cannon.elf.ElfLoader;
 import io.merapi.cannon.elf.ElfSymbols;
+import io.merapi.cannon.oracle.HostProcess;
+import io.merapi.cannon.oracle.PreimageHostException;
 import io.merapi.cannon.oracle.PreimageOracle;
 import io.merapi.cannon.state.State;
 import io.merapi.cannon.state.StateFile;
@@ -15,6 +17,7 @@ import io.merapi.cannon.vm.Vm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Parameters;
     })
 public final class CannonCommand implements Runnable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How long the host may take to start or to answer one hint or pre-image request. */
+  static final Duration HOST_TIMEOUT = Duration.ofSeconds(60);
 
   @Override
   public void run() {
@@ -127,7 +133,10 @@ public final class CannonCommand implements Runnable {
     @Option(names = "--meta", description = "Symbols (meta.json), accepted for cannon parity.")
     Path meta;
 
-    @Parameters(description = "-- HOST COMMAND…: the pre-image host (not supported yet).")
+    @Parameters(
+        description =
+            "-- HOST COMMAND…: the pre-image host, started with the hint channel on fds 3/4 and"
+                + " the pre-image channel on fds 5/6 (op-program's protocol).")
     List<String> host;
 
     @Override
@@ -136,43 +145,70 @@ public final class CannonCommand implements Runnable {
       StepPattern snapshot = StepPattern.parse(snapshotAt);
       StepPattern stop = StepPattern.parse(stopAt);
       StepPattern info = StepPattern.parse(infoAt);
-      if (host != null && !host.isEmpty()) {
-        throw new CommandFailure(
-            "merapi cannon run: a pre-image host process is not supported yet; the VM side of"
-                + " the protocol is io.merapi.cannon.StreamPreimageOracle");
-      }
       State state = load(input);
-      Vm vm = new Vm(state, PreimageOracle.NONE, System.out, System.err);
-      long start = System.nanoTime();
-      long startStep = state.step;
+      HostProcess hostProcess = null;
       try {
-        while (!state.exited) {
-          long step = state.step;
-          if (stop.matches(step)) {
-            break;
-          }
-          if (snapshot.matches(step)) {
-            StateFile.save(state, Path.of(String.format(snapshotFmt, step)));
-          }
-          if (info.matches(step)) {
-            double secs = (System.nanoTime() - start) / 1e9;
-            System.err.printf(
-                "step=%d pc=0x%x ips=%.0f%n",
-                step, state.currentThread().pc, (step - startStep) / Math.max(secs, 1e-9));
-          }
-          if (proof.matches(step)) {
-            StepWitness w = vm.step(true);
-            writeProof(step, w, state);
-          } else {
-            long next = nextEvent(step, proof, snapshot, stop, info);
-            vm.run(next - step);
-          }
+        PreimageOracle oracle = PreimageOracle.NONE;
+        if (host != null && !host.isEmpty()) {
+          hostProcess = startHost(host);
+          oracle = hostProcess.oracle();
         }
+        runLoop(state, new Vm(state, oracle, System.out, System.err), proof, snapshot, stop, info);
       } catch (VmException e) {
         throw new CommandFailure("the VM stopped at step " + state.step + ": " + e.getMessage());
+      } catch (PreimageHostException e) {
+        throw new CommandFailure(
+            "the pre-image host failed at step " + state.step + ": " + e.getMessage());
+      } finally {
+        if (hostProcess != null) {
+          hostProcess.close();
+        }
       }
       StateFile.save(state, output);
       return 0;
+    }
+
+    private static HostProcess startHost(List<String> command) {
+      try {
+        return HostProcess.start(command, HOST_TIMEOUT);
+      } catch (IOException e) {
+        throw new CommandFailure(
+            "cannot start the pre-image host " + command + ": " + e.getMessage());
+      }
+    }
+
+    private void runLoop(
+        State state,
+        Vm vm,
+        StepPattern proof,
+        StepPattern snapshot,
+        StepPattern stop,
+        StepPattern info)
+        throws IOException {
+      long start = System.nanoTime();
+      long startStep = state.step;
+      while (!state.exited) {
+        long step = state.step;
+        if (stop.matches(step)) {
+          break;
+        }
+        if (snapshot.matches(step)) {
+          StateFile.save(state, Path.of(String.format(snapshotFmt, step)));
+        }
+        if (info.matches(step)) {
+          double secs = (System.nanoTime() - start) / 1e9;
+          System.err.printf(
+              "step=%d pc=0x%x ips=%.0f%n",
+              step, state.currentThread().pc, (step - startStep) / Math.max(secs, 1e-9));
+        }
+        if (proof.matches(step)) {
+          StepWitness w = vm.step(true);
+          writeProof(step, w, state);
+        } else {
+          long next = nextEvent(step, proof, snapshot, stop, info);
+          vm.run(next - step);
+        }
+      }
     }
 
     private void writeProof(long step, StepWitness w, State post) throws IOException {

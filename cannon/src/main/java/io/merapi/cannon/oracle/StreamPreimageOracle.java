@@ -2,6 +2,7 @@ package io.merapi.cannon.oracle;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,6 +59,8 @@ public final class StreamPreimageOracle implements PreimageOracle {
       byte[] data = new byte[(int) length];
       preimageIn.readFully(data);
       return data;
+    } catch (EOFException e) {
+      throw new UncheckedIOException("the host closed the pre-image channel", e);
     } catch (IOException e) {
       throw new UncheckedIOException("pre-image request to the host failed: " + e.getMessage(), e);
     }
