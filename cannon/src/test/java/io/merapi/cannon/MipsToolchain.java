@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Builds the C test programs under src/test/c with Debian's MIPS64 cross compiler and runs them
- * under qemu-mips64 for reference. Where the compiler is missing the tests are skipped with a
- * message, except on CI ({@code CI} set), where a missing toolchain is a failure.
+ * Builds the C test programs (test resources io/merapi/cannon/c) with Debian's MIPS64 cross
+ * compiler and runs them under qemu-mips64 for reference. Where the compiler is missing the tests
+ * are skipped with a message, except on CI ({@code CI} set), where a missing toolchain is a
+ * failure.
  */
-final class MipsToolchain {
+public final class MipsToolchain {
   static final String GCC = "mips64-linux-gnuabi64-gcc";
   static final String QEMU = "qemu-mips64";
   static final List<String> FLAGS =
@@ -63,10 +66,21 @@ final class MipsToolchain {
     return gcc.get();
   }
 
-  /** Compiles src/test/c/NAME.c into a static ELF in a temp directory. */
-  static byte[] build(String name, Path workDir) throws IOException, InterruptedException {
+  /**
+   * Compiles the test program NAME.c (src/test/resources/io/merapi/cannon/c, also in the test-jar
+   * for other modules' tests) into the static ELF {@code workDir/NAME.elf}.
+   */
+  public static byte[] build(String name, Path workDir) throws IOException, InterruptedException {
     Path gcc = requireGcc();
-    Path src = Path.of("src/test/c").toAbsolutePath();
+    Path src = Files.createDirectories(workDir.resolve("c-src"));
+    for (String file : List.of(name + ".c", "rt.h")) {
+      try (InputStream in = MipsToolchain.class.getResourceAsStream("c/" + file)) {
+        if (in == null) {
+          throw new IOException("test program source c/" + file + " not on the class path");
+        }
+        Files.copy(in, src.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
     Path out = workDir.resolve(name + ".elf");
     List<String> cmd = new ArrayList<>();
     cmd.add(gcc.toString());

@@ -11,14 +11,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * src/test/c/preimage.c in the VM against {@link TestHost} in its own process: the guest sends a
- * hint, reads a keccak256 pre-image through fds 3–6 and checks it hashes back to its key.
+ * The test program preimage.c in the VM against {@link TestHost} in its own process: the guest
+ * sends a hint, reads a keccak256 pre-image through fds 3–6 and checks it hashes back to its key.
  */
 class PreimageProgramTest {
   static final String TEXT = "the pre-image a cannon guest asks its host for";
@@ -31,10 +30,7 @@ class PreimageProgramTest {
     assertThat(OpcodeAudit.unsupported(elf)).as("opcode audit").isEmpty();
     State state = ElfLoader.load(elf);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> host =
-        new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-    host.addAll(List.of(TestHost.class.getName(), "serve", TEXT));
+    List<String> host = TestHost.command("serve", TEXT);
     try (HostProcess process = HostProcess.start(host, Duration.ofSeconds(20))) {
       new Vm(state, process.oracle(), out, System.err).run(100_000_000L);
     }

@@ -130,7 +130,7 @@ public final class CannonCommand implements Runnable {
     @Option(names = "--info-at", defaultValue = "never", description = "Steps to log progress.")
     String infoAt;
 
-    @Option(names = "--meta", description = "Symbols (meta.json), accepted for cannon parity.")
+    @Option(names = "--meta", description = "Symbols (meta.json): info lines name the function.")
     Path meta;
 
     @Parameters(
@@ -185,6 +185,7 @@ public final class CannonCommand implements Runnable {
         StepPattern stop,
         StepPattern info)
         throws IOException {
+      List<ElfSymbols.Symbol> symbols = meta == null ? List.of() : readMeta(meta);
       long start = System.nanoTime();
       long startStep = state.step;
       while (!state.exited) {
@@ -197,9 +198,10 @@ public final class CannonCommand implements Runnable {
         }
         if (info.matches(step)) {
           double secs = (System.nanoTime() - start) / 1e9;
+          long pc = state.currentThread().pc;
           System.err.printf(
-              "step=%d pc=0x%x ips=%.0f%n",
-              step, state.currentThread().pc, (step - startStep) / Math.max(secs, 1e-9));
+              "step=%d pc=0x%x func=%s ips=%.0f%n",
+              step, pc, function(symbols, pc), (step - startStep) / Math.max(secs, 1e-9));
         }
         if (proof.matches(step)) {
           StepWitness w = vm.step(true);
@@ -209,6 +211,30 @@ public final class CannonCommand implements Runnable {
           vm.run(next - step);
         }
       }
+    }
+
+    private static List<ElfSymbols.Symbol> readMeta(Path path) {
+      try {
+        List<ElfSymbols.Symbol> out = new java.util.ArrayList<>();
+        for (var s : JSON.readTree(path.toFile()).path("symbols")) {
+          out.add(
+              new ElfSymbols.Symbol(
+                  s.path("name").asText(), s.path("start").asLong(), s.path("size").asLong()));
+        }
+        return out;
+      } catch (IOException e) {
+        throw new CommandFailure("cannot read meta " + path + ": " + e.getMessage());
+      }
+    }
+
+    /** The symbol whose range holds {@code pc} (meta.json is small; a scan is enough here). */
+    private static String function(List<ElfSymbols.Symbol> symbols, long pc) {
+      for (ElfSymbols.Symbol s : symbols) {
+        if (Long.compareUnsigned(pc - s.start(), s.size()) < 0) {
+          return s.name();
+        }
+      }
+      return "?";
     }
 
     private void writeProof(long step, StepWitness w, State post) throws IOException {

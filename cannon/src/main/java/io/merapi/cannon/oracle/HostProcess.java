@@ -90,7 +90,7 @@ public final class HostProcess implements AutoCloseable {
       fifos.close();
       throw e;
     }
-    LOG.info(() -> "pre-image host started (pid " + process.pid() + "): " + command);
+    LOG.info(() -> "pre-image host " + command.get(0) + " started (pid " + process.pid() + ")");
     return new HostProcess(process, fifos, channels, timeout);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +16,10 @@ import org.junit.jupiter.api.Test;
 class HostProcessTest {
   static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  /** The command that runs {@link TestHost} in a fresh JVM with this test's class path. */
-  static List<String> testHost(String mode, String... texts) {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-    cmd.add(TestHost.class.getName());
-    cmd.add(mode);
-    cmd.addAll(List.of(texts));
-    return cmd;
-  }
-
   @Test
   void servesHintsAndKeccakPreimages() throws Exception {
     byte[] data = "a pre-image".getBytes(StandardCharsets.UTF_8);
-    try (HostProcess host = HostProcess.start(testHost("serve", "a pre-image"), TIMEOUT)) {
+    try (HostProcess host = HostProcess.start(TestHost.command("serve", "a pre-image"), TIMEOUT)) {
       host.oracle().hint("l1-block 0x01".getBytes(StandardCharsets.UTF_8));
       assertThat(host.oracle().getPreimage(TestHost.keccakKey(data))).isEqualTo(data);
       assertThat(host.oracle().getPreimage(TestHost.keccakKey(data))).isEqualTo(data);
@@ -39,7 +28,7 @@ class HostProcessTest {
 
   @Test
   void aHostThatExitsIsAClearError() throws Exception {
-    try (HostProcess host = HostProcess.start(testHost("exit-on-hint"), TIMEOUT)) {
+    try (HostProcess host = HostProcess.start(TestHost.command("exit-on-hint"), TIMEOUT)) {
       assertThatThrownBy(() -> host.oracle().hint(new byte[] {1}))
           .isInstanceOf(PreimageHostException.class)
           .hasMessageContaining("hint failed")
@@ -49,7 +38,7 @@ class HostProcessTest {
 
   @Test
   void aHostMissingAPreimageExitsAndThatIsAClearError() throws Exception {
-    try (HostProcess host = HostProcess.start(testHost("serve"), TIMEOUT)) {
+    try (HostProcess host = HostProcess.start(TestHost.command("serve"), TIMEOUT)) {
       assertThatThrownBy(() -> host.oracle().getPreimage(new byte[32]))
           .isInstanceOf(PreimageHostException.class)
           .hasMessageContaining("closed the pre-image channel")
@@ -59,7 +48,7 @@ class HostProcessTest {
 
   @Test
   void garbageAnswersAreAClearError() throws Exception {
-    try (HostProcess host = HostProcess.start(testHost("garbage"), TIMEOUT)) {
+    try (HostProcess host = HostProcess.start(TestHost.command("garbage"), TIMEOUT)) {
       assertThatThrownBy(() -> host.oracle().getPreimage(new byte[32]))
           .isInstanceOf(PreimageHostException.class)
           .hasMessageContaining("pre-image length of -1");
@@ -68,7 +57,7 @@ class HostProcessTest {
 
   @Test
   void aSilentHostTimesOut() throws Exception {
-    try (HostProcess host = HostProcess.start(testHost("silent"), Duration.ofSeconds(2))) {
+    try (HostProcess host = HostProcess.start(TestHost.command("silent"), Duration.ofSeconds(2))) {
       assertThatThrownBy(() -> host.oracle().getPreimage(new byte[32]))
           .isInstanceOf(PreimageHostException.class)
           .hasMessageContaining("did not answer within 2 s");

@@ -9,7 +9,9 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +23,16 @@ import java.util.Map;
  */
 public final class TestHost {
   private TestHost() {}
+
+  /** The command that runs this host in a fresh JVM with the calling test's class path. */
+  public static List<String> command(String mode, String... texts) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+    cmd.add(TestHost.class.getName());
+    cmd.add(mode);
+    cmd.addAll(List.of(texts));
+    return cmd;
+  }
 
   /** The keccak256 pre-image key of {@code data}: the hash with its first byte set to 2. */
   public static byte[] keccakKey(byte[] data) {
