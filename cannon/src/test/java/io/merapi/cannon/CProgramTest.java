@@ -66,6 +66,12 @@ class CProgramTest {
     assertThat(again.toByteArray()).isEqualTo(file.toByteArray());
   }
 
+  /** The benchmark's program (bench CannonSteps) is built and audited here, not run: too long. */
+  @Test
+  void benchmarkProgramPassesTheOpcodeAudit() throws Exception {
+    assertThat(OpcodeAudit.unsupported(MipsToolchain.build("longrun", dir))).isEmpty();
+  }
+
   @Test
   void snapshotsResumeToTheSameFinalStateAndProofsVerify() throws Exception {
     byte[] elf = MipsToolchain.build("compute", dir);
