@@ -17,13 +17,21 @@ public final class Memory {
   private final LongMap<long[]> pages = new LongMap<>();
   private final MerkleTree tree = new MerkleTree(pages);
 
-  // A one-entry lookup cache: most accesses hit the page touched last.
-  private long lastPageIndex = -1;
-  private long[] lastPage;
-  private boolean lastPageDirty;
-  // A separate one-page cache for fetches, so code and data pages do not evict each other.
-  private long fetchPageIndex = -1;
-  private long[] fetchPage;
+  /**
+   * A direct-mapped cache of pages by index (slot = index mod 64), shared by fetches and data
+   * accesses: a program's code, stack and data pages rarely collide in it, so most accesses skip
+   * the hash map. {@code marked[slot]} says the page is already marked dirty in the tree since its
+   * last rehash, so a write to it needs no further bookkeeping.
+   */
+  private static final int CACHE_SLOTS = 64;
+
+  private final long[] cachedIndex = new long[CACHE_SLOTS];
+  private final long[][] cachedPage = new long[CACHE_SLOTS][];
+  private final boolean[] marked = new boolean[CACHE_SLOTS];
+
+  public Memory() {
+    Arrays.fill(cachedIndex, -1);
+  }
 
   public int pageCount() {
     return pages.size();
@@ -32,17 +40,16 @@ public final class Memory {
   /** Reads the aligned word containing {@code addr} (the low 3 bits are ignored). */
   public long getWord(long addr) {
     long index = addr >>> PAGE_ADDR_SIZE;
+    int slot = (int) index & (CACHE_SLOTS - 1);
     long[] page;
-    if (index == lastPageIndex) {
-      page = lastPage;
+    if (cachedIndex[slot] == index) {
+      page = cachedPage[slot];
     } else {
       page = pages.get(index);
       if (page == null) {
         return 0;
       }
-      lastPageIndex = index;
-      lastPage = page;
-      lastPageDirty = tree.isDirty(index);
+      cache(slot, index, page, tree.isDirty(index));
     }
     return page[(int) ((addr >>> 3) & (PAGE_WORDS - 1))];
   }
@@ -50,9 +57,10 @@ public final class Memory {
   /** Writes the aligned word containing {@code addr}, allocating its page when new. */
   public void setWord(long addr, long value) {
     long index = addr >>> PAGE_ADDR_SIZE;
+    int slot = (int) index & (CACHE_SLOTS - 1);
     long[] page;
-    if (index == lastPageIndex && lastPageDirty) {
-      page = lastPage;
+    if (cachedIndex[slot] == index && marked[slot]) {
+      page = cachedPage[slot];
     } else {
       page = pages.get(index);
       if (page == null) {
@@ -60,26 +68,29 @@ public final class Memory {
         pages.put(index, page);
       }
       tree.markDirty(index);
-      lastPageIndex = index;
-      lastPage = page;
-      lastPageDirty = true;
+      cache(slot, index, page, true);
     }
     page[(int) ((addr >>> 3) & (PAGE_WORDS - 1))] = value;
   }
 
   /** Reads the 32-bit instruction at {@code pc} (4-byte aligned; big-endian). */
   public int getInstruction(long pc) {
-    long index = pc >>> PAGE_ADDR_SIZE;
-    if (index != fetchPageIndex) {
-      long[] page = pages.get(index);
-      if (page == null) {
-        return 0;
-      }
-      fetchPageIndex = index;
-      fetchPage = page;
-    }
-    long word = fetchPage[(int) ((pc >>> 3) & (PAGE_WORDS - 1))];
+    long word = getWord(pc);
     return (pc & 4) == 0 ? (int) (word >>> 32) : (int) word;
+  }
+
+  private void cache(int slot, long index, long[] page, boolean isMarked) {
+    cachedIndex[slot] = index;
+    cachedPage[slot] = page;
+    marked[slot] = isMarked;
+  }
+
+  private void uncache(long index) {
+    int slot = (int) index & (CACHE_SLOTS - 1);
+    if (cachedIndex[slot] == index) {
+      cachedIndex[slot] = -1;
+      cachedPage[slot] = null;
+    }
   }
 
   /** Writes bytes starting at any address, word by word. */
@@ -109,9 +120,9 @@ public final class Memory {
       if (pages.get(p) == null) {
         pages.put(p, new long[PAGE_WORDS]);
         tree.markDirty(p);
+        uncache(p);
       }
     }
-    lastPageIndex = -1;
   }
 
   /** The Merkle root of the whole address space. */
@@ -128,7 +139,7 @@ public final class Memory {
 
   private void flushTree() {
     if (tree.flush()) {
-      lastPageDirty = false; // the next write to the cached page must mark it dirty again
+      Arrays.fill(marked, false); // the next write to each cached page must mark it dirty again
     }
   }
 
@@ -153,7 +164,6 @@ public final class Memory {
   public void putPage(long index, long[] words) {
     pages.put(index, words);
     tree.markDirty(index);
-    lastPageIndex = -1;
-    fetchPageIndex = -1;
+    uncache(index);
   }
 }
