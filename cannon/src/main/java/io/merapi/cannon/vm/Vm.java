@@ -2,6 +2,7 @@ package io.merapi.cannon.vm;
 
 import io.merapi.cannon.VmException;
 import io.merapi.cannon.memory.AccessProofs;
+import io.merapi.cannon.memory.Memory;
 import io.merapi.cannon.oracle.PreimageOracle;
 import io.merapi.cannon.oracle.PreimageReader;
 import io.merapi.cannon.state.State;
@@ -30,6 +31,13 @@ public final class Vm {
   private final LinkedAccess linked;
   private final CoreInstructions core;
 
+  // Caches for the step loop, valid within one run() or step(boolean) call (the caller may change
+  // the state between calls): the active thread until the next scheduling change, and the page
+  // the PC is in (page arrays are stable: a write changes the array the fetch reads).
+  private ThreadState current;
+  private long codeIndex = -1;
+  private long[] codePage;
+
   public Vm(State state, PreimageOracle oracle, OutputStream stdout, OutputStream stderr) {
     this.state = state;
     this.proofs = new AccessProofs(state.memory);
@@ -47,6 +55,7 @@ public final class Vm {
   public long run(long maxSteps) {
     long start = state.step;
     long end = start + maxSteps;
+    forgetCaches();
     while (!state.exited && Long.compareUnsigned(state.step, end) < 0) {
       step();
     }
@@ -56,9 +65,11 @@ public final class Vm {
   /** One step; with {@code proof} the witness carries the proof data for the on-chain step. */
   public StepWitness step(boolean proof) {
     if (!proof) {
+      forgetCaches();
       step();
       return null;
     }
+    forgetCaches();
     byte[] pre = state.encodeWitness();
     byte[] proofData = new byte[0];
     preimages.resetReadOffset();
@@ -81,41 +92,67 @@ public final class Vm {
         pre, State.stateHash(pre), proofData, preimages.key(), preimages.value(), offset);
   }
 
+  private void forgetCaches() {
+    current = null;
+    codeIndex = -1;
+    codePage = null;
+  }
+
   private void step() {
     State s = state;
     if (s.exited) {
       return;
     }
     s.step++;
-    List<ThreadState> stack = s.activeStack();
-    if (stack.isEmpty()) {
-      s.step--;
-      throw new VmException("invalid thread state: the active thread stack is empty");
+    ThreadState t = current;
+    if (t == null) {
+      List<ThreadState> stack = s.activeStack();
+      if (stack.isEmpty()) {
+        s.step--;
+        throw new VmException("invalid thread state: the active thread stack is empty");
+      }
+      t = stack.get(stack.size() - 1);
+      current = t;
     }
-    ThreadState t = stack.get(stack.size() - 1);
     if (t.exited) {
       Scheduler.popExited(s);
+      current = null;
       return;
     }
     if (s.stepsSinceLastContextSwitch >= Scheduler.SCHED_QUANTUM) {
       Scheduler.preempt(s, t);
+      current = null;
       return;
     }
     s.stepsSinceLastContextSwitch++;
-    long pc = t.pc;
-    if ((pc & 3) != 0) {
-      throw new VmException(String.format("unaligned instruction fetch: PC = 0x%x", pc));
-    }
-    int insn = s.memory.getInstruction(pc);
+    int insn = fetch(t.pc);
     int opcode = insn >>> 26;
     int fun = insn & 0x3F;
     if (opcode == OP_SPECIAL && fun == FUN_SYSCALL) {
       syscall(t);
+      current = null; // a syscall may yield, spawn or exit
     } else if (LinkedAccess.isLinked(opcode)) {
       linked.execute(t, insn, opcode);
     } else {
       core.execute(t, insn, opcode, fun);
     }
+  }
+
+  private int fetch(long pc) {
+    if ((pc & 3) != 0) {
+      throw new VmException(String.format("unaligned instruction fetch: PC = 0x%x", pc));
+    }
+    long index = pc >>> Memory.PAGE_ADDR_SIZE;
+    if (index != codeIndex) {
+      long[] page = state.memory.page(index);
+      if (page == null) {
+        return 0; // not cached: a later write may allocate the page
+      }
+      codeIndex = index;
+      codePage = page;
+    }
+    long word = codePage[(int) ((pc >>> 3) & (Memory.PAGE_WORDS - 1))];
+    return (pc & 4) == 0 ? (int) (word >>> 32) : (int) word;
   }
 
   private void syscall(ThreadState t) {
