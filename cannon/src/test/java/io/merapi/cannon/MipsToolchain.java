@@ -73,7 +73,7 @@ public final class MipsToolchain {
   public static byte[] build(String name, Path workDir) throws IOException, InterruptedException {
     Path gcc = requireGcc();
     Path src = Files.createDirectories(workDir.resolve("c-src"));
-    for (String file : List.of(name + ".c", "rt.h")) {
+    for (String file : List.of(name + ".c", "rt.h", "work.h")) {
       try (InputStream in = MipsToolchain.class.getResourceAsStream("c/" + file)) {
         if (in == null) {
           throw new IOException("test program source c/" + file + " not on the class path");
