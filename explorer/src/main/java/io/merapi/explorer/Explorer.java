@@ -1,5 +1,7 @@
 package io.merapi.explorer;
 
+import io.merapi.explorer.bridge.BridgeLogs;
+import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.Follower;
 import io.merapi.explorer.source.ChainSource;
@@ -59,11 +61,18 @@ public final class Explorer implements AutoCloseable {
           new RollupSource(
               RpcEndpoint.http("rollup node", config.node(), clock), Duration.ofMillis(500));
       started.push(rollup);
-      started.push(Follower.start(l1, index, config.l1Poll(), config.backfill()));
-      started.push(Follower.start(l2, index, config.l2Poll(), config.backfill()));
+      BridgeReader bridge = new BridgeReader(rollup, l1, l2);
+      started.push(
+          Follower.start(
+              l1, index, config.l1Poll(), config.backfill(), new BridgeLogs(Chain.L1, bridge)));
+      started.push(
+          Follower.start(
+              l2, index, config.l2Poll(), config.backfill(), new BridgeLogs(Chain.L2, bridge)));
       ExplorerServer server =
           ExplorerServer.start(
-              new Routes(new Pages(l1, l2, rollup, index, clock)), config.host(), config.port());
+              new Routes(new Pages(l1, l2, rollup, index, clock, bridge)),
+              config.host(),
+              config.port());
       started.push(server);
       return new Explorer(started, server, index);
     } catch (RuntimeException e) {

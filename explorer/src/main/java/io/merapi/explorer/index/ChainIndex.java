@@ -29,14 +29,21 @@ import java.util.OptionalLong;
  */
 public final class ChainIndex {
   static final byte[] LAYOUT_KEY = utf8("explorer-layout");
-  static final byte LAYOUT_VERSION = 1;
+  static final byte LAYOUT_VERSION = 2;
   private static final byte TX_BY_HASH = 0x01;
   private static final byte TX_BY_ADDRESS = 0x02;
 
   private final KeyValueStore store;
+  private final BridgeIndex bridge;
 
   private ChainIndex(KeyValueStore store) {
     this.store = store;
+    this.bridge = new BridgeIndex(store);
+  }
+
+  /** The bridge's deposits, withdrawals and tokens in the indexed blocks. */
+  public BridgeIndex bridge() {
+    return bridge;
   }
 
   /**
@@ -129,6 +136,15 @@ public final class ChainIndex {
    * @throws IllegalArgumentException if it does not extend the head
    */
   public void append(Chain chain, IndexedBlock block) {
+    append(chain, block, List.of());
+  }
+
+  /**
+   * Adds {@code block} with the bridge entries found in its logs, all in one write.
+   *
+   * @throws IllegalArgumentException if it does not extend the head
+   */
+  public void append(Chain chain, IndexedBlock block, List<BridgeEntry> entries) {
     Optional<IndexedBlock> head = head(chain);
     if (head.isPresent()
         && (block.number() != head.get().number() + 1
@@ -157,6 +173,7 @@ public final class ChainIndex {
           batch.put(Column.TX_LOOKUP, addressKey(chain, tx.to().get(), block.number(), i), hash);
         }
       }
+      bridge.write(batch, chain, block.number(), entries);
       batch.put(Column.METADATA, headKey(chain), longBytes(block.number()));
       if (head.isEmpty()) {
         batch.put(Column.METADATA, startKey(chain), longBytes(block.number()));
@@ -191,6 +208,7 @@ public final class ChainIndex {
           }
         }
         batch.delete(Column.CANONICAL, blockKey(chain, n));
+        bridge.undo(batch, chain, n);
       }
       if (keep >= start) {
         batch.put(Column.METADATA, headKey(chain), longBytes(keep));

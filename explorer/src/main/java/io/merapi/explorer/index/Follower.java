@@ -38,6 +38,7 @@ public final class Follower implements AutoCloseable {
   private final ChainIndex index;
   private final Duration pollInterval;
   private final long backfill;
+  private final BlockExtras extras;
   private final Thread thread;
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -45,8 +46,14 @@ public final class Follower implements AutoCloseable {
   /**
    * @param backfill on an empty index, how many blocks below the node's head to start from
    */
-  private Follower(BlockSource source, ChainIndex index, Duration pollInterval, long backfill) {
+  private Follower(
+      BlockSource source,
+      ChainIndex index,
+      Duration pollInterval,
+      long backfill,
+      BlockExtras extras) {
     this.source = source;
+    this.extras = extras;
     this.index = index;
     this.pollInterval = pollInterval;
     this.backfill = backfill;
@@ -56,14 +63,24 @@ public final class Follower implements AutoCloseable {
 
   public static Follower start(
       BlockSource source, ChainIndex index, Duration pollInterval, long backfill) {
-    Follower follower = new Follower(source, index, pollInterval, backfill);
+    return start(source, index, pollInterval, backfill, BlockExtras.NONE);
+  }
+
+  /** A follower that also indexes {@code extras} of each block (the bridge's events). */
+  public static Follower start(
+      BlockSource source,
+      ChainIndex index,
+      Duration pollInterval,
+      long backfill,
+      BlockExtras extras) {
+    Follower follower = new Follower(source, index, pollInterval, backfill, extras);
     follower.thread.start();
     return follower;
   }
 
   /** A follower whose rounds a test runs by hand ({@link #round}); no thread is started. */
   static Follower manual(BlockSource source, ChainIndex index, long backfill) {
-    return new Follower(source, index, Duration.ofSeconds(1), backfill);
+    return new Follower(source, index, Duration.ofSeconds(1), backfill, BlockExtras.NONE);
   }
 
   private void run() {
@@ -112,7 +129,7 @@ public final class Follower implements AutoCloseable {
       if (indexed.isPresent() && !entry.parentHash().equals(indexed.get().hash())) {
         return false; // a reorg between two calls: the next round finds the common block
       }
-      index.append(source.chain(), entry);
+      index.append(source.chain(), entry, extras.of(block.get()));
       indexed = Optional.of(entry);
       next++;
       done++;

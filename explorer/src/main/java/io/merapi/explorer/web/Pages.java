@@ -7,6 +7,7 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
 import io.merapi.explorer.Chain;
+import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.IndexedBlock;
 import io.merapi.explorer.index.IndexedTx;
@@ -22,7 +23,6 @@ import io.merapi.types.block.Header;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcReceipt;
 import io.merapi.types.json.RpcTransaction;
-import io.merapi.types.receipt.Log;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionType;
@@ -51,8 +51,19 @@ public final class Pages {
   private final Clock clock;
   private final BatchCarrier carrier;
   private final DepositLinks deposits;
+  private final BridgePages bridge;
 
   public Pages(ChainSource l1, ChainSource l2, RollupSource rollup, ChainIndex index, Clock clock) {
+    this(l1, l2, rollup, index, clock, new BridgeReader(rollup, l1, l2));
+  }
+
+  public Pages(
+      ChainSource l1,
+      ChainSource l2,
+      RollupSource rollup,
+      ChainIndex index,
+      Clock clock,
+      BridgeReader bridgeReader) {
     this.l1 = l1;
     this.l2 = l2;
     this.rollup = rollup;
@@ -60,13 +71,19 @@ public final class Pages {
     this.clock = clock;
     this.carrier = new BatchCarrier(rollup, l1);
     this.deposits = new DepositLinks(rollup, l1, l2);
+    this.bridge = new BridgePages(this, bridgeReader, index);
+  }
+
+  /** The bridge's pages: deposits, withdrawals, a withdrawal. */
+  public BridgePages bridge() {
+    return bridge;
   }
 
   private ChainSource source(Chain chain) {
     return chain == Chain.L1 ? l1 : l2;
   }
 
-  private long now() {
+  long now() {
     return clock.instant().getEpochSecond();
   }
 
@@ -94,6 +111,7 @@ public final class Pages {
     body.raw("</div><div>");
     latestBlocks(body, Chain.L2);
     body.raw("</div></div>");
+    bridge.recent(body);
     return Page.ok(Layout.page("Home", strip(status), body, MOVING));
   }
 
@@ -368,8 +386,15 @@ public final class Pages {
     rowMono(body, "Input");
     inputData(body, tx.data());
     end(body);
+    if (receipt.isPresent()) {
+      if (chain == Chain.L2) {
+        bridge.l2Withdrawals(body, receipt.get());
+      } else {
+        bridge.l1Withdrawals(body, receipt.get());
+      }
+    }
     body.raw("</table>");
-    receipt.ifPresent(r -> logs(body, chain, r));
+    receipt.ifPresent(r -> bridge.logs(body, chain, r));
     if (chain == Chain.L1 && receipt.isPresent()) {
       depositsMade(body, receipt.get());
     }
@@ -528,29 +553,6 @@ public final class Pages {
     }
   }
 
-  private void logs(Html body, Chain chain, RpcReceipt receipt) {
-    List<Log> logs = receipt.receipt().logs();
-    body.raw("<h2>Logs</h2>");
-    if (logs.isEmpty()) {
-      body.raw("<p class=\"muted\">No logs.</p>");
-      return;
-    }
-    body.raw("<table><tr><th>#</th><th>Address</th><th>Topics</th><th>Data</th></tr>");
-    long logIndex = receipt.firstLogIndex();
-    for (Log log : logs) {
-      body.raw("<tr><td>").text(logIndex++).raw("</td><td class=\"mono\">");
-      addressLink(body, chain, log.address());
-      body.raw("</td><td class=\"mono\">");
-      for (Hash topic : log.topics()) {
-        body.text(topic.toHex()).raw("<br>");
-      }
-      body.raw("</td><td class=\"mono\">");
-      inputData(body, log.data());
-      body.raw("</td></tr>");
-    }
-    body.raw("</table>");
-  }
-
   // ---- addresses
 
   public Page address(Chain chain, String id) {
@@ -579,6 +581,7 @@ public final class Pages {
         .link(addressPath(chain.other(), address), "this address on " + chain.other().label())
         .raw("</td></tr>");
     body.raw("</table>");
+    bridge.tokenBalances(body, chain, address);
     body.raw("<h2>Transactions</h2>");
     List<TxLocation> txs = index.transactionsOf(chain, address, ADDRESS_TXS);
     if (txs.isEmpty()) {
@@ -715,7 +718,7 @@ public final class Pages {
   // ---- the status strip
 
   /** The node's sync status, or the last one read when it does not answer now. */
-  private Optional<SyncStatus> syncStatus() {
+  Optional<SyncStatus> syncStatus() {
     try {
       return Optional.of(rollup.syncStatus());
     } catch (SourceUnavailableException
@@ -763,15 +766,15 @@ public final class Pages {
 
   // ---- small pieces
 
-  private static Html row(Html body, String label) {
+  static Html row(Html body, String label) {
     return body.raw("<tr><th>").text(label).raw("</th><td>");
   }
 
-  private static Html rowMono(Html body, String label) {
+  static Html rowMono(Html body, String label) {
     return body.raw("<tr><th>").text(label).raw("</th><td class=\"mono\">");
   }
 
-  private static void end(Html body) {
+  static void end(Html body) {
     body.raw("</td></tr>");
   }
 
@@ -783,16 +786,16 @@ public final class Pages {
     }
   }
 
-  private static void shortLink(Html body, String href, String hex) {
+  static void shortLink(Html body, String href, String hex) {
     body.link(href, Format.shortHex(hex), hex);
   }
 
-  private static void shortAddress(Html body, Chain chain, Address address) {
+  static void shortAddress(Html body, Chain chain, Address address) {
     String hex = address.toChecksumHex();
     body.link(addressPath(chain, address), Format.shortHex(hex), hex);
   }
 
-  private static void addressLink(Html body, Chain chain, Address address) {
+  static void addressLink(Html body, Chain chain, Address address) {
     body.link(addressPath(chain, address), address.toChecksumHex());
   }
 
