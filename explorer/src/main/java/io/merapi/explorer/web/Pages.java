@@ -13,6 +13,7 @@ import io.merapi.explorer.index.IndexedTx;
 import io.merapi.explorer.index.TxLocation;
 import io.merapi.explorer.rollup.BatchCarrier;
 import io.merapi.explorer.rollup.DepositLinks;
+import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.source.ChainSource;
 import io.merapi.explorer.source.Reachability;
 import io.merapi.explorer.source.RollupSource;
@@ -53,12 +54,26 @@ public final class Pages {
   private final DepositLinks deposits;
 
   public Pages(ChainSource l1, ChainSource l2, RollupSource rollup, ChainIndex index, Clock clock) {
+    this(l1, l2, rollup, index, clock, Optional.empty());
+  }
+
+  /**
+   * @param blobs the L1's blobs (through its beacon API), to decode batcher transactions that
+   *     carry their data in blobs
+   */
+  public Pages(
+      ChainSource l1,
+      ChainSource l2,
+      RollupSource rollup,
+      ChainIndex index,
+      Clock clock,
+      Optional<BlobSource> blobs) {
     this.l1 = l1;
     this.l2 = l2;
     this.rollup = rollup;
     this.index = index;
     this.clock = clock;
-    this.carrier = new BatchCarrier(rollup, l1);
+    this.carrier = new BatchCarrier(rollup, l1, l2, index, blobs);
     this.deposits = new DepositLinks(rollup, l1, l2);
   }
 
@@ -418,14 +433,24 @@ public final class Pages {
     row(body, "Made safe by").text("L1 block ");
     body.link(blockPath(Chain.L1, c.l1Block()), Format.number(c.l1Block()));
     end(body);
-    rowMono(body, "Batcher transaction");
+    if (c.exact()) {
+      rowMono(body, "Batcher transaction");
+    } else {
+      row(body, "Batcher transaction")
+          .raw("<span class=\"muted\">")
+          .text("carried by one of these (" + String.join("; ", c.notes()) + "):")
+          .raw("</span><br><span class=\"mono\">");
+    }
     if (c.batcherTransactions().isEmpty()) {
       body.raw("<span class=\"muted\">")
-          .text("none in that L1 block: its channel was completed by an earlier one")
+          .text("none from the batcher in that L1 block")
           .raw("</span>");
     }
     for (Hash h : c.batcherTransactions()) {
       body.link(txPath(Chain.L1, h), h.toHex()).raw("<br>");
+    }
+    if (!c.exact()) {
+      body.raw("</span>");
     }
     end(body);
   }
