@@ -195,19 +195,35 @@ async function run(plan) {
       if (p) contains('deposit → L2 → L1', p.text, [plan.l1Deposit, 'Deposits to L2']);
     }
 
-    // The withdrawal: its stage and the time left, linked to its L1 transactions.
+    // The withdrawal, both ways: its L2 transaction links to its page, which shows the four stages,
+    // the stage reached and the time left, and links back.
     if (plan.withdrawal) {
-      p = await visit(page, `${base}/l2/tx/${plan.withdrawal.l2Tx}`);
-      readable('withdrawal', p.text);
+      const l2Tx = `/l2/tx/${plan.withdrawal.l2Tx}`;
+      p = await visit(page, `${base}${l2Tx}`);
+      contains('withdrawal → L2 tx', p.text, ['MessagePassed', 'L2ToL1MessagePasser']);
       p = await follow(page, '/withdrawal/', true);
       if (p) {
-        contains('withdrawal', p.text, ['initiated', 'proposed', 'proven', 'finalized']);
+        contains('withdrawal', p.text, [
+          'Withdrawal', 'Withdrawal hash', 'Stage', 'Time left', 'Stages',
+          'initiated', 'proposed', 'proven', 'finalized', 'Times left are counted from the L1 head',
+        ]);
+        check(UTC.test(p.text), 'withdrawal: the L1 head time in UTC');
+        check(await links(page, l2Tx), 'withdrawal: a link back to its L2 transaction');
         readable('withdrawal', p.text);
         await shot(page, plan.screenshots, 'withdrawal');
+        const withdrawal = new URL(p.url).pathname;
+        p = await visit(page, `${base}/withdrawals`);
+        contains('withdrawals', p.text, ['Withdrawals']);
+        check(await links(page, withdrawal), 'withdrawals: a link to the withdrawal');
+        readable('withdrawals', p.text);
       }
     } else {
-      log('withdrawal: not in this plan (the explorer build has no withdrawal page yet)');
+      log('withdrawal: not in this plan');
     }
+    p = await visit(page, `${base}/deposits`);
+    contains('deposits', p.text, ['Deposits', 'in L2 block']);
+    check(await links(page, `/l1/tx/${plan.l1Deposit}`), 'deposits: a link to the L1 deposit');
+    readable('deposits', p.text);
 
     // The sender's address: balance, kind, its transactions, which link to their pages.
     p = await visit(page, `${base}/l2/address/${plan.sender}`);

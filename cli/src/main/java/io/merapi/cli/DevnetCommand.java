@@ -324,6 +324,7 @@ public final class DevnetCommand implements Callable<Integer> {
                   endpoints.l2Rpc(),
                   endpoints.node(),
                   devnet.info().dir().explorer())
+              .withL1Beacon(endpoints.l1Beacon())
               .withPort(explorerPort));
     } catch (RuntimeException e) {
       devnet.close();

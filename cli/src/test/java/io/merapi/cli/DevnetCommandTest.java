@@ -204,7 +204,8 @@ class DevnetCommandTest {
     assertThat(lines.get(8))
         .isEqualTo(
             "merapi explorer --l1 http://127.0.0.1:8545 --l2 http://127.0.0.1:9545 --node"
-                + " http://127.0.0.1:7545 --addr 127.0.0.1 --port 4000 --datadir "
+                + " http://127.0.0.1:7545 --l1.beacon http://127.0.0.1:5052 --addr 127.0.0.1 --port"
+                + " 4000 --datadir "
                 + datadir.toAbsolutePath().normalize().resolve("explorer"));
     assertThat(datadir.resolve("devnet.json"))
         .content()

@@ -1,5 +1,6 @@
 package io.merapi.explorer;
 
+import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.bridge.BridgeLogs;
 import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
@@ -10,6 +11,8 @@ import io.merapi.explorer.source.RpcEndpoint;
 import io.merapi.explorer.web.ExplorerServer;
 import io.merapi.explorer.web.Pages;
 import io.merapi.explorer.web.Routes;
+import io.merapi.node.beacon.BeaconBlobSource;
+import io.merapi.node.beacon.BeaconClient;
 import io.merapi.storage.RocksDbConfig;
 import io.merapi.storage.RocksDbKeyValueStore;
 import java.net.URI;
@@ -17,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +73,18 @@ public final class Explorer implements AutoCloseable {
       started.push(
           Follower.start(
               l2, index, config.l2Poll(), config.backfill(), new BridgeLogs(Chain.L2, bridge)));
+      Optional<BlobSource> blobs = Optional.empty();
+      if (config.l1Beacon().isPresent()) {
+        BeaconBlobSource beacon =
+            new BeaconBlobSource(
+                new BeaconClient(config.l1Beacon().get(), Duration.ofSeconds(5), Map.of()),
+                RpcEndpoint.PAGE_RETRIES);
+        started.push(beacon);
+        blobs = Optional.of(beacon);
+      }
       ExplorerServer server =
           ExplorerServer.start(
-              new Routes(new Pages(l1, l2, rollup, index, clock, bridge)),
+              new Routes(new Pages(l1, l2, rollup, index, clock, bridge, blobs)),
               config.host(),
               config.port());
       started.push(server);

@@ -11,6 +11,7 @@ import io.merapi.base.bytes.Hex;
 import io.merapi.devnet.Devnet;
 import io.merapi.devnet.DevnetConfig;
 import io.merapi.devnet.Ports;
+import io.merapi.devnet.ViemScript;
 import io.merapi.devnet.info.Endpoints;
 import io.merapi.explorer.index.IndexedBlock;
 import io.merapi.node.RollupRig;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The explorer in a real browser, as a person reads it: a devnet and an explorer run in this JVM,
- * an L2 transfer and an ETH deposit are sent, then {@code src/test/js/browse.mjs} drives Debian's
- * chromium with {@code puppeteer-core} (pinned in {@code package.json}/{@code package-lock.json},
- * installed with {@code npm ci}; it never downloads a browser) through every page kind: it checks
- * the visible text (heads, status words, times, links both ways between L1 and L2), follows links
- * by clicking, tries bad input through the search box and the address bar, and saves a screenshot
- * of each page kind to {@code target/screenshots/}. Without chromium (from {@code
+ * an L2 transfer and an ETH deposit are sent and viem initiates a withdrawal, then {@code
+ * src/test/js/browse.mjs} drives Debian's chromium with {@code puppeteer-core} (pinned in {@code
+ * package.json}/{@code package-lock.json}, installed with {@code npm ci}; it never downloads a
+ * browser) through every page kind: it checks the visible text (heads, status words, the
+ * withdrawal's stages and time left, times, links both ways between L1 and L2), follows links by
+ * clicking, tries bad input through the search box and the address bar, and saves a screenshot of
+ * each page kind to {@code target/screenshots/}. Without chromium (from {@code
  * scripts/find-chromium.sh}) or the npm registry the test is skipped with the reason, except on CI
  * ({@code CI=true}), where it fails.
  */
@@ -53,6 +56,7 @@ class ExplorerBrowserIT {
   private static final Path SCREENSHOTS = Path.of("target/screenshots");
   private static final Duration SAFE = Duration.ofSeconds(90);
   private static final Duration BROWSE = Duration.ofSeconds(120);
+  private static final Duration BRIDGE = Duration.ofMinutes(3);
 
   private static String chromium;
 
@@ -95,6 +99,15 @@ class ExplorerBrowserIT {
               .withPort(0);
       try (Explorer explorer = Explorer.start(config)) {
         URI base = explorer.uri();
+        // viem initiates a withdrawal (waiting until its block is safe) while the deposit and
+        // the transfer are sent from Java.
+        Path devnetJson = devnetConfig.datadir().resolve("devnet.json");
+        CompletableFuture<JsonNode> withdrawal =
+            CompletableFuture.supplyAsync(
+                () ->
+                    ViemScript.inDevnetModule()
+                        .run(devnetJson, "initiate", BRIDGE)
+                        .flow("initiate"));
         Address portal = devnet.info().l1Contracts().get("OptimismPortal");
         Hash l1Deposit = ExplorerIT.sendL1(endpoints.l1Rpc(), portal, ExplorerIT.DEPOSIT);
         Hash transfer = ExplorerIT.sendTransfers(endpoints.l2Rpc()).getFirst();
@@ -113,6 +126,13 @@ class ExplorerBrowserIT {
             "the deposit's L1 page shows its L2 transaction in a block",
             SAFE);
         IndexedBlock l1Block = ExplorerIT.awaitL1BlockWithTransactions(explorer);
+        Hash withdrawalTx =
+            Hash.fromHex(
+                withdrawal.get(BRIDGE.toSeconds(), TimeUnit.SECONDS).path("l2Tx").asText());
+        RollupRig.awaitTrue(
+            () -> body(base, "/l2/tx/" + withdrawalTx.toHex()).contains("href=\"/withdrawal/0x"),
+            "the withdrawal's L2 transaction links to its page",
+            SAFE);
 
         ObjectNode plan = new ObjectMapper().createObjectNode();
         plan.put("base", base.toString().replaceAll("/$", ""));
@@ -123,9 +143,14 @@ class ExplorerBrowserIT {
         plan.put("sender", Address.fromHex(receipt.get("from").asText()).toHex());
         plan.put("l1Block", l1Block.number());
         plan.put("l1Deposit", l1Deposit.toHex());
-        // No "withdrawal" yet: the withdrawal page (DESIGN.md §7) is the bridge helper's;
-        // browse.mjs
-        // checks it and saves withdrawal.png once the plan names an initiating L2 transaction.
+        plan.putObject("withdrawal").put("l2Tx", withdrawalTx.toHex());
+        // An earlier run's screenshots must not pass for this one's.
+        Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.list(SCREENSHOTS)) {
+          for (Path file : old.toList()) {
+            Files.delete(file);
+          }
+        }
         Path planFile = tmp.resolve("plan.json");
         Files.writeString(planFile, plan.toString());
 
@@ -155,6 +180,7 @@ class ExplorerBrowserIT {
                 "l2-tx",
                 "l1-tx",
                 "deposit",
+                "withdrawal",
                 "address",
                 "not-found")) {
           assertThat(SCREENSHOTS.resolve(kind + ".png")).as(kind).isNotEmptyFile();

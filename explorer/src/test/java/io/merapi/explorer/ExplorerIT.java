@@ -83,7 +83,8 @@ class ExplorerIT {
       ExplorerConfig config =
           ExplorerConfig.of(
                   endpoints.l1Rpc(), endpoints.l2Rpc(), endpoints.node(), tmp.resolve("explorer"))
-              .withPort(0);
+              .withPort(0)
+              .withL1Beacon(endpoints.l1Beacon());
       long indexedL2;
       try (Explorer explorer = Explorer.start(config)) {
         URI base = explorer.uri();

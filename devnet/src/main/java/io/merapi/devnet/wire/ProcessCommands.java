@@ -265,6 +265,7 @@ public final class ProcessCommands {
     add(args, "--l1", l1Rpc());
     add(args, "--l2", http(config.ports().l2()));
     add(args, "--node", http(config.ports().node()));
+    add(args, "--l1.beacon", http(config.ports().l1Beacon()));
     add(args, "--addr", ComponentConfigs.LOOPBACK);
     add(args, "--port", port);
     add(args, "--datadir", dir.explorer());

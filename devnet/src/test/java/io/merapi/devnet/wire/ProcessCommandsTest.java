@@ -217,6 +217,7 @@ class ProcessCommandsTest {
           .containsEntry("--l1", http(8545))
           .containsEntry("--l2", http(9545))
           .containsEntry("--node", http(7545))
+          .containsEntry("--l1.beacon", http(5052))
           .containsEntry("--port", "4000")
           .containsEntry("--datadir", dir.root().resolve("explorer").toString());
       assertThat(ProcessCommands.explorerUri(4000)).isEqualTo(URI.create(http(4000)));

@@ -4,6 +4,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.explorer.Chain;
 import io.merapi.explorer.source.BlockSource;
 import io.merapi.explorer.source.SourceUnavailableException;
+import io.merapi.rpc.client.RpcTransportException;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcTransaction;
 import io.merapi.types.transaction.InvalidTransactionException;
@@ -121,21 +122,67 @@ public final class Follower implements AutoCloseable {
     long next = indexed.map(b -> b.number() + 1).orElse(Math.max(0, head - backfill));
     int done = 0;
     while (running && next <= head && done < MAX_BLOCKS_PER_ROUND) {
-      Optional<RpcBlock> block = source.block(next);
-      if (block.isEmpty()) {
+      Optional<Read> read = read(next);
+      if (read.isEmpty()) {
         return false; // the head moved back: the next round reconciles
       }
-      IndexedBlock entry = entry(block.get());
-      if (indexed.isPresent() && !entry.parentHash().equals(indexed.get().hash())) {
+      IndexedBlock entry = read.get().entry();
+      if (indexed.isPresent()
+          && indexed.get().hashKnown()
+          && !entry.parentHash().equals(indexed.get().hash())) {
         return false; // a reorg between two calls: the next round finds the common block
       }
-      index.append(source.chain(), entry, extras.of(block.get()));
+      // A block marked not indexed has no transactions read, so no bridge entries either.
+      index.append(source.chain(), entry, read.get().block().map(extras::of).orElse(List.of()));
       indexed = Optional.of(entry);
       next++;
       done++;
     }
     return next > head;
   }
+
+  /**
+   * Block {@code number} as the index keeps it. A block the node serves in a form that cannot be
+   * read (a transaction type this version does not know, a broken answer) gets a "not indexed"
+   * marker with what its header tells, and one log line, instead of stopping the follower on it for
+   * good.
+   */
+  private Optional<Read> read(long number) {
+    try {
+      return source.block(number).map(b -> new Read(entry(b), Optional.of(b)));
+    } catch (RpcTransportException e) {
+      if (e.kind() != RpcTransportException.Kind.BAD_RESPONSE) {
+        throw e;
+      }
+      Optional<IndexedBlock> marker;
+      try {
+        marker =
+            source
+                .blockHeader(number)
+                .map(
+                    b ->
+                        IndexedBlock.notIndexed(
+                            number,
+                            b.header().hash(),
+                            b.header().parentHash(),
+                            b.header().timestamp()));
+      } catch (RpcTransportException headerToo) {
+        if (headerToo.kind() != RpcTransportException.Kind.BAD_RESPONSE) {
+          throw headerToo;
+        }
+        marker = Optional.of(IndexedBlock.notIndexed(number, Hash.ZERO, Hash.ZERO, 0));
+      }
+      LOG.warn(
+          "{} block {} cannot be read, marked not indexed: {}",
+          source.chain().label(),
+          number,
+          e.getMessage());
+      return marker.map(m -> new Read(m, Optional.empty()));
+    }
+  }
+
+  /** A block as read: its index entry, and the block itself unless it could not be read. */
+  private record Read(IndexedBlock entry, Optional<RpcBlock> block) {}
 
   /**
    * Undoes indexed blocks the node no longer has on its canonical chain: walks down from the
@@ -152,6 +199,10 @@ public final class Follower implements AutoCloseable {
     long lowest = Math.max(start, indexed.get().number() - MAX_REORG_DEPTH);
     while (n >= lowest) {
       Optional<IndexedBlock> ours = index.block(chain, n);
+      // A block marked not indexed without a hash cannot be checked; its neighbours are.
+      if (ours.isPresent() && !ours.get().hashKnown()) {
+        break;
+      }
       Optional<Hash> theirs = source.blockHash(n);
       if (ours.isPresent() && theirs.isPresent() && ours.get().hash().equals(theirs.get())) {
         break;

@@ -57,7 +57,7 @@ public final class ChainSource implements BlockSource, AutoCloseable {
     return read(rpc.call("eth_getBlockByHash", hash.toHex(), true), RpcBlock.class);
   }
 
-  /** The block at {@code number} with transaction hashes only: its header, cheaply. */
+  @Override
   public Optional<RpcBlock> blockHeader(long number) {
     return read(rpc.call("eth_getBlockByNumber", Hex.quantity(number), false), RpcBlock.class);
   }

@@ -6,6 +6,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.Chain;
 import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
@@ -54,22 +55,28 @@ public final class Pages {
   private final BridgePages bridge;
 
   public Pages(ChainSource l1, ChainSource l2, RollupSource rollup, ChainIndex index, Clock clock) {
-    this(l1, l2, rollup, index, clock, new BridgeReader(rollup, l1, l2));
+    this(l1, l2, rollup, index, clock, new BridgeReader(rollup, l1, l2), Optional.empty());
   }
 
+  /**
+   * @param bridgeReader the bridge's contracts and withdrawals as the pages read them
+   * @param blobs the L1's blobs (through its beacon API), to decode batcher transactions that carry
+   *     their data in blobs
+   */
   public Pages(
       ChainSource l1,
       ChainSource l2,
       RollupSource rollup,
       ChainIndex index,
       Clock clock,
-      BridgeReader bridgeReader) {
+      BridgeReader bridgeReader,
+      Optional<BlobSource> blobs) {
     this.l1 = l1;
     this.l2 = l2;
     this.rollup = rollup;
     this.index = index;
     this.clock = clock;
-    this.carrier = new BatchCarrier(rollup, l1);
+    this.carrier = new BatchCarrier(rollup, l1, l2, index, blobs);
     this.deposits = new DepositLinks(rollup, l1, l2);
     this.bridge = new BridgePages(this, bridgeReader, index);
   }
@@ -443,14 +450,24 @@ public final class Pages {
     row(body, "Made safe by").text("L1 block ");
     body.link(blockPath(Chain.L1, c.l1Block()), Format.number(c.l1Block()));
     end(body);
-    rowMono(body, "Batcher transaction");
+    if (c.exact()) {
+      rowMono(body, "Batcher transaction");
+    } else {
+      row(body, "Batcher transaction")
+          .raw("<span class=\"muted\">")
+          .text("carried by one of these (" + String.join("; ", c.notes()) + "):")
+          .raw("</span><br><span class=\"mono\">");
+    }
     if (c.batcherTransactions().isEmpty()) {
       body.raw("<span class=\"muted\">")
-          .text("none in that L1 block: its channel was completed by an earlier one")
+          .text("none from the batcher in that L1 block")
           .raw("</span>");
     }
     for (Hash h : c.batcherTransactions()) {
       body.link(txPath(Chain.L1, h), h.toHex()).raw("<br>");
+    }
+    if (!c.exact()) {
+      body.raw("</span>");
     }
     end(body);
   }

@@ -68,6 +68,11 @@ class FollowerTest {
     }
 
     @Override
+    public Optional<RpcBlock> blockHeader(long number) {
+      return number < blocks.size() ? Optional.of(blocks.get((int) number)) : Optional.empty();
+    }
+
+    @Override
     public Optional<Hash> blockHash(long number) {
       return block(number).map(b -> b.header().hash());
     }
