@@ -33,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One method per page kind (explorer/DESIGN.md §4). Each reads what it shows from the chains' RPCs,
@@ -243,12 +247,21 @@ public final class Pages {
     } else {
       body.raw("<table><tr><th>#</th><th>Hash</th><th>Type</th><th>From</th><th>To</th>")
           .raw("<th>Value</th></tr>");
+      // The senders the index recovered when it took the block in: recovering a full block's
+      // signatures again (hundreds under load) was most of this page's time.
+      List<IndexedTx> indexed =
+          index
+              .block(chain, header.number())
+              .filter(b -> b.hash().equals(header.hash()))
+              .map(IndexedBlock::transactions)
+              .filter(known -> known.size() == txs.size())
+              .orElse(List.of());
       for (int i = 0; i < txs.size(); i++) {
         Transaction tx = txs.get(i).transaction();
         body.raw("<tr><td>").text(i).raw("</td><td class=\"mono\">");
         shortLink(body, txPath(chain, tx.hash()), tx.hash().toHex());
         body.raw("</td><td>").text(typeName(tx.type())).raw("</td><td class=\"mono\">");
-        shortAddress(body, chain, sender(tx));
+        shortAddress(body, chain, indexed.isEmpty() ? sender(tx) : indexed.get(i).from());
         body.raw("</td><td class=\"mono\">");
         if (tx.to().isPresent()) {
           shortAddress(body, chain, tx.to().get());
@@ -575,9 +588,18 @@ public final class Pages {
   public Page address(Chain chain, String id) {
     Address address = PathValues.address(id);
     ChainSource source = source(chain);
-    UInt256 balance = source.balance(address);
-    long nonce = source.nonce(address);
-    Bytes code = source.code(address);
+    // The three reads at once: one round trip to the node instead of three in a row.
+    UInt256 balance;
+    long nonce;
+    Bytes code;
+    try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<UInt256> balanceRead = reads.submit(() -> source.balance(address));
+      Future<Long> nonceRead = reads.submit(() -> source.nonce(address));
+      Future<Bytes> codeRead = reads.submit(() -> source.code(address));
+      balance = joined(balanceRead);
+      nonce = joined(nonceRead);
+      code = joined(codeRead);
+    }
     Optional<SyncStatus> status = syncStatus();
     Html body = new Html();
     body.raw("<h1>").text(chain.label() + " address").raw("</h1>");
@@ -826,6 +848,21 @@ public final class Pages {
 
   static String addressPath(Chain chain, Address address) {
     return "/" + chain.path() + "/address/" + address.toHex();
+  }
+
+  /** The value of a read run beside others; its failure is thrown as the read threw it. */
+  private static <T> T joined(Future<T> read) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading from the node", e);
+    }
   }
 
   private static Address sender(Transaction tx) {
