@@ -76,7 +76,8 @@ public final class ExplorerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }
-    Explorer explorer = ServiceRun.start(() -> Explorer.start(config));
+    ExplorerConfig chosen = config;
+    Explorer explorer = ServiceRun.start(() -> Explorer.start(chosen));
     return ServiceRun.untilStopped(
         spec,
         explorer,
