@@ -137,7 +137,7 @@ class ExplorerBridgeIT {
             .contains(">finalized<")
             .contains("href=\"/l1/tx/" + proveTx.toHex() + "\"")
             .contains("href=\"/l1/tx/" + finalizeTx.toHex() + "\"")
-            .contains("dispute game #")
+            .contains("dispute game for L2 block")
             .contains("none: the withdrawal is done")
             .doesNotContain("http-equiv=\"refresh\"");
         assertReadable(finalized);
@@ -171,7 +171,8 @@ class ExplorerBridgeIT {
         assertProblem(get(base, "/withdrawal/0x12"), 400, "a hash is 0x followed by 64 hex");
         assertProblem(
             get(base, "/withdrawal/0x" + "00".repeat(31) + "01"), 404, "Withdrawal not found");
-        assertProblem(get(base, "/withdrawal/%3Cscript%3E"), 400, "&lt;script&gt;");
+        assertProblem(
+            get(base, "/withdrawal/%3Cscript%3E"), 400, "a hash is 0x followed by 64 hex");
         assertProblem(get(base, "/withdrawals/extra"), 404, "There is no page at");
       }
     }
