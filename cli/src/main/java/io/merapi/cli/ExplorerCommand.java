@@ -63,8 +63,7 @@ public final class ExplorerCommand implements Callable<Integer> {
     Path dir =
         datadir != null ? datadir : Path.of(System.getProperty("user.home"), ".merapi", "explorer");
     for (URI uri : new URI[] {l1, l2, node, l1Beacon}) {
-      if (uri != null
-          && !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      if (uri != null && !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
         throw new CommandFailure("not an HTTP endpoint: " + uri);
       }
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param l1Poll how often the L1 is asked for new blocks
  * @param l2Poll how often the L2 is
  * @param backfill on an empty index, how many blocks below each head it starts from
- * @param l1Beacon the L1's beacon API ({@code --l1.beacon}), to read the blobs batcher
- *     transactions carry; without it only calldata batches are decoded
+ * @param l1Beacon the L1's beacon API ({@code --l1.beacon}), to read the blobs batcher transactions
+ *     carry; without it only calldata batches are decoded
  */
 public record ExplorerConfig(
     URI l1,
@@ -69,7 +69,8 @@ public record ExplorerConfig(
   }
 
   public ExplorerConfig withPort(int value) {
-    return new ExplorerConfig(l1, l2, node, host, value, datadir, l1Poll, l2Poll, backfill, l1Beacon);
+    return new ExplorerConfig(
+        l1, l2, node, host, value, datadir, l1Poll, l2Poll, backfill, l1Beacon);
   }
 
   public ExplorerConfig withL1Beacon(URI value) {
@@ -78,6 +79,7 @@ public record ExplorerConfig(
   }
 
   public ExplorerConfig withHost(String value) {
-    return new ExplorerConfig(l1, l2, node, value, port, datadir, l1Poll, l2Poll, backfill, l1Beacon);
+    return new ExplorerConfig(
+        l1, l2, node, value, port, datadir, l1Poll, l2Poll, backfill, l1Beacon);
   }
 }

@@ -135,10 +135,12 @@ public final class ChainIndex {
    */
   public void append(Chain chain, IndexedBlock block) {
     Optional<IndexedBlock> head = head(chain);
-    // A head whose hash is unknown (an unreadable block) cannot be checked against.
+    // A block whose hash is unknown (unreadable, even its header) cannot be checked either way.
     if (head.isPresent()
         && (block.number() != head.get().number() + 1
-            || (head.get().hashKnown() && !block.parentHash().equals(head.get().hash())))) {
+            || (head.get().hashKnown()
+                && block.hashKnown()
+                && !block.parentHash().equals(head.get().hash())))) {
       throw new IllegalArgumentException(
           chain.label()
               + " block "
@@ -225,9 +227,9 @@ public final class ChainIndex {
   // ---- encoding
 
   /**
-   * Drops the cached origins a reorg of {@code chain} above {@code keep} makes wrong: on L2 those of
-   * the dropped blocks, on L1 those whose L1 block was dropped. The cache holds only blocks someone
-   * looked at, so a scan of it is short, and reorgs are rare.
+   * Drops the cached origins a reorg of {@code chain} above {@code keep} makes wrong: on L2 those
+   * of the dropped blocks, on L1 those whose L1 block was dropped. The cache holds only blocks
+   * someone looked at, so a scan of it is short, and reorgs are rare.
    */
   private void dropCarriedAbove(Chain chain, long keep, WriteBatch batch) {
     try (KeyValueIterator it =

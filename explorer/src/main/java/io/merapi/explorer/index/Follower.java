@@ -112,6 +112,7 @@ public final class Follower implements AutoCloseable {
       IndexedBlock entry = read.get();
       if (indexed.isPresent()
           && indexed.get().hashKnown()
+          && entry.hashKnown()
           && !entry.parentHash().equals(indexed.get().hash())) {
         return false; // a reorg between two calls: the next round finds the common block
       }
@@ -126,8 +127,8 @@ public final class Follower implements AutoCloseable {
   /**
    * Block {@code number} as the index keeps it. A block the node serves in a form that cannot be
    * read (a transaction type this version does not know, a broken answer) gets a "not indexed"
-   * marker with what its header tells, and one log line, instead of stopping the follower on it
-   * for good.
+   * marker with what its header tells, and one log line, instead of stopping the follower on it for
+   * good.
    */
   private Optional<IndexedBlock> read(long number) {
     try {

@@ -113,7 +113,9 @@ public final class BatchCarrier {
     return Optional.of(carried);
   }
 
-  /** Reads the batcher data of {@code last} and, where channels began earlier, the blocks before. */
+  /**
+   * Reads the batcher data of {@code last} and, where channels began earlier, the blocks before.
+   */
   private Carried carrierIn(RpcBlock l2Block, RpcBlock last) {
     RollupConfig config = rollup.rollupConfig();
     Address inboxAddress = config.batchInboxAddress();
@@ -134,10 +136,10 @@ public final class BatchCarrier {
       older.addAll(window);
       window = older;
       BatchMatch.Outcome outcome =
-          BatchMatch.match(config, l2Block.header().timestamp(), window);
+          BatchMatch.match(
+              config.genesis().l2Time(), config.blockTime(), l2Block.header().timestamp(), window);
       if (outcome instanceof BatchMatch.Found found) {
-        return new Carried(
-            lastNumber, last.header().hash(), found.carriers(), true, List.of());
+        return new Carried(lastNumber, last.header().hash(), found.carriers(), true, List.of());
       }
       long previous = block.header().number() - 1;
       if (!(outcome instanceof BatchMatch.NeedsEarlier) || previous < lowest) {

@@ -6,6 +6,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.Chain;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.IndexedBlock;
@@ -13,7 +14,6 @@ import io.merapi.explorer.index.IndexedTx;
 import io.merapi.explorer.index.TxLocation;
 import io.merapi.explorer.rollup.BatchCarrier;
 import io.merapi.explorer.rollup.DepositLinks;
-import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.source.ChainSource;
 import io.merapi.explorer.source.Reachability;
 import io.merapi.explorer.source.RollupSource;
@@ -58,8 +58,8 @@ public final class Pages {
   }
 
   /**
-   * @param blobs the L1's blobs (through its beacon API), to decode batcher transactions that
-   *     carry their data in blobs
+   * @param blobs the L1's blobs (through its beacon API), to decode batcher transactions that carry
+   *     their data in blobs
    */
   public Pages(
       ChainSource l1,
@@ -141,7 +141,12 @@ public final class Pages {
     for (IndexedBlock b : blocks) {
       body.raw("<tr><td>").link(blockPath(chain, b.number()), Format.number(b.number()));
       body.raw("</td><td>").text(Format.age(b.timestamp(), now()));
-      body.raw("</td><td>").text(b.transactions().size());
+      body.raw("</td><td>");
+      if (b.complete()) {
+        body.text(b.transactions().size());
+      } else {
+        body.raw("<span class=\"muted\">not indexed: the node's answer could not be read</span>");
+      }
       body.raw("</td><td class=\"mono\">");
       shortLink(body, "/" + chain.path() + "/block/" + b.hash().toHex(), b.hash().toHex());
       body.raw("</td></tr>");
@@ -734,7 +739,9 @@ public final class Pages {
     Html body = new Html();
     body.raw("<h1>").text(title).raw("</h1><div class=\"problem\"><p>").append(message);
     body.raw("</p><p><a href=\"/\">Back to the home page</a></p></div>");
-    return Page.status(status, Layout.page(title, strip(syncStatus()), body, OptionalInt.empty()));
+    // An unreachable chain comes back: that page refreshes until it does.
+    OptionalInt refresh = status == 503 ? MOVING : OptionalInt.empty();
+    return Page.status(status, Layout.page(title, strip(syncStatus()), body, refresh));
   }
 
   // ---- the status strip
