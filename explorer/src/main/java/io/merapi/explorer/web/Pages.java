@@ -202,9 +202,24 @@ public final class Pages {
     body.link(blockPath(chain, header.number() + 1), "next");
     end(body);
     row(body, "Status");
-    statusWord(body, where);
+    // A block asked for by hash may be one a reorg replaced: the node still has it, off the chain.
+    Optional<Hash> canonical =
+        ref instanceof PathValues.ByHash ? source.blockHash(header.number()) : Optional.empty();
+    boolean reorged = canonical.isPresent() && !canonical.get().equals(header.hash());
+    if (reorged) {
+      where = Optional.empty();
+      body.element("span", "status failed", "reorged");
+      body.raw(" <span class=\"muted\">")
+          .text("not on the canonical chain: a reorg replaced it with ")
+          .raw("</span>");
+      body.link(
+          "/" + chain.path() + "/block/" + canonical.get().toHex(),
+          "block " + Format.number(header.number()));
+    } else {
+      statusWord(body, where);
+    }
     end(body);
-    if (chain == Chain.L2) {
+    if (chain == Chain.L2 && !reorged) {
       carriedBy(body, header.number(), status, where);
       l1Origin(body, block);
     }
