@@ -69,15 +69,12 @@ public final class ExplorerCommand implements Callable<Integer> {
     }
     ExplorerConfig config;
     try {
-      config = ExplorerConfig.of(l1, l2, node, dir).withHost(addr).withPort(port);
-      if (l1Beacon != null) {
-        config = config.withL1Beacon(l1Beacon);
-      }
+      ExplorerConfig chosen = ExplorerConfig.of(l1, l2, node, dir).withHost(addr).withPort(port);
+      config = l1Beacon == null ? chosen : chosen.withL1Beacon(l1Beacon);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }
-    ExplorerConfig chosen = config;
-    Explorer explorer = ServiceRun.start(() -> Explorer.start(chosen));
+    Explorer explorer = ServiceRun.start(() -> Explorer.start(config));
     return ServiceRun.untilStopped(
         spec,
         explorer,

@@ -154,10 +154,12 @@ public final class ChainIndex {
    */
   public void append(Chain chain, IndexedBlock block, List<BridgeEntry> entries) {
     Optional<IndexedBlock> head = head(chain);
-    // A head whose hash is unknown (an unreadable block) cannot be checked against.
+    // A block whose hash is unknown (unreadable, even its header) cannot be checked either way.
     if (head.isPresent()
         && (block.number() != head.get().number() + 1
-            || (head.get().hashKnown() && !block.parentHash().equals(head.get().hash())))) {
+            || (head.get().hashKnown()
+                && block.hashKnown()
+                && !block.parentHash().equals(head.get().hash())))) {
       throw new IllegalArgumentException(
           chain.label()
               + " block "

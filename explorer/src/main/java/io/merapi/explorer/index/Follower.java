@@ -129,6 +129,7 @@ public final class Follower implements AutoCloseable {
       IndexedBlock entry = read.get().entry();
       if (indexed.isPresent()
           && indexed.get().hashKnown()
+          && entry.hashKnown()
           && !entry.parentHash().equals(indexed.get().hash())) {
         return false; // a reorg between two calls: the next round finds the common block
       }

@@ -72,11 +72,11 @@ public final class BatchCarrier {
    * node's records do not reach it (yet).
    */
   public Optional<Carried> find(long l2Number, SyncStatus status) {
-    Optional<RpcBlock> l2Block = l2.block(l2Number);
-    if (l2Block.isEmpty()) {
+    Optional<RpcBlock> l2Header = l2.blockHeader(l2Number);
+    if (l2Header.isEmpty()) {
       return Optional.empty();
     }
-    Hash l2Hash = l2Block.get().header().hash();
+    Hash l2Hash = l2Header.get().header().hash();
     Optional<CarriedBy> cached = index.carriedBy(l2Number, l2Hash);
     // The follower drops entries on reorgs it sees; a reorg of an L1 block it has not reached yet
     // is caught here.
@@ -100,7 +100,9 @@ public final class BatchCarrier {
       return Optional.empty();
     }
     Optional<RpcBlock> l1Block = l1.block(l1Number.getAsLong());
-    if (l1Block.isEmpty()) {
+    // The whole L2 block (for its L1 info deposit), by hash: the one the cache is keyed by.
+    Optional<RpcBlock> l2Block = l2.block(l2Hash);
+    if (l1Block.isEmpty() || l2Block.isEmpty()) {
       return Optional.empty();
     }
     Carried carried = carrierIn(l2Block.get(), l1Block.get());
@@ -135,7 +137,9 @@ public final class BatchCarrier {
       List<BatchMatch.Submitted> older = new ArrayList<>(read.submitted());
       older.addAll(window);
       window = older;
-      BatchMatch.Outcome outcome = BatchMatch.match(config, l2Block.header().timestamp(), window);
+      BatchMatch.Outcome outcome =
+          BatchMatch.match(
+              config.genesis().l2Time(), config.blockTime(), l2Block.header().timestamp(), window);
       if (outcome instanceof BatchMatch.Found found) {
         return new Carried(lastNumber, last.header().hash(), found.carriers(), true, List.of());
       }

@@ -7,7 +7,6 @@ import io.merapi.derive.channel.BatchReadResult;
 import io.merapi.derive.channel.FrameChannels;
 import io.merapi.derive.frame.ChannelId;
 import io.merapi.derive.frame.Frame;
-import io.merapi.types.config.RollupConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,9 +55,11 @@ public final class BatchMatch {
 
   /**
    * Looks for the batch of the L2 block at {@code l2Timestamp} in the channels of {@code submitted}
-   * (oldest transaction first).
+   * (oldest transaction first), for a rollup whose L2 genesis is at {@code genesisTime} with blocks
+   * {@code blockTime} seconds apart.
    */
-  public static Outcome match(RollupConfig config, long l2Timestamp, List<Submitted> submitted) {
+  public static Outcome match(
+      long genesisTime, long blockTime, long l2Timestamp, List<Submitted> submitted) {
     List<Frame> frames = new ArrayList<>();
     for (Submitted s : submitted) {
       frames.addAll(s.frames());
@@ -73,14 +74,15 @@ public final class BatchMatch {
       if (!channel.complete()) {
         continue; // still open after these blocks: it did not make anything safe here
       }
-      if (holds(config, l2Timestamp, FrameChannels.read(channel.data()))) {
+      if (holds(genesisTime, blockTime, l2Timestamp, FrameChannels.read(channel.data()))) {
         return new Found(channel.id(), carriers(submitted, channel.id()));
       }
     }
     return incomplete.isEmpty() ? new NotFound() : new NeedsEarlier(incomplete);
   }
 
-  private static boolean holds(RollupConfig config, long l2Timestamp, FrameChannels.Read read) {
+  private static boolean holds(
+      long genesisTime, long blockTime, long l2Timestamp, FrameChannels.Read read) {
     for (BatchReadResult.Read batch : read.batches()) {
       switch (batch.batch()) {
         case BatchData.Singular singular -> {
@@ -89,7 +91,7 @@ public final class BatchMatch {
           }
         }
         case BatchData.Span span -> {
-          if (spanHolds(config, l2Timestamp, span.batch())) {
+          if (spanHolds(genesisTime, blockTime, l2Timestamp, span.batch())) {
             return true;
           }
         }
@@ -98,12 +100,10 @@ public final class BatchMatch {
     return false;
   }
 
-  private static boolean spanHolds(RollupConfig config, long l2Timestamp, RawSpanBatch batch) {
-    long first = config.genesis().l2Time() + batch.relTimestamp();
-    long offset = l2Timestamp - first;
-    return offset >= 0
-        && offset % config.blockTime() == 0
-        && offset / config.blockTime() < batch.blockCount();
+  private static boolean spanHolds(
+      long genesisTime, long blockTime, long l2Timestamp, RawSpanBatch batch) {
+    long offset = l2Timestamp - (genesisTime + batch.relTimestamp());
+    return offset >= 0 && offset % blockTime == 0 && offset / blockTime < batch.blockCount();
   }
 
   private static List<Hash> carriers(List<Submitted> submitted, ChannelId channel) {

@@ -155,7 +155,12 @@ public final class Pages {
     for (IndexedBlock b : blocks) {
       body.raw("<tr><td>").link(blockPath(chain, b.number()), Format.number(b.number()));
       body.raw("</td><td>").text(Format.age(b.timestamp(), now()));
-      body.raw("</td><td>").text(b.transactions().size());
+      body.raw("</td><td>");
+      if (b.complete()) {
+        body.text(b.transactions().size());
+      } else {
+        body.raw("<span class=\"muted\">not indexed: the node's answer could not be read</span>");
+      }
       body.raw("</td><td class=\"mono\">");
       shortLink(body, "/" + chain.path() + "/block/" + b.hash().toHex(), b.hash().toHex());
       body.raw("</td></tr>");
@@ -211,9 +216,24 @@ public final class Pages {
     body.link(blockPath(chain, header.number() + 1), "next");
     end(body);
     row(body, "Status");
-    statusWord(body, where);
+    // A block asked for by hash may be one a reorg replaced: the node still has it, off the chain.
+    Optional<Hash> canonical =
+        ref instanceof PathValues.ByHash ? source.blockHash(header.number()) : Optional.empty();
+    boolean reorged = canonical.isPresent() && !canonical.get().equals(header.hash());
+    if (reorged) {
+      where = Optional.empty();
+      body.element("span", "status failed", "reorged");
+      body.raw(" <span class=\"muted\">")
+          .text("not on the canonical chain: a reorg replaced it with ")
+          .raw("</span>");
+      body.link(
+          "/" + chain.path() + "/block/" + canonical.get().toHex(),
+          "block " + Format.number(header.number()));
+    } else {
+      statusWord(body, where);
+    }
     end(body);
-    if (chain == Chain.L2) {
+    if (chain == Chain.L2 && !reorged) {
       carriedBy(body, header.number(), status, where);
       l1Origin(body, block);
     }
@@ -751,7 +771,9 @@ public final class Pages {
     Html body = new Html();
     body.raw("<h1>").text(title).raw("</h1><div class=\"problem\"><p>").append(message);
     body.raw("</p><p><a href=\"/\">Back to the home page</a></p></div>");
-    return Page.status(status, Layout.page(title, strip(syncStatus()), body, OptionalInt.empty()));
+    // An unreachable chain comes back: that page refreshes until it does.
+    OptionalInt refresh = status == 503 ? MOVING : OptionalInt.empty();
+    return Page.status(status, Layout.page(title, strip(syncStatus()), body, refresh));
   }
 
   // ---- the status strip
