@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.base.bytes.Bytes;
-import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.rlp.RlpException;
-import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.batch.BatchData;
 import io.merapi.derive.batch.BatchFormatException;
 import io.merapi.derive.batch.RawSpanBatch;
@@ -15,9 +13,7 @@ import io.merapi.derive.batch.SingularBatch;
 import io.merapi.derive.blob.BlobEncoding;
 import io.merapi.derive.blob.BlobFormatException;
 import io.merapi.derive.channel.BatchReadResult;
-import io.merapi.derive.channel.BatchReader;
-import io.merapi.derive.channel.Channel;
-import io.merapi.derive.channel.ChannelLimits;
+import io.merapi.derive.channel.FrameChannels;
 import io.merapi.derive.frame.BatcherTransaction;
 import io.merapi.derive.frame.ChannelId;
 import io.merapi.derive.frame.Frame;
@@ -26,17 +22,13 @@ import io.merapi.types.transaction.BlobSidecar;
 import io.merapi.types.transaction.BlobTransaction;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,7 +82,6 @@ import picocli.CommandLine.Spec;
     })
 final class BatchDecodeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final L1BlockRef NO_BLOCK = new L1BlockRef(Hash.ZERO, 0, Hash.ZERO, 0);
 
   /** What FILE holds. */
   enum Kind {
@@ -229,40 +220,18 @@ final class BatchDecodeCommand implements Callable<Integer> {
 
   /** The frames by channel, in order of first appearance, each channel read as far as it goes. */
   private void decodeChannels() {
-    Map<ChannelId, List<Frame>> byChannel = new LinkedHashMap<>();
-    for (Frame frame : frames) {
-      byChannel.computeIfAbsent(frame.channelId(), id -> new ArrayList<>()).add(frame);
-    }
-    for (Map.Entry<ChannelId, List<Frame>> entry : byChannel.entrySet()) {
-      ChannelId id = entry.getKey();
-      Channel channel = new Channel(id, NO_BLOCK, false);
-      TreeMap<Integer, Frame> accepted = new TreeMap<>();
-      for (Frame frame : entry.getValue()) {
-        Optional<Channel.Rejection> rejection = channel.addFrame(frame, NO_BLOCK);
-        if (rejection.isPresent()) {
-          note("frame dropped as op-node drops it: " + rejection.get().message());
-        } else {
-          accepted.put(frame.frameNumber(), frame);
-        }
-      }
-      ByteArrayOutputStream data = new ByteArrayOutputStream();
-      for (int number = 0; accepted.containsKey(number); number++) {
-        Frame frame = accepted.get(number);
-        data.writeBytes(frame.data().array());
-        if (frame.isLast()) {
-          break;
-        }
-      }
-      if (!channel.isReady()) {
+    for (FrameChannels.Assembled channel : FrameChannels.assemble(frames, this::note)) {
+      ChannelId id = channel.id();
+      if (!channel.complete()) {
         note(
             "channel "
                 + id
                 + " is not complete: "
-                + (accepted.containsKey(0)
+                + (channel.hasFirstFrame()
                     ? "its frames are not all here; reading the data of its first frames"
                     : "its frame 0 is not here"));
       }
-      channels.add(decodeChannel(Optional.of(id), data.toByteArray(), channel.isReady()));
+      channels.add(decodeChannel(Optional.of(id), channel.data().array(), channel.complete()));
       if (failure.isPresent()) {
         return;
       }
@@ -274,31 +243,16 @@ final class BatchDecodeCommand implements Callable<Integer> {
     ObjectNode out = JSON.createObjectNode();
     out.put("id", id.map(i -> i.bytes().toHex()).orElse(null));
     ArrayNode batches = JSON.createArrayNode();
-    BatchReadResult.End end = null;
-    long decompressed = 0;
-    String compression = null;
-    if (data.length > 0) {
-      try (BatchReader reader =
-          BatchReader.open(
-              Bytes.wrap(data), ChannelLimits.maxRlpBytesPerChannel(true), /* fjord= */ true)) {
-        compression = reader.compression().map(c -> c.displayName()).orElse(null);
-        while (end == null) {
-          switch (reader.next()) {
-            // A span batch whose transactions do not restore is skipped, as op-node skips it.
-            case BatchReadResult.Read read -> batchJson(read, name).ifPresent(batches::add);
-            case BatchReadResult.End e -> {
-              end = e;
-              report(name, e);
-            }
-          }
-        }
-        decompressed = reader.decompressedBytes();
-      }
+    FrameChannels.Read read = FrameChannels.read(Bytes.wrap(data));
+    // A span batch whose transactions do not restore is skipped, as op-node skips it.
+    for (BatchReadResult.Read batch : read.batches()) {
+      batchJson(batch, name).ifPresent(batches::add);
     }
-    out.put("compression", compression);
+    read.end().ifPresent(end -> report(name, end));
+    out.put("compression", read.compression().map(c -> c.displayName()).orElse(null));
     out.put("compressedBytes", data.length);
-    out.put("decompressedBytes", decompressed);
-    out.put("complete", allFrames && end != null && end.isClean());
+    out.put("decompressedBytes", read.decompressedBytes());
+    out.put("complete", allFrames && read.isClean());
     out.set("batches", batches);
     return out;
   }

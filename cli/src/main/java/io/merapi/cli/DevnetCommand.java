@@ -6,6 +6,11 @@ import io.merapi.devnet.DevnetConfig;
 import io.merapi.devnet.MetricsPorts;
 import io.merapi.devnet.Ports;
 import io.merapi.devnet.chain.ChainSettings;
+import io.merapi.devnet.info.DevnetBanner;
+import io.merapi.devnet.info.DevnetInfo;
+import io.merapi.devnet.info.Endpoints;
+import io.merapi.explorer.Explorer;
+import io.merapi.explorer.ExplorerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,15 +25,16 @@ import picocli.CommandLine.Spec;
  * {@code merapi devnet}: the whole rollup in this process — the dev L1 (chain 900) with the
  * rollup's contracts, the L2 (chain 901) with its sequencer, a verifier, the batcher, the proposer
  * and the resolver of its fast games — on the OP devnet's ports, kept in {@code --datadir} across
- * restarts until {@code --fresh}. Every flag is inherited by {@code merapi devnet init}, which
- * prepares the same devnet for separate processes.
+ * restarts until {@code --fresh}, and the block explorer over them on port 4000. Every flag is
+ * inherited by {@code merapi devnet init}, which prepares the same devnet for separate processes.
  */
 @Command(
     name = "devnet",
     mixinStandardHelpOptions = true,
     subcommands = DevnetInitCommand.class,
     description =
-        "All-in-one devnet: L1, L2, sequencer, verifier, batcher, proposer, in one process.")
+        "All-in-one devnet: L1, L2, sequencer, verifier, batcher, proposer, explorer, in one"
+            + " process.")
 public final class DevnetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -212,6 +218,24 @@ public final class DevnetCommand implements Callable<Integer> {
   int proposerRpcPort;
 
   @Option(
+      scope = ScopeType.INHERIT,
+      names = "--explorer",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
+      arity = "0..1",
+      description =
+          "Serve the block explorer (merapi explorer) over the devnet (default: ${DEFAULT-VALUE}).")
+  boolean explorer;
+
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--explorer.port",
+      defaultValue = "4000",
+      description = "The block explorer's pages (default: ${DEFAULT-VALUE}).")
+  int explorerPort;
+
+  @Option(
       names = "--metrics",
       description =
           "Serve each component's Prometheus metrics on its own port (ports below; default: off).")
@@ -262,18 +286,60 @@ public final class DevnetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     DevnetConfig config = config();
+    if (explorer && (explorerPort < 0 || explorerPort > 65_535)) {
+      throw new CommandFailure("--explorer.port out of range: " + explorerPort);
+    }
     Devnet devnet = ServiceRun.start(() -> Devnet.start(config));
+    Optional<Explorer> served = explorer ? Optional.of(startExplorer(devnet)) : Optional.empty();
     Shutdown shutdown =
         Shutdown.closing(
             () -> {
+              // The explorer reads the chains: it stops first, so it logs no unreachable RPCs.
+              served.ifPresent(Explorer::close);
               devnet.close();
               announceCacheWrite();
             });
+    DevnetInfo info = devnet.info();
+    if (served.isPresent()) {
+      info = info.withExplorer(served.get().uri());
+      info.dir().writeInfo(info.toJson()); // devnet.json names the explorer too
+    }
     PrintWriter out = spec.commandLine().getOut();
-    devnet.banner().forEach(out::println);
+    DevnetBanner.lines(info).forEach(out::println);
     out.flush();
     shutdown.await();
     return 0;
+  }
+
+  /**
+   * The block explorer over the devnet's L1, sequencer L2 and rollup node, its index in the
+   * devnet's directory; a port that cannot be bound stops the devnet again and says so in one line.
+   */
+  private Explorer startExplorer(Devnet devnet) {
+    Endpoints endpoints = devnet.info().endpoints();
+    try {
+      return Explorer.start(
+          ExplorerConfig.of(
+                  endpoints.l1Rpc(),
+                  endpoints.l2Rpc(),
+                  endpoints.node(),
+                  devnet.info().dir().explorer())
+              .withL1Beacon(endpoints.l1Beacon())
+              .withPort(explorerPort));
+    } catch (RuntimeException e) {
+      devnet.close();
+      throw new CommandFailure(
+          "cannot serve the block explorer on port "
+              + explorerPort
+              + ": "
+              + e.getMessage()
+              + " (--explorer.port chooses another, --explorer=false leaves it out)");
+    }
+  }
+
+  /** Whether {@code merapi devnet} serves the explorer, and on which port. */
+  Optional<Integer> explorerPort() {
+    return explorer ? Optional.of(explorerPort) : Optional.empty();
   }
 
   /**

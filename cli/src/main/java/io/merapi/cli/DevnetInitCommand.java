@@ -10,6 +10,8 @@ import io.merapi.rpc.jwt.JwtSecret;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Spec;
  * {@code merapi devnet init}: the devnet's chains in {@code --datadir} (created as {@code merapi
  * devnet} creates them, or read back), its JWT secret and a {@code devnet.json} naming the ports
  * below, then the command of each component ({@code merapi execution}, {@code node}, {@code
- * batcher}, {@code proposer}, {@code challenger}), one shell line each, that run the same devnet as
- * separate processes. Nothing is started. Takes every flag of {@code merapi devnet}.
+ * batcher}, {@code proposer}, {@code challenger}, and {@code explorer} unless {@code
+ * --explorer=false}), one shell line each, that run the same devnet as separate processes. Nothing
+ * is started. Takes every flag of {@code merapi devnet}.
  */
 @Command(
     name = "init",
@@ -43,18 +46,24 @@ public final class DevnetInitCommand implements Callable<Integer> {
     try (DevnetDir dir = ServiceRun.start(() -> DevnetDir.open(config.datadir(), config.fresh()))) {
       ChainFiles files;
       ProcessCommands commands;
+      List<ProcessCommands.Command> lines;
       try {
         files = Devnet.chainFiles(dir, config);
         commands = new ProcessCommands(config, files, dir);
+        lines = new ArrayList<>(commands.all());
+        devnet.explorerPort().ifPresent(port -> lines.add(commands.explorer(port)));
       } catch (IllegalStateException | IllegalArgumentException e) {
         throw new CommandFailure(e.getMessage());
       }
       // Created here, not by the first engine to start: the four processes that share it start at
       // once.
       JwtSecret.loadOrGenerate(dir.jwtSecret());
-      dir.writeInfo(
-          new DevnetInfo(files, commands.endpoints(), config.proposalInterval(), dir).toJson());
-      commands.all().forEach(command -> out.println(command.shellLine(PROGRAM)));
+      DevnetInfo info = new DevnetInfo(files, commands.endpoints(), config.proposalInterval(), dir);
+      if (devnet.explorerPort().isPresent()) {
+        info = info.withExplorer(ProcessCommands.explorerUri(devnet.explorerPort().get()));
+      }
+      dir.writeInfo(info.toJson());
+      lines.forEach(command -> out.println(command.shellLine(PROGRAM)));
     } catch (IOException | UncheckedIOException e) {
       throw new CommandFailure("cannot prepare " + config.datadir() + ": " + e.getMessage());
     }

@@ -35,6 +35,13 @@ public final class ExplorerCommand implements Callable<Integer> {
   URI node;
 
   @Option(
+      names = "--l1.beacon",
+      description =
+          "The L1's beacon API (HTTP), to read the blobs of batcher transactions and show which"
+              + " one carried an L2 block; without it only calldata batches are decoded.")
+  URI l1Beacon;
+
+  @Option(
       names = "--addr",
       defaultValue = "127.0.0.1",
       description = "Address the pages are served on (default: ${DEFAULT-VALUE}).")
@@ -55,14 +62,15 @@ public final class ExplorerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Path dir =
         datadir != null ? datadir : Path.of(System.getProperty("user.home"), ".merapi", "explorer");
-    for (URI uri : new URI[] {l1, l2, node}) {
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+    for (URI uri : new URI[] {l1, l2, node, l1Beacon}) {
+      if (uri != null && !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
         throw new CommandFailure("not an HTTP endpoint: " + uri);
       }
     }
     ExplorerConfig config;
     try {
-      config = ExplorerConfig.of(l1, l2, node, dir).withHost(addr).withPort(port);
+      ExplorerConfig chosen = ExplorerConfig.of(l1, l2, node, dir).withHost(addr).withPort(port);
+      config = l1Beacon == null ? chosen : chosen.withL1Beacon(l1Beacon);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }

@@ -192,17 +192,34 @@ class DevnetCommandTest {
     MerapiRun.Output first = MerapiRun.merapi("devnet", "init", "--datadir", datadir.toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
     List<String> lines = first.out().lines().toList();
-    assertThat(lines).hasSize(8).allMatch(line -> line.startsWith(DevnetInitCommand.PROGRAM + " "));
+    assertThat(lines).hasSize(9).allMatch(line -> line.startsWith(DevnetInitCommand.PROGRAM + " "));
     assertThat(lines.get(0))
         .startsWith("merapi execution --dev --datadir " + datadir.resolve("l1"));
     assertThat(lines).anyMatch(line -> line.startsWith("merapi challenger "));
     assertThat(lines.get(0)).contains("--http.api '*'");
     assertThat(datadir.resolve("jwtsecret")).isNotEmptyFile();
     assertThat(datadir.resolve("devnet.json")).content().contains("\"http://127.0.0.1:9545\"");
+    // The ninth: the block explorer over the L1, the sequencer's L2 and its node, named in
+    // devnet.json.
+    assertThat(lines.get(8))
+        .isEqualTo(
+            "merapi explorer --l1 http://127.0.0.1:8545 --l2 http://127.0.0.1:9545 --node"
+                + " http://127.0.0.1:7545 --l1.beacon http://127.0.0.1:5052 --addr 127.0.0.1 --port"
+                + " 4000 --datadir "
+                + datadir.toAbsolutePath().normalize().resolve("explorer"));
+    assertThat(datadir.resolve("devnet.json"))
+        .content()
+        .contains("\"explorer\" : \"http://127.0.0.1:4000\"");
 
     // The chains are read back (the same lines), the lock was released, flags still apply.
     MerapiRun.Output again =
-        MerapiRun.merapi("devnet", "init", "--datadir", datadir.toString(), "--verifier=false");
+        MerapiRun.merapi(
+            "devnet",
+            "init",
+            "--datadir",
+            datadir.toString(),
+            "--verifier=false",
+            "--explorer=false");
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out().lines())
         .hasSize(6)
@@ -225,6 +242,10 @@ class DevnetCommandTest {
         MerapiRun.merapi("devnet", "init", "--datadir", datadir.toString(), "--l2.port", "0");
     assertThat(free.exitCode()).isNotZero();
     assertThat(free.err()).contains("every port must be fixed");
+    MerapiRun.Output freeExplorer =
+        MerapiRun.merapi("devnet", "init", "--datadir", datadir.toString(), "--explorer.port", "0");
+    assertThat(freeExplorer.exitCode()).isNotZero();
+    assertThat(freeExplorer.err()).contains("the explorer's must be fixed");
     assertThat(Files.readString(datadir.resolve("chain-settings.json"))).isEqualTo(settings);
   }
 }

@@ -40,9 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * hash) recorded and the process killed with SIGKILL during the traffic; started again without
  * {@code --fresh}: block n keeps its hash on both L2 engines, the chain goes on past it (new
  * blocks, the verifier's safe head passes n) and the withdrawal from before the kill is proven and
- * finalized ({@code bridge.mjs finish}); SIGTERM stops it cleanly and releases {@code LOCK}; a
- * third start opens the same chain. The verifier's safe chain must equal the sequencer's
- * throughout. Its log stays in {@code target/DevnetProcessIT/}.
+ * finalized ({@code bridge.mjs finish}); the block explorer it serves answers where {@code
+ * devnet.json} says; SIGTERM stops it cleanly and releases {@code LOCK}; a third start opens the
+ * same chain. The verifier's safe chain must equal the sequencer's throughout. Its log stays in
+ * {@code target/DevnetProcessIT/}.
  */
 class DevnetProcessIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -99,6 +100,13 @@ class DevnetProcessIT {
         firstBlock.toMillis() / 1000.0);
 
     JsonNode info = awaitInfo(datadir);
+    // The block explorer that merapi devnet serves after the chains, named in devnet.json once up.
+    URI explorer = URI.create("http://127.0.0.1:" + args.get(args.indexOf("--explorer.port") + 1));
+    RollupRig.awaitTrue(
+        () -> alive() && explorer.toString().equals(readInfo(datadir).path("explorer").asText()),
+        "devnet.json names the explorer",
+        TIMEOUT);
+    ExplorerPage.assertHomeAnswers(explorer);
     long chainId = info.at("/l2/chainId").asLong();
     String genesis;
     String withdrawal;
@@ -185,6 +193,14 @@ class DevnetProcessIT {
     Path file = datadir.resolve("devnet.json");
     RollupRig.awaitTrue(() -> alive() && Files.exists(file), "devnet.json", TIMEOUT);
     return new ObjectMapper().readTree(file.toFile());
+  }
+
+  private static JsonNode readInfo(Path datadir) {
+    try {
+      return new ObjectMapper().readTree(datadir.resolve("devnet.json").toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static SafeChainWatcher watch(JsonNode info) {

@@ -33,14 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 15's separate-process scenario: {@code merapi devnet init} prepares a data directory on
  * free ports and prints the devnet's processes; each runs as its own JVM ({@code merapi execution
  * --dev} for L1, two {@code merapi execution} engines, two {@code merapi node}s, {@code merapi
- * batcher}, {@code merapi proposer}, {@code merapi challenger --trace-type fast}). The verifier's
- * safe chain must equal the sequencer's throughout, batches must land (the safe head advances) and
- * the proposer's first game must be resolved for the defender, and viem's ETH deposit and
- * withdrawal (devnet/src/test/js/bridge.mjs eth) must go through; then SIGTERM stops each process
- * cleanly. The processes' logs stay in {@code target/DevnetProcessesIT/}.
+ * batcher}, {@code merapi proposer}, {@code merapi challenger --trace-type fast}, {@code merapi
+ * explorer}). The verifier's safe chain must equal the sequencer's throughout, batches must land
+ * (the safe head advances) and the proposer's first game must be resolved for the defender, and
+ * viem's ETH deposit and withdrawal (devnet/src/test/js/bridge.mjs eth) must go through; then
+ * SIGTERM stops each process cleanly. The processes' logs stay in {@code
+ * target/DevnetProcessesIT/}.
  */
 class DevnetProcessesIT {
-  /** Generous for eight JVMs on two shared cores. */
+  /** Generous for nine JVMs on two shared cores. */
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   /** viem's deposit and withdrawal, about a minute with the devnet's delays. */
@@ -57,7 +58,8 @@ class DevnetProcessesIT {
           "--verifier.l2.authrpc.port",
           "--verifier.node.port",
           "--batcher.rpc.port",
-          "--proposer.rpc.port");
+          "--proposer.rpc.port",
+          "--explorer.port");
 
   /**
    * Every port flag of {@code merapi devnet}, each with a loopback port that is free now (fixed
@@ -97,11 +99,15 @@ class DevnetProcessesIT {
     MerapiRun.Output printed = MerapiRun.merapi(init.toArray(String[]::new));
     assertThat(printed.exitCode()).as(printed.err()).isZero();
 
-    // What init printed is exactly ProcessCommands of these flags, in the devnet's start order.
+    // What init printed is exactly ProcessCommands of these flags, in the devnet's start order,
+    // and the explorer last.
     DevnetConfig config = DevnetCommandTest.parse(flags.toArray(String[]::new));
+    int explorerPort = Integer.parseInt(flags.get(flags.indexOf("--explorer.port") + 1));
     List<ProcessCommands.Command> commands;
     try (DevnetDir dir = DevnetDir.open(datadir, false)) {
-      commands = new ProcessCommands(config, dir.read().orElseThrow(), dir).all();
+      ProcessCommands processes = new ProcessCommands(config, dir.read().orElseThrow(), dir);
+      commands = new ArrayList<>(processes.all());
+      commands.add(processes.explorer(explorerPort));
     }
     assertThat(printed.out().lines().toList())
         .isEqualTo(commands.stream().map(c -> c.shellLine(DevnetInitCommand.PROGRAM)).toList());
@@ -145,6 +151,8 @@ class DevnetProcessesIT {
           .isGreaterThan(bridged.flow("ethPortal").at("/withdrawal/proveBlock").asLong());
       assertThat(bridged.flow("ethPortal").at("/deposit/verifierBlock").asLong())
           .isEqualTo(bridged.flow("ethPortal").at("/deposit/l2Block").asLong());
+      // The ninth process: the block explorer answers where devnet.json says.
+      ExplorerPage.assertHomeAnswers(URI.create(info.at("/explorer").asText()));
     }
 
     for (MerapiProcess process : processes.reversed()) {

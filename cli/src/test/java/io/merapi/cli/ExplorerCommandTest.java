@@ -30,6 +30,24 @@ class ExplorerCommandTest {
   }
 
   @Test
+  void aBeaconEndpointThatIsNotHttpIsRefused() {
+    MerapiRun.Output run =
+        MerapiRun.merapi(
+            "explorer",
+            "--l1",
+            "http://127.0.0.1:8545",
+            "--l2",
+            "http://127.0.0.1:9545",
+            "--node",
+            "http://127.0.0.1:7545",
+            "--l1.beacon",
+            "ftp://127.0.0.1:5052");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err().strip()).isEqualTo("explorer: not an HTTP endpoint: ftp://127.0.0.1:5052");
+  }
+
+  @Test
   void aPortOutOfRangeIsRefused() {
     MerapiRun.Output run =
         MerapiRun.merapi(
@@ -57,6 +75,7 @@ class ExplorerCommandTest {
         .contains("--l2")
         .contains("--node")
         .contains("--port")
-        .contains("--datadir");
+        .contains("--datadir")
+        .contains("--l1.beacon");
   }
 }

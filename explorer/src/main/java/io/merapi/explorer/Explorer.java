@@ -1,5 +1,8 @@
 package io.merapi.explorer;
 
+import io.merapi.derive.source.BlobSource;
+import io.merapi.explorer.bridge.BridgeLogs;
+import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.Follower;
 import io.merapi.explorer.source.ChainSource;
@@ -8,6 +11,8 @@ import io.merapi.explorer.source.RpcEndpoint;
 import io.merapi.explorer.web.ExplorerServer;
 import io.merapi.explorer.web.Pages;
 import io.merapi.explorer.web.Routes;
+import io.merapi.node.beacon.BeaconBlobSource;
+import io.merapi.node.beacon.BeaconClient;
 import io.merapi.storage.RocksDbConfig;
 import io.merapi.storage.RocksDbKeyValueStore;
 import java.net.URI;
@@ -15,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +66,27 @@ public final class Explorer implements AutoCloseable {
           new RollupSource(
               RpcEndpoint.http("rollup node", config.node(), clock), Duration.ofMillis(500));
       started.push(rollup);
-      started.push(Follower.start(l1, index, config.l1Poll(), config.backfill()));
-      started.push(Follower.start(l2, index, config.l2Poll(), config.backfill()));
+      BridgeReader bridge = new BridgeReader(rollup, l1, l2);
+      started.push(
+          Follower.start(
+              l1, index, config.l1Poll(), config.backfill(), new BridgeLogs(Chain.L1, bridge)));
+      started.push(
+          Follower.start(
+              l2, index, config.l2Poll(), config.backfill(), new BridgeLogs(Chain.L2, bridge)));
+      Optional<BlobSource> blobs = Optional.empty();
+      if (config.l1Beacon().isPresent()) {
+        BeaconBlobSource beacon =
+            new BeaconBlobSource(
+                new BeaconClient(config.l1Beacon().get(), Duration.ofSeconds(5), Map.of()),
+                RpcEndpoint.PAGE_RETRIES);
+        started.push(beacon);
+        blobs = Optional.of(beacon);
+      }
       ExplorerServer server =
           ExplorerServer.start(
-              new Routes(new Pages(l1, l2, rollup, index, clock)), config.host(), config.port());
+              new Routes(new Pages(l1, l2, rollup, index, clock, bridge, blobs)),
+              config.host(),
+              config.port());
       started.push(server);
       return new Explorer(started, server, index);
     } catch (RuntimeException e) {

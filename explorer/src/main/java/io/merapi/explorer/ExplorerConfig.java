@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the explorer reads and where it serves.
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param l1Poll how often the L1 is asked for new blocks
  * @param l2Poll how often the L2 is
  * @param backfill on an empty index, how many blocks below each head it starts from
+ * @param l1Beacon the L1's beacon API ({@code --l1.beacon}), to read the blobs batcher transactions
+ *     carry; without it only calldata batches are decoded
  */
 public record ExplorerConfig(
     URI l1,
@@ -27,7 +30,8 @@ public record ExplorerConfig(
     Path datadir,
     Duration l1Poll,
     Duration l2Poll,
-    long backfill) {
+    long backfill,
+    Optional<URI> l1Beacon) {
   public static final int DEFAULT_PORT = 4000;
   public static final long DEFAULT_BACKFILL = 100_000;
 
@@ -37,6 +41,7 @@ public record ExplorerConfig(
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(datadir, "datadir");
+    Objects.requireNonNull(l1Beacon, "l1Beacon");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -59,14 +64,22 @@ public record ExplorerConfig(
         datadir,
         Duration.ofSeconds(2),
         Duration.ofSeconds(1),
-        DEFAULT_BACKFILL);
+        DEFAULT_BACKFILL,
+        Optional.empty());
   }
 
   public ExplorerConfig withPort(int value) {
-    return new ExplorerConfig(l1, l2, node, host, value, datadir, l1Poll, l2Poll, backfill);
+    return new ExplorerConfig(
+        l1, l2, node, host, value, datadir, l1Poll, l2Poll, backfill, l1Beacon);
+  }
+
+  public ExplorerConfig withL1Beacon(URI value) {
+    return new ExplorerConfig(
+        l1, l2, node, host, port, datadir, l1Poll, l2Poll, backfill, Optional.of(value));
   }
 
   public ExplorerConfig withHost(String value) {
-    return new ExplorerConfig(l1, l2, node, value, port, datadir, l1Poll, l2Poll, backfill);
+    return new ExplorerConfig(
+        l1, l2, node, value, port, datadir, l1Poll, l2Poll, backfill, l1Beacon);
   }
 }

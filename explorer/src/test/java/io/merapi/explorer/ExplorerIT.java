@@ -60,7 +60,7 @@ class ExplorerIT {
   /** The depositor: account #5, which the devnet's services and the other tests do not use. */
   private static final int DEPOSITOR = 5;
 
-  private static final UInt256 DEPOSIT = UInt256.valueOf(1_000_000_000_000_000L); // 0.001 ETH
+  static final UInt256 DEPOSIT = UInt256.valueOf(1_000_000_000_000_000L); // 0.001 ETH
 
   private static final Duration INDEXED = Duration.ofSeconds(60);
   private static final Duration SAFE = Duration.ofSeconds(90);
@@ -83,7 +83,8 @@ class ExplorerIT {
       ExplorerConfig config =
           ExplorerConfig.of(
                   endpoints.l1Rpc(), endpoints.l2Rpc(), endpoints.node(), tmp.resolve("explorer"))
-              .withPort(0);
+              .withPort(0)
+              .withL1Beacon(endpoints.l1Beacon());
       long indexedL2;
       try (Explorer explorer = Explorer.start(config)) {
         URI base = explorer.uri();
@@ -241,8 +242,8 @@ class ExplorerIT {
     }
   }
 
-  /** Ether to {@code to} on L1 from the depositor, mined. */
-  private static Hash sendL1(URI l1, Address to, UInt256 value) {
+  /** Ether to {@code to} on L1 from the depositor, mined (ExplorerBrowserIT's deposit too). */
+  static Hash sendL1(URI l1, Address to, UInt256 value) {
     Secp256k1.PrivateKey key = DevAccounts.defaults().keys().get(DEPOSITOR);
     try (RpcClient rpc = HttpRpcClient.create(l1, RpcClientOptions.defaults())) {
       Address from = DevAccounts.defaults().addresses().get(DEPOSITOR);
@@ -275,8 +276,8 @@ class ExplorerIT {
     }
   }
 
-  /** A few real L2 transfers from one sender, all mined. */
-  private static List<Hash> sendTransfers(URI l2) throws InterruptedException {
+  /** A few real L2 transfers from one sender, all mined (ExplorerBrowserIT's too). */
+  static List<Hash> sendTransfers(URI l2) throws InterruptedException {
     try (LoadGenerator load =
         LoadGenerator.start(
             LoadSettings.of(l2, DevAccounts.defaults().keys().get(FUNDER), 3).withSenders(1))) {
@@ -289,7 +290,7 @@ class ExplorerIT {
     }
   }
 
-  private static IndexedBlock awaitL1BlockWithTransactions(Explorer explorer) {
+  static IndexedBlock awaitL1BlockWithTransactions(Explorer explorer) {
     AtomicReference<Optional<IndexedBlock>> found = new AtomicReference<>(Optional.empty());
     RollupRig.awaitTrue(
         () -> {

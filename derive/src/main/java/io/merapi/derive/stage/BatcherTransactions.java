@@ -12,7 +12,7 @@ import java.util.Set;
  * inbox, of type 0, 1, 2, 3 or 0x7e, and signed by the batcher address of the system config in
  * force at their block.
  */
-final class BatcherTransactions {
+public final class BatcherTransactions {
   private static final Set<TransactionType> TYPES =
       EnumSet.of(
           TransactionType.LEGACY,
@@ -23,7 +23,8 @@ final class BatcherTransactions {
 
   private BatcherTransactions() {}
 
-  static boolean isBatcherTransaction(Transaction tx, Address batchInbox, Address batcher) {
+  /** Whether {@code tx} carries batcher data for the rollup with this inbox and batcher. */
+  public static boolean isBatcherTransaction(Transaction tx, Address batchInbox, Address batcher) {
     if (tx.to().isEmpty() || !tx.to().get().equals(batchInbox)) {
       return false;
     }

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * <pre>
  * LOCK  chain-settings.json  l1-genesis.json  rollup/{addresses,genesis,rollup}.json  jwtsecret
  * devnet.json  l1/chaindata  sequencer/{engine/chaindata,safedb}  verifier/{engine/chaindata,safedb}
+ * explorer/index
  * </pre>
  *
  * {@code LOCK} is taken first, so a second devnet (or a {@code --fresh} against a running one) on
@@ -43,10 +44,12 @@ public final class DevnetDir implements AutoCloseable {
   static final String L1 = "l1";
   static final String SEQUENCER = "sequencer";
   static final String VERIFIER = "verifier";
+  static final String EXPLORER = "explorer";
 
   /** Everything the devnet puts in its directory; anything else means it is not a devnet's. */
   private static final Set<String> OWN =
-      Set.of(LOCK, SETTINGS, L1_GENESIS, ROLLUP, JWT_SECRET, INFO, L1, SEQUENCER, VERIFIER);
+      Set.of(
+          LOCK, SETTINGS, L1_GENESIS, ROLLUP, JWT_SECRET, INFO, L1, SEQUENCER, VERIFIER, EXPLORER);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -217,6 +220,14 @@ public final class DevnetDir implements AutoCloseable {
   /** The rollup node's safe-head database of the sequencer or the verifier. */
   public Path safeDb(boolean sequencer) {
     return root.resolve(sequencer ? SEQUENCER : VERIFIER).resolve("safedb");
+  }
+
+  /**
+   * The data directory of the block explorer that {@code merapi devnet} serves (its index follows
+   * these chains, so {@code --fresh} empties it with them).
+   */
+  public Path explorer() {
+    return root.resolve(EXPLORER);
   }
 
   /** Releases the lock (the files stay). */

@@ -40,6 +40,7 @@ public final class DevnetBanner {
     out.add(field("Verifier node", optional(e.verifierNode())));
     out.add(field("Batcher RPC", Endpoints.plain(e.batcher())));
     out.add(field("Proposer RPC", Endpoints.plain(e.proposer())));
+    e.explorer().ifPresent(uri -> out.add(field("Block explorer", Endpoints.plain(uri))));
     e.metrics().forEach((role, uri) -> out.add(field("Metrics, " + role, uri.toString())));
     out.add(field("Proofs", info.chain().settings().proofs().flag()));
     out.add("");

@@ -14,6 +14,7 @@ import io.merapi.devnet.chain.DevnetDir;
 import io.merapi.devnet.chain.DevnetGenesis;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.state.op.Predeploys;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,11 @@ public record DevnetInfo(
     Objects.requireNonNull(endpoints);
     Objects.requireNonNull(proposalInterval);
     Objects.requireNonNull(dir);
+  }
+
+  /** The same devnet with the block explorer that serves it at {@code uri}. */
+  public DevnetInfo withExplorer(URI uri) {
+    return new DevnetInfo(chain, endpoints.withExplorer(uri), proposalInterval, dir);
   }
 
   /** The L1 contracts users call, proxies under their plain names, then the helpers. */
@@ -122,8 +128,8 @@ public record DevnetInfo(
       endpoints.metrics().forEach((role, uri) -> metrics.put(role, uri.toString()));
     }
 
-    // The block explorer comes with its own issue; until then there is none to name.
-    json.putNull("explorer");
+    // null when no explorer serves this devnet (merapi devnet --explorer=false, or a library user).
+    putOptional(json, "explorer", endpoints.explorer());
 
     ObjectNode l1Contracts = json.putObject("l1Contracts");
     l1Contracts().forEach((name, address) -> l1Contracts.put(name, address.toChecksumHex()));
@@ -166,8 +172,7 @@ public record DevnetInfo(
     return json;
   }
 
-  private static void putOptional(
-      ObjectNode json, String key, java.util.Optional<java.net.URI> uri) {
+  private static void putOptional(ObjectNode json, String key, java.util.Optional<URI> uri) {
     if (uri.isPresent()) {
       json.put(key, Endpoints.plain(uri.get()));
     } else {

@@ -23,6 +23,8 @@ import java.util.SequencedMap;
  * @param proposer the proposer's RPC
  * @param metrics each component's Prometheus endpoint by role ({@code l1}, {@code sequencerL2},
  *     ...), in start order; empty without {@code --metrics}
+ * @param explorer the block explorer's pages, when one serves this devnet ({@code merapi devnet}
+ *     starts it after the chains, one module up, so the devnet itself names none)
  */
 public record Endpoints(
     URI l1Rpc,
@@ -36,7 +38,8 @@ public record Endpoints(
     Optional<URI> verifierNode,
     URI batcher,
     URI proposer,
-    SequencedMap<String, URI> metrics) {
+    SequencedMap<String, URI> metrics,
+    Optional<URI> explorer) {
   public Endpoints {
     Objects.requireNonNull(l1Rpc);
     Objects.requireNonNull(l1Ws);
@@ -50,6 +53,55 @@ public record Endpoints(
     Objects.requireNonNull(batcher);
     Objects.requireNonNull(proposer);
     metrics = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(metrics));
+    Objects.requireNonNull(explorer);
+  }
+
+  /** Without an explorer. */
+  public Endpoints(
+      URI l1Rpc,
+      URI l1Ws,
+      URI l1Beacon,
+      URI l2Rpc,
+      URI l2Ws,
+      URI l2Engine,
+      URI node,
+      Optional<URI> verifierRpc,
+      Optional<URI> verifierNode,
+      URI batcher,
+      URI proposer,
+      SequencedMap<String, URI> metrics) {
+    this(
+        l1Rpc,
+        l1Ws,
+        l1Beacon,
+        l2Rpc,
+        l2Ws,
+        l2Engine,
+        node,
+        verifierRpc,
+        verifierNode,
+        batcher,
+        proposer,
+        metrics,
+        Optional.empty());
+  }
+
+  /** These endpoints and the block explorer's pages at {@code uri}. */
+  public Endpoints withExplorer(URI uri) {
+    return new Endpoints(
+        l1Rpc,
+        l1Ws,
+        l1Beacon,
+        l2Rpc,
+        l2Ws,
+        l2Engine,
+        node,
+        verifierRpc,
+        verifierNode,
+        batcher,
+        proposer,
+        metrics,
+        Optional.of(uri));
   }
 
   /** {@code http://host:port} of {@code uri}, without the trailing slash servers report. */

@@ -249,6 +249,35 @@ public final class ProcessCommands {
   }
 
   /**
+   * {@code merapi explorer}: the block explorer over the L1, the sequencer's L2 and its rollup
+   * node, its index in the devnet's directory. Not one of {@link #all}: {@code merapi devnet}
+   * serves it one module up (the explorer's own tests need the devnet), so its port is the
+   * caller's.
+   *
+   * @throws IllegalArgumentException if {@code port} is 0: {@code devnet.json} could not name it
+   */
+  public Command explorer(int port) {
+    if (port == 0) {
+      throw new IllegalArgumentException(
+          "separate processes find each other by port: the explorer's must be fixed, not 0");
+    }
+    List<String> args = new ArrayList<>(List.of("explorer"));
+    add(args, "--l1", l1Rpc());
+    add(args, "--l2", http(config.ports().l2()));
+    add(args, "--node", http(config.ports().node()));
+    add(args, "--l1.beacon", http(config.ports().l1Beacon()));
+    add(args, "--addr", ComponentConfigs.LOOPBACK);
+    add(args, "--port", port);
+    add(args, "--datadir", dir.explorer());
+    return new Command("explorer", args);
+  }
+
+  /** Where the explorer of {@link #explorer} serves. */
+  public static URI explorerUri(int port) {
+    return http(port);
+  }
+
+  /**
    * With {@code --metrics}: the component's metrics flags ({@code merapi execution}'s {@code
    * --metrics}, the op-* services' {@code --metrics.enabled}) and its port.
    */

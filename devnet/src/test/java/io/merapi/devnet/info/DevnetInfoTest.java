@@ -148,4 +148,16 @@ class DevnetInfoTest {
     assertThat(DevnetBanner.lines(info))
         .anyMatch(line -> line.startsWith("Metrics, l1") && line.endsWith(":6060/metrics"));
   }
+
+  @Test
+  void theExplorerIsNamedOnceOneServesTheDevnet() {
+    DevnetInfo without = new DevnetInfo(games, endpoints(true), Duration.ofSeconds(6), dir);
+    assertThat(DevnetBanner.lines(without)).noneMatch(line -> line.startsWith("Block explorer"));
+    DevnetInfo with = without.withExplorer(URI.create("http://127.0.0.1:4000/"));
+    assertThat(with.toJson().get("explorer").asText()).isEqualTo("http://127.0.0.1:4000");
+    assertThat(DevnetBanner.lines(with))
+        .anyMatch(
+            line -> line.startsWith("Block explorer:") && line.endsWith("http://127.0.0.1:4000"));
+    assertThat(with.endpoints().l2Rpc()).isEqualTo(without.endpoints().l2Rpc());
+  }
 }

@@ -206,6 +206,28 @@ class ProcessCommandsTest {
   }
 
   @Test
+  void theExplorerReadsTheL1TheSequencersL2AndItsNodeOnAFixedPort() {
+    DevnetConfig config = DevnetConfig.defaults(tmp.resolve("devnet"));
+    try (DevnetDir dir = DevnetDir.open(config.datadir(), false)) {
+      ProcessCommands processes = new ProcessCommands(config, games, dir);
+      ProcessCommands.Command explorer = processes.explorer(4000);
+      assertThat(explorer.name()).isEqualTo("explorer");
+      assertThat(explorer.args().getFirst()).isEqualTo("explorer");
+      assertThat(flags(explorer))
+          .containsEntry("--l1", http(8545))
+          .containsEntry("--l2", http(9545))
+          .containsEntry("--node", http(7545))
+          .containsEntry("--l1.beacon", http(5052))
+          .containsEntry("--port", "4000")
+          .containsEntry("--datadir", dir.root().resolve("explorer").toString());
+      assertThat(ProcessCommands.explorerUri(4000)).isEqualTo(URI.create(http(4000)));
+      assertThatThrownBy(() -> processes.explorer(0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be fixed");
+    }
+  }
+
+  @Test
   void shellLinesQuoteWhatTheShellWouldExpand() {
     ProcessCommands.Command command =
         new ProcessCommands.Command(

@@ -29,14 +29,29 @@ import java.util.OptionalLong;
  */
 public final class ChainIndex {
   static final byte[] LAYOUT_KEY = utf8("explorer-layout");
-  static final byte LAYOUT_VERSION = 1;
+  static final byte LAYOUT_VERSION = 3;
   private static final byte TX_BY_HASH = 0x01;
   private static final byte TX_BY_ADDRESS = 0x02;
 
+  /**
+   * {@code 0x08 ++ uint64_be(l2Number)}: the cached {@link CarriedBy} of a safe L2 block (0x03 to
+   * 0x07 and 0x0f are the bridge's, {@link BridgeIndex}).
+   */
+  private static final byte CARRIED_BY = 0x08;
+
+  private static final byte NOT_INDEXED = 0x01;
+
   private final KeyValueStore store;
+  private final BridgeIndex bridge;
 
   private ChainIndex(KeyValueStore store) {
     this.store = store;
+    this.bridge = new BridgeIndex(store);
+  }
+
+  /** The bridge's deposits, withdrawals and tokens in the indexed blocks. */
+  public BridgeIndex bridge() {
+    return bridge;
   }
 
   /**
@@ -129,10 +144,22 @@ public final class ChainIndex {
    * @throws IllegalArgumentException if it does not extend the head
    */
   public void append(Chain chain, IndexedBlock block) {
+    append(chain, block, List.of());
+  }
+
+  /**
+   * Adds {@code block} with the bridge entries found in its logs, all in one write.
+   *
+   * @throws IllegalArgumentException if it does not extend the head
+   */
+  public void append(Chain chain, IndexedBlock block, List<BridgeEntry> entries) {
     Optional<IndexedBlock> head = head(chain);
+    // A block whose hash is unknown (unreadable, even its header) cannot be checked either way.
     if (head.isPresent()
         && (block.number() != head.get().number() + 1
-            || !block.parentHash().equals(head.get().hash()))) {
+            || (head.get().hashKnown()
+                && block.hashKnown()
+                && !block.parentHash().equals(head.get().hash())))) {
       throw new IllegalArgumentException(
           chain.label()
               + " block "
@@ -157,6 +184,7 @@ public final class ChainIndex {
           batch.put(Column.TX_LOOKUP, addressKey(chain, tx.to().get(), block.number(), i), hash);
         }
       }
+      bridge.write(batch, chain, block.number(), entries);
       batch.put(Column.METADATA, headKey(chain), longBytes(block.number()));
       if (head.isEmpty()) {
         batch.put(Column.METADATA, startKey(chain), longBytes(block.number()));
@@ -191,6 +219,7 @@ public final class ChainIndex {
           }
         }
         batch.delete(Column.CANONICAL, blockKey(chain, n));
+        bridge.undo(batch, chain, n);
       }
       if (keep >= start) {
         batch.put(Column.METADATA, headKey(chain), longBytes(keep));
@@ -198,14 +227,70 @@ public final class ChainIndex {
         batch.delete(Column.METADATA, headKey(chain));
         batch.delete(Column.METADATA, startKey(chain));
       }
+      dropCarriedAbove(chain, keep, batch);
       batch.commit();
     }
   }
 
+  /** The cached origin of safe L2 block {@code l2Number}, if it was found for {@code l2Hash}. */
+  public Optional<CarriedBy> carriedBy(long l2Number, Hash l2Hash) {
+    return store
+        .get(Column.TX_LOOKUP, carriedKey(l2Number))
+        .map(ChainIndex::decodeCarried)
+        .filter(c -> c.l2Hash().equals(l2Hash));
+  }
+
+  /** Keeps where safe L2 block {@code l2Number} came from, until a reorg drops it. */
+  public void putCarriedBy(long l2Number, CarriedBy carried) {
+    store.put(Column.TX_LOOKUP, carriedKey(l2Number), encodeCarried(carried));
+  }
+
   // ---- encoding
 
+  /**
+   * Drops the cached origins a reorg of {@code chain} above {@code keep} makes wrong: on L2 those
+   * of the dropped blocks, on L1 those whose L1 block was dropped. The cache holds only blocks
+   * someone looked at, so a scan of it is short, and reorgs are rare.
+   */
+  private void dropCarriedAbove(Chain chain, long keep, WriteBatch batch) {
+    try (KeyValueIterator it =
+        store.iterate(Column.TX_LOOKUP, KeyRange.prefix(new byte[] {CARRIED_BY}))) {
+      while (it.hasNext()) {
+        KeyValue entry = it.next();
+        long l2Number = ByteBuffer.wrap(entry.key().array(), 1, 8).getLong();
+        long l1Block = decodeCarried(entry.value().toArray()).l1Block();
+        if ((chain == Chain.L2 ? l2Number : l1Block) > keep) {
+          batch.delete(Column.TX_LOOKUP, entry.key().toArray());
+        }
+      }
+    }
+  }
+
+  static byte[] encodeCarried(CarriedBy carried) {
+    ByteBuffer out = ByteBuffer.allocate(32 + 8 + 32 + 4 + 32 * carried.carriers().size());
+    out.put(carried.l2Hash().array()).putLong(carried.l1Block()).put(carried.l1Hash().array());
+    out.putInt(carried.carriers().size());
+    for (Hash h : carried.carriers()) {
+      out.put(h.array());
+    }
+    return out.array();
+  }
+
+  static CarriedBy decodeCarried(byte[] value) {
+    ByteBuffer in = ByteBuffer.wrap(value);
+    Hash l2Hash = Hash.wrap(bytes(in, 32));
+    long l1Block = in.getLong();
+    Hash l1Hash = Hash.wrap(bytes(in, 32));
+    int count = in.getInt();
+    List<Hash> carriers = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      carriers.add(Hash.wrap(bytes(in, 32)));
+    }
+    return new CarriedBy(l2Hash, l1Block, l1Hash, carriers);
+  }
+
   static byte[] encodeBlock(IndexedBlock block) {
-    int size = 32 + 32 + 8 + 4;
+    int size = 32 + 32 + 8 + 4 + (block.complete() ? 0 : 1);
     for (IndexedTx tx : block.transactions()) {
       size += 32 + 20 + 1 + (tx.to().isPresent() ? 20 : 0);
     }
@@ -219,6 +304,10 @@ public final class ChainIndex {
       } else {
         out.put((byte) 0);
       }
+    }
+    if (!block.complete()) {
+      // A trailing marker: blocks written before it existed read as complete.
+      out.put(NOT_INDEXED);
     }
     return out.array();
   }
@@ -237,13 +326,18 @@ public final class ChainIndex {
           in.get() == 1 ? Optional.of(Address.wrap(bytes(in, 20))) : Optional.empty();
       txs.add(new IndexedTx(txHash, from, to));
     }
-    return new IndexedBlock(number, hash, parent, timestamp, txs);
+    boolean complete = !(in.hasRemaining() && in.get() == NOT_INDEXED);
+    return new IndexedBlock(number, hash, parent, timestamp, txs, complete);
   }
 
   private static byte[] bytes(ByteBuffer in, int length) {
     byte[] out = new byte[length];
     in.get(out);
     return out;
+  }
+
+  private static byte[] carriedKey(long l2Number) {
+    return ByteBuffer.allocate(9).put(CARRIED_BY).putLong(l2Number).array();
   }
 
   private static byte[] blockKey(Chain chain, long number) {

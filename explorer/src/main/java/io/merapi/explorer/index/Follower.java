@@ -4,6 +4,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.explorer.Chain;
 import io.merapi.explorer.source.BlockSource;
 import io.merapi.explorer.source.SourceUnavailableException;
+import io.merapi.rpc.client.RpcTransportException;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcTransaction;
 import io.merapi.types.transaction.InvalidTransactionException;
@@ -38,6 +39,7 @@ public final class Follower implements AutoCloseable {
   private final ChainIndex index;
   private final Duration pollInterval;
   private final long backfill;
+  private final BlockExtras extras;
   private final Thread thread;
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -45,8 +47,14 @@ public final class Follower implements AutoCloseable {
   /**
    * @param backfill on an empty index, how many blocks below the node's head to start from
    */
-  private Follower(BlockSource source, ChainIndex index, Duration pollInterval, long backfill) {
+  private Follower(
+      BlockSource source,
+      ChainIndex index,
+      Duration pollInterval,
+      long backfill,
+      BlockExtras extras) {
     this.source = source;
+    this.extras = extras;
     this.index = index;
     this.pollInterval = pollInterval;
     this.backfill = backfill;
@@ -56,14 +64,24 @@ public final class Follower implements AutoCloseable {
 
   public static Follower start(
       BlockSource source, ChainIndex index, Duration pollInterval, long backfill) {
-    Follower follower = new Follower(source, index, pollInterval, backfill);
+    return start(source, index, pollInterval, backfill, BlockExtras.NONE);
+  }
+
+  /** A follower that also indexes {@code extras} of each block (the bridge's events). */
+  public static Follower start(
+      BlockSource source,
+      ChainIndex index,
+      Duration pollInterval,
+      long backfill,
+      BlockExtras extras) {
+    Follower follower = new Follower(source, index, pollInterval, backfill, extras);
     follower.thread.start();
     return follower;
   }
 
   /** A follower whose rounds a test runs by hand ({@link #round}); no thread is started. */
   static Follower manual(BlockSource source, ChainIndex index, long backfill) {
-    return new Follower(source, index, Duration.ofSeconds(1), backfill);
+    return new Follower(source, index, Duration.ofSeconds(1), backfill, BlockExtras.NONE);
   }
 
   private void run() {
@@ -104,21 +122,68 @@ public final class Follower implements AutoCloseable {
     long next = indexed.map(b -> b.number() + 1).orElse(Math.max(0, head - backfill));
     int done = 0;
     while (running && next <= head && done < MAX_BLOCKS_PER_ROUND) {
-      Optional<RpcBlock> block = source.block(next);
-      if (block.isEmpty()) {
+      Optional<Read> read = read(next);
+      if (read.isEmpty()) {
         return false; // the head moved back: the next round reconciles
       }
-      IndexedBlock entry = entry(block.get());
-      if (indexed.isPresent() && !entry.parentHash().equals(indexed.get().hash())) {
+      IndexedBlock entry = read.get().entry();
+      if (indexed.isPresent()
+          && indexed.get().hashKnown()
+          && entry.hashKnown()
+          && !entry.parentHash().equals(indexed.get().hash())) {
         return false; // a reorg between two calls: the next round finds the common block
       }
-      index.append(source.chain(), entry);
+      // A block marked not indexed has no transactions read, so no bridge entries either.
+      index.append(source.chain(), entry, read.get().block().map(extras::of).orElse(List.of()));
       indexed = Optional.of(entry);
       next++;
       done++;
     }
     return next > head;
   }
+
+  /**
+   * Block {@code number} as the index keeps it. A block the node serves in a form that cannot be
+   * read (a transaction type this version does not know, a broken answer) gets a "not indexed"
+   * marker with what its header tells, and one log line, instead of stopping the follower on it for
+   * good.
+   */
+  private Optional<Read> read(long number) {
+    try {
+      return source.block(number).map(b -> new Read(entry(b), Optional.of(b)));
+    } catch (RpcTransportException e) {
+      if (e.kind() != RpcTransportException.Kind.BAD_RESPONSE) {
+        throw e;
+      }
+      Optional<IndexedBlock> marker;
+      try {
+        marker =
+            source
+                .blockHeader(number)
+                .map(
+                    b ->
+                        IndexedBlock.notIndexed(
+                            number,
+                            b.header().hash(),
+                            b.header().parentHash(),
+                            b.header().timestamp()));
+      } catch (RpcTransportException headerToo) {
+        if (headerToo.kind() != RpcTransportException.Kind.BAD_RESPONSE) {
+          throw headerToo;
+        }
+        marker = Optional.of(IndexedBlock.notIndexed(number, Hash.ZERO, Hash.ZERO, 0));
+      }
+      LOG.warn(
+          "{} block {} cannot be read, marked not indexed: {}",
+          source.chain().label(),
+          number,
+          e.getMessage());
+      return marker.map(m -> new Read(m, Optional.empty()));
+    }
+  }
+
+  /** A block as read: its index entry, and the block itself unless it could not be read. */
+  private record Read(IndexedBlock entry, Optional<RpcBlock> block) {}
 
   /**
    * Undoes indexed blocks the node no longer has on its canonical chain: walks down from the
@@ -135,6 +200,10 @@ public final class Follower implements AutoCloseable {
     long lowest = Math.max(start, indexed.get().number() - MAX_REORG_DEPTH);
     while (n >= lowest) {
       Optional<IndexedBlock> ours = index.block(chain, n);
+      // A block marked not indexed without a hash cannot be checked; its neighbours are.
+      if (ours.isPresent() && !ours.get().hashKnown()) {
+        break;
+      }
       Optional<Hash> theirs = source.blockHash(n);
       if (ours.isPresent() && theirs.isPresent() && ours.get().hash().equals(theirs.get())) {
         break;

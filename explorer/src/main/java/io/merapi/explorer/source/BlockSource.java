@@ -15,6 +15,9 @@ public interface BlockSource {
   /** The canonical block at {@code number} with full transactions, if the node has one there. */
   Optional<RpcBlock> block(long number);
 
+  /** The canonical block at {@code number} with transaction hashes only: its header, cheaply. */
+  Optional<RpcBlock> blockHeader(long number);
+
   /** The hash of the canonical block at {@code number}. */
   Optional<Hash> blockHash(long number);
 }

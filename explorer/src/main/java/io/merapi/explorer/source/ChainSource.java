@@ -57,7 +57,7 @@ public final class ChainSource implements BlockSource, AutoCloseable {
     return read(rpc.call("eth_getBlockByHash", hash.toHex(), true), RpcBlock.class);
   }
 
-  /** The block at {@code number} with transaction hashes only: its header, cheaply. */
+  @Override
   public Optional<RpcBlock> blockHeader(long number) {
     return read(rpc.call("eth_getBlockByNumber", Hex.quantity(number), false), RpcBlock.class);
   }
@@ -92,6 +92,64 @@ public final class ChainSource implements BlockSource, AutoCloseable {
       logs.add(read(element, RpcLog.class).orElseThrow(() -> badAnswer("log", "null", null)));
     }
     return logs;
+  }
+
+  /** {@code eth_getLogs} of one block (by hash) and several emitters. */
+  public List<RpcLog> logs(Hash blockHash, List<Address> emitters) {
+    return logList(
+        rpc.call(
+            "eth_getLogs",
+            Map.of(
+                "blockHash",
+                blockHash.toHex(),
+                "address",
+                emitters.stream().map(Address::toHex).toList())));
+  }
+
+  /**
+   * {@code eth_getLogs} of one emitter over blocks {@code from…to}, with topics to match ({@code
+   * null} for any).
+   */
+  public List<RpcLog> logs(Address emitter, long from, long to, List<Hash> topics) {
+    Map<String, Object> filter = new java.util.LinkedHashMap<>();
+    filter.put("address", emitter.toHex());
+    filter.put("fromBlock", Hex.quantity(from));
+    filter.put("toBlock", Hex.quantity(to));
+    List<String> topicList = new ArrayList<>();
+    for (Hash topic : topics) {
+      topicList.add(topic == null ? null : topic.toHex());
+    }
+    filter.put("topics", topicList);
+    return logList(rpc.call("eth_getLogs", filter));
+  }
+
+  private List<RpcLog> logList(JsonNode answer) {
+    if (answer == null || !answer.isArray()) {
+      throw badAnswer("eth_getLogs", "not an array", null);
+    }
+    List<RpcLog> logs = new ArrayList<>(answer.size());
+    for (JsonNode element : answer) {
+      logs.add(read(element, RpcLog.class).orElseThrow(() -> badAnswer("log", "null", null)));
+    }
+    return logs;
+  }
+
+  /**
+   * {@code eth_call} of {@code data} to {@code to} at the latest block: the return data.
+   *
+   * @throws io.merapi.rpc.RpcException when the call reverts
+   */
+  public byte[] call(Address to, Bytes data) {
+    JsonNode answer =
+        rpc.call("eth_call", Map.of("to", to.toHex(), "data", data.toHex()), "latest");
+    if (answer == null || !answer.isTextual()) {
+      throw badAnswer("eth_call", "not a hex string: " + answer, null);
+    }
+    try {
+      return Hex.decode(answer.asText());
+    } catch (IllegalArgumentException e) {
+      throw badAnswer("eth_call", e.getMessage(), e);
+    }
   }
 
   public UInt256 balance(Address address) {

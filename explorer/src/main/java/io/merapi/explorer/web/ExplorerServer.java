@@ -28,8 +28,11 @@ public final class ExplorerServer implements AutoCloseable {
 
   /** Pages are data from the chains: never cached, no scripts or resources from elsewhere. */
   private static final String CSP =
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self';"
-          + " base-uri 'none'; frame-ancestors 'none'";
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; script-src 'self';"
+          + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+  /** The refresh script, read once from the jar. */
+  private static final byte[] SCRIPT = resource("explorer.js");
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -76,6 +79,11 @@ public final class ExplorerServer implements AutoCloseable {
       return;
     }
     String path = request.path();
+    if (path.equals(Layout.SCRIPT)) {
+      answerScript(request);
+      return;
+    }
+    boolean fragment = "status".equals(param(request, "fragment"));
     Optional<String> query;
     try {
       query = Optional.ofNullable(request.getParam("q"));
@@ -96,7 +104,7 @@ public final class ExplorerServer implements AutoCloseable {
               LOG.error("page {} failed", path, e);
               page = Page.status(500, "<!DOCTYPE html><html><body>This page failed.</body></html>");
             }
-            Page done = page;
+            Page done = fragment ? page.live() : page;
             context.runOnContext(v -> answer(request, done));
           });
     } catch (RejectedExecutionException e) {
@@ -123,6 +131,39 @@ public final class ExplorerServer implements AutoCloseable {
       response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length)).end();
     } else {
       response.end(io.vertx.core.buffer.Buffer.buffer(body));
+    }
+  }
+
+  private static String param(HttpServerRequest request, String name) {
+    try {
+      return request.getParam(name);
+    } catch (IllegalArgumentException e) {
+      return null; // bad percent-encoding: not a fragment request
+    }
+  }
+
+  private static void answerScript(HttpServerRequest request) {
+    var response =
+        request
+            .response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
+            .putHeader(HttpHeaders.CACHE_CONTROL, "max-age=300")
+            .putHeader("X-Content-Type-Options", "nosniff");
+    if (request.method() == HttpMethod.HEAD) {
+      response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(SCRIPT.length)).end();
+    } else {
+      response.end(io.vertx.core.buffer.Buffer.buffer(SCRIPT));
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (var in = ExplorerServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + name);
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -4,7 +4,10 @@ import java.util.OptionalInt;
 
 /**
  * The one look of every page: title, the search box, the status strip, the body. The stylesheet is
- * inline and the pages load nothing from elsewhere, so they work on a machine without network.
+ * inline and the pages load nothing from elsewhere, so they work on a machine without network. A
+ * page that moves carries its refresh period: {@code explorer.js} fetches its live part again
+ * ({@code ?fragment=status}) and swaps it in place; without scripts a meta refresh reloads it
+ * (explorer/DESIGN.md §9).
  */
 final class Layout {
   private static final String STYLE =
@@ -50,7 +53,28 @@ final class Layout {
       .problem{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px}
       """;
 
+  /** The refresh script, served from the jar (the only script; pages work without it). */
+  static final String SCRIPT = "/static/explorer.js";
+
+  /**
+   * Around the part of a page that moves (the status strip and the body): what {@code
+   * ?fragment=status} answers. Escaped text never holds {@code <}, so these cannot come from data.
+   */
+  private static final String LIVE_START = "<!--live-->";
+
+  private static final String LIVE_END = "<!--/live-->";
+
   private Layout() {}
+
+  /** The live part of a page {@link #page} made (the whole text if it has none). */
+  static String live(String page) {
+    int start = page.indexOf(LIVE_START);
+    int end = page.lastIndexOf(LIVE_END);
+    if (start < 0 || end < start) {
+      return page;
+    }
+    return page.substring(start + LIVE_START.length(), end);
+  }
 
   /**
    * The document for {@code body} under {@code title}; {@code refreshSeconds} makes a page whose
@@ -61,7 +85,11 @@ final class Layout {
     doc.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     if (refreshSeconds.isPresent()) {
-      doc.raw("<meta http-equiv=\"refresh\" content=\"").text(refreshSeconds.getAsInt()).raw("\">");
+      // With scripts, explorer.js swaps the live part in place; without, the page reloads.
+      doc.raw("<noscript><meta http-equiv=\"refresh\" content=\"")
+          .text(refreshSeconds.getAsInt())
+          .raw("\"></noscript>");
+      doc.raw("<script src=\"").raw(SCRIPT).raw("\" defer></script>");
     }
     doc.raw("<title>").text(title).raw(" · Merapi explorer</title>");
     doc.raw("<style>").raw(STYLE).raw("</style></head><body>");
@@ -69,8 +97,12 @@ final class Layout {
         .raw("<form action=\"/search\" method=\"get\" role=\"search\">")
         .raw("<input name=\"q\" placeholder=\"Transaction or block hash, address, block number\"")
         .raw(" aria-label=\"Search\"><button type=\"submit\">Search</button></form></header>");
-    doc.append(strip);
-    doc.raw("<main>").append(body).raw("</main></body></html>");
+    doc.raw(LIVE_START).raw("<div id=\"live\"");
+    if (refreshSeconds.isPresent()) {
+      doc.raw(" data-refresh=\"").text(refreshSeconds.getAsInt()).raw("\"");
+    }
+    doc.raw(">").append(strip);
+    doc.raw("<main>").append(body).raw("</main></div>").raw(LIVE_END).raw("</body></html>");
     return doc.toString();
   }
 }

@@ -20,4 +20,9 @@ public record Page(int status, String html, Optional<String> location) {
   public static Page redirect(String location) {
     return new Page(303, "", Optional.of(location));
   }
+
+  /** Only the part of the page that moves, for {@code ?fragment=status}. */
+  public Page live() {
+    return location.isPresent() ? this : new Page(status, Layout.live(html), location);
+  }
 }

@@ -6,7 +6,9 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
+import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.Chain;
+import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.IndexedBlock;
 import io.merapi.explorer.index.IndexedTx;
@@ -22,7 +24,6 @@ import io.merapi.types.block.Header;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcReceipt;
 import io.merapi.types.json.RpcTransaction;
-import io.merapi.types.receipt.Log;
 import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionType;
@@ -32,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One method per page kind (explorer/DESIGN.md §4). Each reads what it shows from the chains' RPCs,
@@ -51,22 +56,45 @@ public final class Pages {
   private final Clock clock;
   private final BatchCarrier carrier;
   private final DepositLinks deposits;
+  private final BridgePages bridge;
 
   public Pages(ChainSource l1, ChainSource l2, RollupSource rollup, ChainIndex index, Clock clock) {
+    this(l1, l2, rollup, index, clock, new BridgeReader(rollup, l1, l2), Optional.empty());
+  }
+
+  /**
+   * @param bridgeReader the bridge's contracts and withdrawals as the pages read them
+   * @param blobs the L1's blobs (through its beacon API), to decode batcher transactions that carry
+   *     their data in blobs
+   */
+  public Pages(
+      ChainSource l1,
+      ChainSource l2,
+      RollupSource rollup,
+      ChainIndex index,
+      Clock clock,
+      BridgeReader bridgeReader,
+      Optional<BlobSource> blobs) {
     this.l1 = l1;
     this.l2 = l2;
     this.rollup = rollup;
     this.index = index;
     this.clock = clock;
-    this.carrier = new BatchCarrier(rollup, l1);
+    this.carrier = new BatchCarrier(rollup, l1, l2, index, blobs);
     this.deposits = new DepositLinks(rollup, l1, l2);
+    this.bridge = new BridgePages(this, bridgeReader, index);
+  }
+
+  /** The bridge's pages: deposits, withdrawals, a withdrawal. */
+  public BridgePages bridge() {
+    return bridge;
   }
 
   private ChainSource source(Chain chain) {
     return chain == Chain.L1 ? l1 : l2;
   }
 
-  private long now() {
+  long now() {
     return clock.instant().getEpochSecond();
   }
 
@@ -94,6 +122,7 @@ public final class Pages {
     body.raw("</div><div>");
     latestBlocks(body, Chain.L2);
     body.raw("</div></div>");
+    bridge.recent(body);
     return Page.ok(Layout.page("Home", strip(status), body, MOVING));
   }
 
@@ -126,7 +155,12 @@ public final class Pages {
     for (IndexedBlock b : blocks) {
       body.raw("<tr><td>").link(blockPath(chain, b.number()), Format.number(b.number()));
       body.raw("</td><td>").text(Format.age(b.timestamp(), now()));
-      body.raw("</td><td>").text(b.transactions().size());
+      body.raw("</td><td>");
+      if (b.complete()) {
+        body.text(b.transactions().size());
+      } else {
+        body.raw("<span class=\"muted\">not indexed: the node's answer could not be read</span>");
+      }
       body.raw("</td><td class=\"mono\">");
       shortLink(body, "/" + chain.path() + "/block/" + b.hash().toHex(), b.hash().toHex());
       body.raw("</td></tr>");
@@ -182,9 +216,24 @@ public final class Pages {
     body.link(blockPath(chain, header.number() + 1), "next");
     end(body);
     row(body, "Status");
-    statusWord(body, where);
+    // A block asked for by hash may be one a reorg replaced: the node still has it, off the chain.
+    Optional<Hash> canonical =
+        ref instanceof PathValues.ByHash ? source.blockHash(header.number()) : Optional.empty();
+    boolean reorged = canonical.isPresent() && !canonical.get().equals(header.hash());
+    if (reorged) {
+      where = Optional.empty();
+      body.element("span", "status failed", "reorged");
+      body.raw(" <span class=\"muted\">")
+          .text("not on the canonical chain: a reorg replaced it with ")
+          .raw("</span>");
+      body.link(
+          "/" + chain.path() + "/block/" + canonical.get().toHex(),
+          "block " + Format.number(header.number()));
+    } else {
+      statusWord(body, where);
+    }
     end(body);
-    if (chain == Chain.L2) {
+    if (chain == Chain.L2 && !reorged) {
       carriedBy(body, header.number(), status, where);
       l1Origin(body, block);
     }
@@ -218,12 +267,21 @@ public final class Pages {
     } else {
       body.raw("<table><tr><th>#</th><th>Hash</th><th>Type</th><th>From</th><th>To</th>")
           .raw("<th>Value</th></tr>");
+      // The senders the index recovered when it took the block in: recovering a full block's
+      // signatures again (hundreds under load) was most of this page's time.
+      List<IndexedTx> indexed =
+          index
+              .block(chain, header.number())
+              .filter(b -> b.hash().equals(header.hash()))
+              .map(IndexedBlock::transactions)
+              .filter(known -> known.size() == txs.size())
+              .orElse(List.of());
       for (int i = 0; i < txs.size(); i++) {
         Transaction tx = txs.get(i).transaction();
         body.raw("<tr><td>").text(i).raw("</td><td class=\"mono\">");
         shortLink(body, txPath(chain, tx.hash()), tx.hash().toHex());
         body.raw("</td><td>").text(typeName(tx.type())).raw("</td><td class=\"mono\">");
-        shortAddress(body, chain, sender(tx));
+        shortAddress(body, chain, indexed.isEmpty() ? sender(tx) : indexed.get(i).from());
         body.raw("</td><td class=\"mono\">");
         if (tx.to().isPresent()) {
           shortAddress(body, chain, tx.to().get());
@@ -368,8 +426,15 @@ public final class Pages {
     rowMono(body, "Input");
     inputData(body, tx.data());
     end(body);
+    if (receipt.isPresent()) {
+      if (chain == Chain.L2) {
+        bridge.l2Withdrawals(body, receipt.get());
+      } else {
+        bridge.l1Withdrawals(body, receipt.get());
+      }
+    }
     body.raw("</table>");
-    receipt.ifPresent(r -> logs(body, chain, r));
+    receipt.ifPresent(r -> bridge.logs(body, chain, r));
     if (chain == Chain.L1 && receipt.isPresent()) {
       depositsMade(body, receipt.get());
     }
@@ -418,14 +483,24 @@ public final class Pages {
     row(body, "Made safe by").text("L1 block ");
     body.link(blockPath(Chain.L1, c.l1Block()), Format.number(c.l1Block()));
     end(body);
-    rowMono(body, "Batcher transaction");
+    if (c.exact()) {
+      rowMono(body, "Batcher transaction");
+    } else {
+      row(body, "Batcher transaction")
+          .raw("<span class=\"muted\">")
+          .text("carried by one of these (" + String.join("; ", c.notes()) + "):")
+          .raw("</span><br><span class=\"mono\">");
+    }
     if (c.batcherTransactions().isEmpty()) {
       body.raw("<span class=\"muted\">")
-          .text("none in that L1 block: its channel was completed by an earlier one")
+          .text("none from the batcher in that L1 block")
           .raw("</span>");
     }
     for (Hash h : c.batcherTransactions()) {
       body.link(txPath(Chain.L1, h), h.toHex()).raw("<br>");
+    }
+    if (!c.exact()) {
+      body.raw("</span>");
     }
     end(body);
   }
@@ -528,37 +603,23 @@ public final class Pages {
     }
   }
 
-  private void logs(Html body, Chain chain, RpcReceipt receipt) {
-    List<Log> logs = receipt.receipt().logs();
-    body.raw("<h2>Logs</h2>");
-    if (logs.isEmpty()) {
-      body.raw("<p class=\"muted\">No logs.</p>");
-      return;
-    }
-    body.raw("<table><tr><th>#</th><th>Address</th><th>Topics</th><th>Data</th></tr>");
-    long logIndex = receipt.firstLogIndex();
-    for (Log log : logs) {
-      body.raw("<tr><td>").text(logIndex++).raw("</td><td class=\"mono\">");
-      addressLink(body, chain, log.address());
-      body.raw("</td><td class=\"mono\">");
-      for (Hash topic : log.topics()) {
-        body.text(topic.toHex()).raw("<br>");
-      }
-      body.raw("</td><td class=\"mono\">");
-      inputData(body, log.data());
-      body.raw("</td></tr>");
-    }
-    body.raw("</table>");
-  }
-
   // ---- addresses
 
   public Page address(Chain chain, String id) {
     Address address = PathValues.address(id);
     ChainSource source = source(chain);
-    UInt256 balance = source.balance(address);
-    long nonce = source.nonce(address);
-    Bytes code = source.code(address);
+    // The three reads at once: one round trip to the node instead of three in a row.
+    UInt256 balance;
+    long nonce;
+    Bytes code;
+    try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<UInt256> balanceRead = reads.submit(() -> source.balance(address));
+      Future<Long> nonceRead = reads.submit(() -> source.nonce(address));
+      Future<Bytes> codeRead = reads.submit(() -> source.code(address));
+      balance = joined(balanceRead);
+      nonce = joined(nonceRead);
+      code = joined(codeRead);
+    }
     Optional<SyncStatus> status = syncStatus();
     Html body = new Html();
     body.raw("<h1>").text(chain.label() + " address").raw("</h1>");
@@ -579,6 +640,7 @@ public final class Pages {
         .link(addressPath(chain.other(), address), "this address on " + chain.other().label())
         .raw("</td></tr>");
     body.raw("</table>");
+    bridge.tokenBalances(body, chain, address);
     body.raw("<h2>Transactions</h2>");
     List<TxLocation> txs = index.transactionsOf(chain, address, ADDRESS_TXS);
     if (txs.isEmpty()) {
@@ -709,13 +771,15 @@ public final class Pages {
     Html body = new Html();
     body.raw("<h1>").text(title).raw("</h1><div class=\"problem\"><p>").append(message);
     body.raw("</p><p><a href=\"/\">Back to the home page</a></p></div>");
-    return Page.status(status, Layout.page(title, strip(syncStatus()), body, OptionalInt.empty()));
+    // An unreachable chain comes back: that page refreshes until it does.
+    OptionalInt refresh = status == 503 ? MOVING : OptionalInt.empty();
+    return Page.status(status, Layout.page(title, strip(syncStatus()), body, refresh));
   }
 
   // ---- the status strip
 
   /** The node's sync status, or the last one read when it does not answer now. */
-  private Optional<SyncStatus> syncStatus() {
+  Optional<SyncStatus> syncStatus() {
     try {
       return Optional.of(rollup.syncStatus());
     } catch (SourceUnavailableException
@@ -763,15 +827,15 @@ public final class Pages {
 
   // ---- small pieces
 
-  private static Html row(Html body, String label) {
+  static Html row(Html body, String label) {
     return body.raw("<tr><th>").text(label).raw("</th><td>");
   }
 
-  private static Html rowMono(Html body, String label) {
+  static Html rowMono(Html body, String label) {
     return body.raw("<tr><th>").text(label).raw("</th><td class=\"mono\">");
   }
 
-  private static void end(Html body) {
+  static void end(Html body) {
     body.raw("</td></tr>");
   }
 
@@ -783,16 +847,16 @@ public final class Pages {
     }
   }
 
-  private static void shortLink(Html body, String href, String hex) {
+  static void shortLink(Html body, String href, String hex) {
     body.link(href, Format.shortHex(hex), hex);
   }
 
-  private static void shortAddress(Html body, Chain chain, Address address) {
+  static void shortAddress(Html body, Chain chain, Address address) {
     String hex = address.toChecksumHex();
     body.link(addressPath(chain, address), Format.shortHex(hex), hex);
   }
 
-  private static void addressLink(Html body, Chain chain, Address address) {
+  static void addressLink(Html body, Chain chain, Address address) {
     body.link(addressPath(chain, address), address.toChecksumHex());
   }
 
@@ -806,6 +870,21 @@ public final class Pages {
 
   static String addressPath(Chain chain, Address address) {
     return "/" + chain.path() + "/address/" + address.toHex();
+  }
+
+  /** The value of a read run beside others; its failure is thrown as the read threw it. */
+  private static <T> T joined(Future<T> read) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading from the node", e);
+    }
   }
 
   private static Address sender(Transaction tx) {

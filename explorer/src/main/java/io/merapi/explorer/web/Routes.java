@@ -49,6 +49,15 @@ public final class Routes {
     if (parts.size() == 1 && parts.get(0).equals("search")) {
       return pages.search(query.orElse(""));
     }
+    if (parts.size() == 1 && parts.get(0).equals("deposits")) {
+      return pages.bridge().deposits();
+    }
+    if (parts.size() == 1 && parts.get(0).equals("withdrawals")) {
+      return pages.bridge().withdrawals();
+    }
+    if (parts.size() == 2 && parts.get(0).equals("withdrawal")) {
+      return pages.bridge().withdrawal(parts.get(1));
+    }
     if (parts.size() == 3) {
       Optional<Chain> chain = chain(parts.get(0));
       if (chain.isPresent()) {

@@ -157,4 +157,54 @@ class ChainIndexTest {
     assertThat(ChainIndex.decodeBlock(block.number(), ChainIndex.encodeBlock(block)))
         .isEqualTo(block);
   }
+
+  @Test
+  void aCachedOriginIsFoundForItsBlockOnlyAndReorgsOfEitherChainDropIt() {
+    Hash prev = hash("a", 0);
+    for (long n = 1; n <= 10; n++) {
+      IndexedBlock b = block("a", n, prev, List.of());
+      index.append(Chain.L2, b);
+      index.append(Chain.L1, block("l", n, n == 1 ? hash("l", 0) : hash("l", n - 1), List.of()));
+      prev = b.hash();
+    }
+    CarriedBy at4 = new CarriedBy(hash("a", 4), 6, hash("l", 6), List.of(hash("batch", 1)));
+    CarriedBy at5 = new CarriedBy(hash("a", 5), 7, hash("l", 7), List.of(hash("batch", 2)));
+    CarriedBy at8 =
+        new CarriedBy(hash("a", 8), 9, hash("l", 9), List.of(hash("batch", 3), hash("batch", 4)));
+    index.putCarriedBy(4, at4);
+    index.putCarriedBy(5, at5);
+    index.putCarriedBy(8, at8);
+
+    assertThat(index.carriedBy(8, hash("a", 8))).contains(at8);
+    // Another block at that height (a reorg the follower has not seen yet) misses.
+    assertThat(index.carriedBy(8, hash("b", 8))).isEmpty();
+
+    // An L2 reorg above block 6 drops the origin of block 8 only.
+    index.rewindTo(Chain.L2, 6);
+    assertThat(index.carriedBy(8, hash("a", 8))).isEmpty();
+    assertThat(index.carriedBy(5, hash("a", 5))).contains(at5);
+
+    // An L1 reorg above block 6 drops every origin in a dropped L1 block: block 5's (L1 block 7).
+    index.rewindTo(Chain.L1, 6);
+    assertThat(index.carriedBy(5, hash("a", 5))).isEmpty();
+    assertThat(index.carriedBy(4, hash("a", 4))).contains(at4);
+  }
+
+  @Test
+  void aBlockMarkedNotIndexedKeepsItsPlaceAndTheChainGoesOn() {
+    IndexedBlock b5 = block("a", 5, hash("a", 4), List.of(tx("a", 50, ALICE, BOB)));
+    IndexedBlock marker = IndexedBlock.notIndexed(6, hash("a", 6), b5.hash(), 1_012);
+    index.append(Chain.L2, b5);
+    index.append(Chain.L2, marker);
+    assertThat(index.block(Chain.L2, 6)).contains(marker);
+    assertThat(index.block(Chain.L2, 6).orElseThrow().complete()).isFalse();
+    assertThat(index.block(Chain.L2, 5).orElseThrow().complete()).isTrue();
+
+    // Without even a hash, the next block is taken on trust.
+    IndexedBlock unknown = IndexedBlock.notIndexed(7, Hash.ZERO, Hash.ZERO, 0);
+    index.append(Chain.L2, unknown);
+    IndexedBlock b8 = block("a", 8, hash("a", 7), List.of());
+    index.append(Chain.L2, b8);
+    assertThat(index.head(Chain.L2)).contains(b8);
+  }
 }

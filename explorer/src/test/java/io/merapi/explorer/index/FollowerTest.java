@@ -6,6 +6,7 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.explorer.Chain;
 import io.merapi.explorer.source.BlockSource;
+import io.merapi.rpc.client.RpcTransportException;
 import io.merapi.storage.InMemoryKeyValueStore;
 import io.merapi.types.block.Header;
 import io.merapi.types.json.RpcBlock;
@@ -19,6 +20,8 @@ class FollowerTest {
   /** A node's canonical chain: block n at index n; forks differ in their extra data. */
   private static final class FakeChain implements BlockSource {
     final List<RpcBlock> blocks = new ArrayList<>();
+    final java.util.Set<Long> unreadable = new java.util.HashSet<>();
+    int unreadableReads;
 
     FakeChain(String fork, int count) {
       extend(fork, count);
@@ -64,6 +67,18 @@ class FollowerTest {
 
     @Override
     public Optional<RpcBlock> block(long number) {
+      if (unreadable.contains(number)) {
+        unreadableReads++;
+        throw new RpcTransportException(
+            RpcTransportException.Kind.BAD_RESPONSE,
+            "L2 answered a block that cannot be read",
+            null);
+      }
+      return number < blocks.size() ? Optional.of(blocks.get((int) number)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<RpcBlock> blockHeader(long number) {
       return number < blocks.size() ? Optional.of(blocks.get((int) number)) : Optional.empty();
     }
 
@@ -148,5 +163,26 @@ class FollowerTest {
     assertThat(entry.parentHash()).isEqualTo(chain.hash(1));
     assertThat(entry.timestamp()).isEqualTo(1_004);
     assertThat(entry.transactions()).isEmpty();
+  }
+
+  @Test
+  void aBlockThatCannotBeReadIsMarkedNotIndexedOnceAndFollowingGoesOn() {
+    FakeChain chain = new FakeChain("a", 8);
+    chain.unreadable.add(4L);
+    Follower follower = Follower.manual(chain, index, 1_000);
+
+    assertThat(follower.round()).isTrue();
+    assertThat(index.head(Chain.L2).orElseThrow().number()).isEqualTo(7);
+    IndexedBlock marker = index.block(Chain.L2, 4).orElseThrow();
+    assertThat(marker.complete()).isFalse();
+    assertThat(marker.hash()).isEqualTo(chain.hash(4));
+    assertThat(index.block(Chain.L2, 5).orElseThrow().complete()).isTrue();
+
+    // Later rounds leave the marker alone instead of reading the block again and again.
+    chain.extend("a", 3);
+    assertThat(follower.round()).isTrue();
+    assertThat(follower.round()).isTrue();
+    assertThat(chain.unreadableReads).isEqualTo(1);
+    assertThat(index.head(Chain.L2).orElseThrow().number()).isEqualTo(10);
   }
 }
