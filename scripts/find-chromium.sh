@@ -2,8 +2,8 @@
 # Prints the path of a Chromium for the explorer's browser test (ExplorerBrowserIT drives it with
 # puppeteer-core, which never downloads a browser of its own).
 # Order: $MERAPI_CHROMIUM, then chromium, chromium-browser and google-chrome on the PATH.
-# With --install, when nothing is found and this runs as root on Debian or Ubuntu, Debian's
-# `chromium` package is installed first (CI's .ci/run does this on its fresh machine).
+# With --install, when nothing is found, scripts/install-test-tools.sh installs Debian's `chromium`
+# package first (as root on Debian or Ubuntu).
 # Exit status: 0 with the path on stdout, 1 with the reason on stderr.
 set -euo pipefail
 
@@ -51,19 +51,8 @@ elif [ "$status" -eq 2 ]; then
 fi
 
 if $install; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "find-chromium: no chromium, and --install needs root (apt-get)" >&2
-    exit 1
-  fi
-  if ! grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release 2>/dev/null; then
-    echo "find-chromium: no chromium, and --install knows only Debian and Ubuntu (apt-get)" >&2
-    exit 1
-  fi
-  echo "find-chromium: installing Debian's chromium package" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  # Progress to stderr: stdout carries only the path.
-  apt-get update >&2
-  apt-get install -y --no-install-recommends chromium >&2
+  # One installer for every outside tool the tests need (one apt-get run).
+  "$(dirname "${BASH_SOURCE[0]}")/install-test-tools.sh" >&2 || exit 1
   if find_chromium; then
     exit 0
   fi

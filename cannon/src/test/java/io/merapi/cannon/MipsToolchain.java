@@ -57,7 +57,8 @@ public final class MipsToolchain {
     Optional<Path> gcc = onPath(GCC);
     if (gcc.isEmpty()) {
       String msg =
-          GCC + " not found: install gcc-mips64-linux-gnuabi64 (and qemu-user) to run this test";
+          GCC
+              + " not found: run scripts/install-test-tools.sh (gcc-mips64-linux-gnuabi64, qemu-user)";
       if (System.getenv("CI") != null) {
         throw new AssertionError(msg);
       }

@@ -66,7 +66,7 @@ class ExplorerBrowserIT {
   static void findBrowserAndPackages() throws Exception {
     Run found = Run.of(List.of("bash", "../scripts/find-chromium.sh"), Path.of("."), 30);
     if (found.exit() != 0) {
-      unavailable("no chromium: run scripts/find-chromium.sh --install (" + found.err() + ")");
+      unavailable("no chromium: run scripts/install-test-tools.sh (" + found.err() + ")");
     }
     chromium = found.out().strip();
     if (!Files.isRegularFile(JS.resolve("node_modules/puppeteer-core/package.json"))) {
