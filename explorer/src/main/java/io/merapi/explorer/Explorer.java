@@ -1,5 +1,6 @@
 package io.merapi.explorer;
 
+import io.merapi.base.files.FileTrees;
 import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.bridge.BridgeLogs;
 import io.merapi.explorer.bridge.BridgeReader;
@@ -15,7 +16,10 @@ import io.merapi.node.beacon.BeaconBlobSource;
 import io.merapi.node.beacon.BeaconClient;
 import io.merapi.storage.RocksDbConfig;
 import io.merapi.storage.RocksDbKeyValueStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -37,6 +41,29 @@ public final class Explorer implements AutoCloseable {
   private final ExplorerServer server;
   private final ChainIndex index;
 
+  /**
+   * The index's store. One written by an older layout is a cache of public chain data and nothing
+   * else, so it is deleted and filled again from the chains rather than refused.
+   */
+  private static RocksDbKeyValueStore openIndex(Path dir) {
+    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir, RocksDbConfig.small());
+    Optional<Integer> other = ChainIndex.otherLayout(store);
+    if (other.isEmpty()) {
+      return store;
+    }
+    store.close();
+    LOG.warn(
+        "The index at {} was written by an older explorer (layout {}): rebuilding it from the chains",
+        dir,
+        other.get());
+    try {
+      FileTrees.delete(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the old index at " + dir, e);
+    }
+    return RocksDbKeyValueStore.open(dir, RocksDbConfig.small());
+  }
+
   private Explorer(Deque<AutoCloseable> started, ExplorerServer server, ChainIndex index) {
     this.started = started;
     this.server = server;
@@ -52,8 +79,7 @@ public final class Explorer implements AutoCloseable {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       Clock clock = Clock.systemUTC();
-      RocksDbKeyValueStore store =
-          RocksDbKeyValueStore.open(config.datadir().resolve("index"), RocksDbConfig.small());
+      RocksDbKeyValueStore store = openIndex(config.datadir().resolve("index"));
       started.push(store);
       ChainIndex index = ChainIndex.open(store);
       ChainSource l1 =

@@ -5,6 +5,7 @@ import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.crypto.Secp256k1;
+import io.merapi.base.files.FileTrees;
 import io.merapi.base.uint.UInt256;
 import io.merapi.execution.blocktest.TestNetworks;
 import io.merapi.execution.chain.BlockAttributes;
@@ -26,7 +27,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +100,7 @@ public final class ImportThroughput {
       new ImportThroughput(accounts, blocks, gas).run(dir, workload);
     } finally {
       if (temporary) {
-        delete(dir);
+        FileTrees.delete(dir);
       }
     }
   }
@@ -126,10 +126,10 @@ public final class ImportThroughput {
     for (String w : workload.equals("both") ? List.of("transfers", "erc20") : List.of(workload)) {
       Path gen = copy(base, dir.resolve(w + "-gen"));
       List<Block> chainBlocks = generate(gen, w);
-      delete(gen);
+      FileTrees.delete(gen);
       Path imp = copy(base, dir.resolve(w + "-import"));
       report(w, imp, chainBlocks);
-      delete(imp);
+      FileTrees.delete(imp);
     }
   }
 
@@ -280,14 +280,5 @@ public final class ImportThroughput {
       }
     }
     return to;
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

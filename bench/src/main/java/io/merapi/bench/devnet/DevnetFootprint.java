@@ -1,5 +1,6 @@
 package io.merapi.bench.devnet;
 
+import io.merapi.base.files.FileTrees;
 import io.merapi.devnet.Devnet;
 import io.merapi.devnet.DevnetConfig;
 import io.merapi.devnet.Ports;
@@ -12,21 +13,18 @@ import io.merapi.execution.dev.DevAccounts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What the whole devnet costs: the time from a cold JVM to the first L2 block on a fresh data
@@ -182,19 +180,9 @@ public final class DevnetFootprint {
       }
     } finally {
       process.destroyForcibly();
-      deleteTree(datadir);
+      FileTrees.delete(datadir);
     }
     return results;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 
   private static DevnetConfig config(Path datadir) {

@@ -3,6 +3,7 @@ package io.merapi.bench.explorer;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
+import io.merapi.base.files.FileTrees;
 import io.merapi.devnet.Devnet;
 import io.merapi.devnet.DevnetConfig;
 import io.merapi.devnet.Ports;
@@ -20,7 +21,6 @@ import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * The explorer's page times under the devnet's load (issue 16): a devnet and an explorer in this
@@ -82,7 +80,7 @@ public final class ExplorerLoad {
     try {
       run(tmp, seconds, rate, clients);
     } finally {
-      deleteTree(tmp);
+      FileTrees.delete(tmp);
     }
   }
 
@@ -298,15 +296,5 @@ public final class ExplorerLoad {
       flags.put(name, args[++i]);
     }
     return flags;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }

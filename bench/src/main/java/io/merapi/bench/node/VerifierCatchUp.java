@@ -2,6 +2,7 @@ package io.merapi.bench.node;
 
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Secp256k1;
+import io.merapi.base.files.FileTrees;
 import io.merapi.deployer.DeployConfig;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.execution.node.ExecutionNode;
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Issue 13's benchmark: a verifier catching up L2 blocks of ERC-20 transfers from L1 batches, next
@@ -128,7 +128,7 @@ public final class VerifierCatchUp {
       new VerifierCatchUp(blocks, txsPerBlock, senders, channelBlocks, rounds, dir).run(run);
     } finally {
       if (temporary) {
-        delete(dir);
+        FileTrees.delete(dir);
       }
     }
     // Vert.x and RocksDB leave non-daemon threads behind on some paths; the report is out.
@@ -282,8 +282,8 @@ public final class VerifierCatchUp {
         return seconds;
       }
     } finally {
-      delete(dir.resolve(name));
-      delete(dir.resolve(name + "-safedb"));
+      FileTrees.delete(dir.resolve(name));
+      FileTrees.delete(dir.resolve(name + "-safedb"));
     }
   }
 
@@ -319,7 +319,7 @@ public final class VerifierCatchUp {
       report("B engine import (newPayload + forkchoiceUpdated)", seconds);
       return seconds;
     } finally {
-      delete(dir.resolve(name));
+      FileTrees.delete(dir.resolve(name));
     }
   }
 
@@ -346,14 +346,5 @@ public final class VerifierCatchUp {
             .authRpc(Optional.of(RpcServerConfig.engineApi(secret).withPort(0)))
             .jwtSecret(Optional.of(jwt))
             .build());
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.merapi.devnet.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.merapi.base.files.FileTrees;
 import io.merapi.deployer.RollupDeployer;
 import io.merapi.execution.genesis.GenesisJson;
 import io.merapi.types.config.Genesis;
@@ -14,7 +15,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -127,16 +127,8 @@ public final class DevnetDir implements AutoCloseable {
     try (Stream<Path> entries = Files.list(root)) {
       for (Path entry : entries.toList()) {
         if (!entry.getFileName().toString().equals(LOCK)) {
-          deleteTree(entry);
+          FileTrees.delete(entry);
         }
-      }
-    }
-  }
-
-  private static void deleteTree(Path path) throws IOException {
-    try (Stream<Path> all = Files.walk(path)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
       }
     }
   }

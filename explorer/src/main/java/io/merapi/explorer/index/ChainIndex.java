@@ -55,6 +55,17 @@ public final class ChainIndex {
   }
 
   /**
+   * The layout version {@code store} was written with, if it is not this one's (an index from an
+   * older explorer); empty for an empty store or this layout.
+   */
+  public static Optional<Integer> otherLayout(KeyValueStore store) {
+    return store
+        .get(Column.METADATA, LAYOUT_KEY)
+        .filter(layout -> !Arrays.equals(layout, new byte[] {LAYOUT_VERSION}))
+        .map(layout -> layout.length == 1 ? (int) layout[0] : -1);
+  }
+
+  /**
    * The index in {@code store}, which must be empty or written by this layout.
    *
    * @throws IllegalStateException if the store holds another layout

@@ -141,8 +141,11 @@ class ChainIndexTest {
     index.append(Chain.L1, b0);
 
     assertThat(ChainIndex.open(store).head(Chain.L1)).contains(b0);
+    assertThat(ChainIndex.otherLayout(store)).isEmpty();
+    assertThat(ChainIndex.otherLayout(new InMemoryKeyValueStore())).isEmpty();
 
     store.put(Column.METADATA, ChainIndex.LAYOUT_KEY, new byte[] {99});
+    assertThat(ChainIndex.otherLayout(store)).contains(99);
     assertThatThrownBy(() -> ChainIndex.open(store))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("layout");
