@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The explorer's follower across a real reorg: a dev execution node in this JVM ({@code merapi
- * execution --dev}, mining a block per transaction) is read as the explorer's L1 and rewound with
+ * execution --dev}, mining a block per transaction) is read as the explorer's L2 and rewound with
  * {@code debug_setHead}; the pool takes the rewound transactions back and the node mines a new
  * branch. The index must drop the replaced blocks and follow the new ones, the transaction pages
  * must point at the new block and the old block's page must say it was reorged.
@@ -61,7 +61,8 @@ class ExplorerReorgIT {
         RpcClient rpc =
             HttpRpcClient.create(node.httpUri().orElseThrow(), RpcClientOptions.defaults())) {
       URI chain = node.httpUri().orElseThrow();
-      // No rollup node: the explorer reads the dev chain as its L1 (and L2) only.
+      // No rollup node: the explorer reads the dev chain as its L1 and its L2, and follows the
+      // L2 (whose bridge emitters are predeploys; the L1 side needs the node for the portal).
       ExplorerConfig base = ExplorerConfig.of(chain, chain, closedPort(), tmp.resolve("explorer"));
       ExplorerConfig config =
           new ExplorerConfig(
@@ -84,12 +85,12 @@ class ExplorerReorgIT {
         long last = blockOf(rpc, txs[2]);
         Hash lastTx = txs[2];
         RollupRig.awaitTrue(
-            () -> explorer.index().transaction(Chain.L1, lastTx).isPresent(),
+            () -> explorer.index().transaction(Chain.L2, lastTx).isPresent(),
             "the index holds the last transaction",
             WAIT);
         long first = blockOf(rpc, txs[0]);
-        Hash replaced = explorer.index().block(Chain.L1, first + 1).orElseThrow().hash();
-        assertThat(get(explorer.uri(), "/l1/block/" + replaced.toHex()).body())
+        Hash replaced = explorer.index().block(Chain.L2, first + 1).orElseThrow().hash();
+        assertThat(get(explorer.uri(), "/l2/block/" + replaced.toHex()).body())
             .doesNotContain("reorged");
 
         // Rewind below the second transaction: the pool takes it and the third back, and the
@@ -110,40 +111,40 @@ class ExplorerReorgIT {
             () ->
                 explorer
                     .index()
-                    .block(Chain.L1, newNumber)
+                    .block(Chain.L2, newNumber)
                     .map(IndexedBlock::hash)
                     .equals(Optional.of(newBlock)),
             "the index follows the new branch",
             WAIT);
 
         // The index has the node's chain, block for block.
-        long head = explorer.index().head(Chain.L1).orElseThrow().number();
+        long head = explorer.index().head(Chain.L2).orElseThrow().number();
         for (long n = first; n <= head; n++) {
-          assertThat(explorer.index().block(Chain.L1, n).orElseThrow().hash())
+          assertThat(explorer.index().block(Chain.L2, n).orElseThrow().hash())
               .as("block %d", n)
               .isEqualTo(hashAt(rpc, n));
         }
-        assertThat(explorer.index().transaction(Chain.L1, lastTx).orElseThrow().blockNumber())
+        assertThat(explorer.index().transaction(Chain.L2, lastTx).orElseThrow().blockNumber())
             .isEqualTo(newNumber);
-        assertThat(explorer.index().latest(Chain.L1, 10))
+        assertThat(explorer.index().latest(Chain.L2, 10))
             .extracting(IndexedBlock::hash)
             .doesNotContain(replaced);
 
         // The pages: the transaction is in its new block, the old block says it was replaced.
-        String txPage = get(explorer.uri(), "/l1/tx/" + lastTx.toHex()).body();
-        assertThat(txPage).contains("href=\"/l1/block/" + newNumber + "\"");
-        ExplorerPage old = get(explorer.uri(), "/l1/block/" + replaced.toHex());
+        String txPage = get(explorer.uri(), "/l2/tx/" + lastTx.toHex()).body();
+        assertThat(txPage).contains("href=\"/l2/block/" + newNumber + "\"");
+        ExplorerPage old = get(explorer.uri(), "/l2/block/" + replaced.toHex());
         if (old.status() == 200) {
           assertThat(old.body()).contains(">reorged<").contains("not on the canonical chain");
         } else {
           assertThat(old.status()).isEqualTo(404);
-          assertThat(old.body()).contains("No L1 block has the hash");
+          assertThat(old.body()).contains("No L2 block has the hash");
         }
         String address =
-            get(explorer.uri(), "/l1/address/" + node.dev().get().accounts().addresses().get(0))
+            get(explorer.uri(), "/l2/address/" + node.dev().get().accounts().addresses().get(0))
                 .body();
-        assertThat(address).contains("href=\"/l1/tx/" + lastTx.toHex() + "\"");
-        assertThat(address).contains("href=\"/l1/block/" + newNumber + "\"");
+        assertThat(address).contains("href=\"/l2/tx/" + lastTx.toHex() + "\"");
+        assertThat(address).contains("href=\"/l2/block/" + newNumber + "\"");
       }
     }
   }
