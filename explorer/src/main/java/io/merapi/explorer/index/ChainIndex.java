@@ -2,6 +2,7 @@ package io.merapi.explorer.index;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
+import io.merapi.base.uint.UInt256;
 import io.merapi.explorer.Chain;
 import io.merapi.storage.Column;
 import io.merapi.storage.KeyRange;
@@ -9,6 +10,7 @@ import io.merapi.storage.KeyValue;
 import io.merapi.storage.KeyValueIterator;
 import io.merapi.storage.KeyValueStore;
 import io.merapi.storage.WriteBatch;
+import io.merapi.types.transaction.TransactionType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import java.util.OptionalLong;
  */
 public final class ChainIndex {
   static final byte[] LAYOUT_KEY = utf8("explorer-layout");
-  static final byte LAYOUT_VERSION = 3;
+  static final byte LAYOUT_VERSION = 4;
   private static final byte TX_BY_HASH = 0x01;
   private static final byte TX_BY_ADDRESS = 0x02;
 
@@ -303,18 +305,19 @@ public final class ChainIndex {
   static byte[] encodeBlock(IndexedBlock block) {
     int size = 32 + 32 + 8 + 4 + (block.complete() ? 0 : 1);
     for (IndexedTx tx : block.transactions()) {
-      size += 32 + 20 + 1 + (tx.to().isPresent() ? 20 : 0);
+      size += 32 + 1 + 20 + 1 + (tx.to().isPresent() ? 20 : 0) + 32;
     }
     ByteBuffer out = ByteBuffer.allocate(size);
     out.put(block.hash().array()).put(block.parentHash().array()).putLong(block.timestamp());
     out.putInt(block.transactions().size());
     for (IndexedTx tx : block.transactions()) {
-      out.put(tx.hash().array()).put(tx.from().array());
+      out.put(tx.hash().array()).put((byte) tx.type().value()).put(tx.from().array());
       if (tx.to().isPresent()) {
         out.put((byte) 1).put(tx.to().get().array());
       } else {
         out.put((byte) 0);
       }
+      out.put(tx.value().toHash().array());
     }
     if (!block.complete()) {
       // A trailing marker: blocks written before it existed read as complete.
@@ -332,10 +335,15 @@ public final class ChainIndex {
     List<IndexedTx> txs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Hash txHash = Hash.wrap(bytes(in, 32));
+      int typeByte = in.get() & 0xff;
+      TransactionType type =
+          TransactionType.of(typeByte)
+              .orElseThrow(() -> new IllegalStateException("unknown transaction type " + typeByte));
       Address from = Address.wrap(bytes(in, 20));
       Optional<Address> to =
           in.get() == 1 ? Optional.of(Address.wrap(bytes(in, 20))) : Optional.empty();
-      txs.add(new IndexedTx(txHash, from, to));
+      UInt256 amount = UInt256.fromBytes(bytes(in, 32));
+      txs.add(new IndexedTx(txHash, type, from, to, amount));
     }
     boolean complete = !(in.hasRemaining() && in.get() == NOT_INDEXED);
     return new IndexedBlock(number, hash, parent, timestamp, txs, complete);

@@ -7,7 +7,6 @@ import io.merapi.explorer.source.SourceUnavailableException;
 import io.merapi.rpc.client.RpcTransportException;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcTransaction;
-import io.merapi.types.transaction.InvalidTransactionException;
 import io.merapi.types.transaction.Transaction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -229,7 +228,7 @@ public final class Follower implements AutoCloseable {
     if (block.transactions() instanceof RpcBlock.Full full) {
       for (RpcTransaction rpcTx : full.transactions()) {
         Transaction tx = rpcTx.transaction();
-        txs.add(new IndexedTx(tx.hash(), sender(tx), tx.to()));
+        txs.add(IndexedTx.of(tx));
       }
     }
     return new IndexedBlock(
@@ -238,15 +237,6 @@ public final class Follower implements AutoCloseable {
         block.header().parentHash(),
         block.header().timestamp(),
         txs);
-  }
-
-  private static io.merapi.base.bytes.Address sender(Transaction tx) {
-    try {
-      return tx.sender();
-    } catch (InvalidTransactionException e) {
-      // A node would not include it; index it under the zero address rather than stall.
-      return io.merapi.base.bytes.Address.ZERO;
-    }
   }
 
   /** Waits, or less when the follower is closed (no interrupt: a call under way finishes). */

@@ -7,12 +7,14 @@ import io.merapi.derive.L2BlockRef;
 import io.merapi.derive.attributes.L2BlockInfo;
 import io.merapi.explorer.source.ChainSource;
 import io.merapi.explorer.source.RollupSource;
+import io.merapi.types.block.Header;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.json.RpcLog;
 import io.merapi.types.json.RpcReceipt;
 import io.merapi.types.receipt.Log;
 import io.merapi.types.transaction.DepositTransaction;
+import io.merapi.types.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,5 +93,14 @@ public final class DepositLinks {
   /** The L1 origin of L2 block {@code block} (from its L1 info deposit). */
   public L2BlockRef blockRef(RpcBlock block) {
     return L2BlockInfo.blockRef(rollup.rollupConfig(), block.toBlock());
+  }
+
+  /**
+   * The L1 origin of the L2 block with {@code header} whose first transaction is {@code first}: the
+   * L1 info deposit is all it takes, so a page need not fetch the whole block.
+   */
+  public L2BlockRef blockRef(Header header, Optional<Transaction> first) {
+    return L2BlockInfo.blockRef(
+        rollup.rollupConfig(), header, header.hash(), first.stream().toList());
   }
 }

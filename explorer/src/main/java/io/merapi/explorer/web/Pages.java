@@ -173,10 +173,12 @@ public final class Pages {
   public Page block(Chain chain, String id) {
     PathValues.BlockRef ref = PathValues.block(id);
     ChainSource source = source(chain);
+    // The header and the transaction hashes first: the rows come from the index when it holds
+    // this very block, so a busy chain's node need not send hundreds of transactions per view.
     Optional<RpcBlock> found =
         switch (ref) {
-          case PathValues.ByNumber n -> source.block(n.number());
-          case PathValues.ByHash h -> source.block(h.hash());
+          case PathValues.ByNumber n -> source.blockHeader(n.number());
+          case PathValues.ByHash h -> source.blockHeader(h.hash());
         };
     if (found.isEmpty()) {
       String message =
@@ -201,8 +203,8 @@ public final class Pages {
           };
       return notFound("Block not found", message);
     }
-    RpcBlock block = found.get();
-    Header header = block.header();
+    Header header = found.get().header();
+    BlockRows rows = blockRows(chain, source, found.get());
     Optional<SyncStatus> status = syncStatus();
     Optional<HeadStatus> where = status.map(s -> HeadStatus.of(chain, header.number(), s));
     Html body = new Html();
@@ -235,7 +237,7 @@ public final class Pages {
     end(body);
     if (chain == Chain.L2 && !reorged) {
       carriedBy(body, header.number(), status, where);
-      l1Origin(body, block);
+      l1Origin(body, header, rows.first(source));
     }
     rowMono(body, "Hash").text(header.hash().toHex());
     end(body);
@@ -246,8 +248,7 @@ public final class Pages {
     row(body, "Time")
         .text(Format.age(header.timestamp(), now()) + " · " + Format.utc(header.timestamp()));
     end(body);
-    List<RpcTransaction> txs =
-        block.transactions() instanceof RpcBlock.Full full ? full.transactions() : List.of();
+    List<IndexedTx> txs = rows.transactions();
     row(body, "Transactions").text(txs.size());
     end(body);
     row(body, "Gas used")
@@ -267,21 +268,12 @@ public final class Pages {
     } else {
       body.raw("<table><tr><th>#</th><th>Hash</th><th>Type</th><th>From</th><th>To</th>")
           .raw("<th>Value</th></tr>");
-      // The senders the index recovered when it took the block in: recovering a full block's
-      // signatures again (hundreds under load) was most of this page's time.
-      List<IndexedTx> indexed =
-          index
-              .block(chain, header.number())
-              .filter(b -> b.hash().equals(header.hash()))
-              .map(IndexedBlock::transactions)
-              .filter(known -> known.size() == txs.size())
-              .orElse(List.of());
       for (int i = 0; i < txs.size(); i++) {
-        Transaction tx = txs.get(i).transaction();
+        IndexedTx tx = txs.get(i);
         body.raw("<tr><td>").text(i).raw("</td><td class=\"mono\">");
         shortLink(body, txPath(chain, tx.hash()), tx.hash().toHex());
         body.raw("</td><td>").text(typeName(tx.type())).raw("</td><td class=\"mono\">");
-        shortAddress(body, chain, indexed.isEmpty() ? sender(tx) : indexed.get(i).from());
+        shortAddress(body, chain, tx.from());
         body.raw("</td><td class=\"mono\">");
         if (tx.to().isPresent()) {
           shortAddress(body, chain, tx.to().get());
@@ -369,7 +361,7 @@ public final class Pages {
       end(body);
     }
     rowMono(body, "From");
-    addressLink(body, chain, sender(tx));
+    addressLink(body, chain, IndexedTx.sender(tx));
     end(body);
     rowMono(body, "To");
     if (tx.to().isPresent()) {
@@ -505,11 +497,51 @@ public final class Pages {
     end(body);
   }
 
+  /**
+   * A block's transactions as its page lists them, and the first one's body when the node's full
+   * block was read (an L2 page needs the L1 info deposit for the block's L1 origin).
+   */
+  private record BlockRows(List<IndexedTx> transactions, Optional<Transaction> leading) {
+    /** The block's first transaction: the one read, or asked of the node by its hash. */
+    Optional<Transaction> first(ChainSource source) {
+      if (leading.isPresent() || transactions.isEmpty()) {
+        return leading;
+      }
+      return source.transaction(transactions.get(0).hash()).map(RpcTransaction::transaction);
+    }
+  }
+
+  /**
+   * The rows from the index when it holds this block complete (the senders it recovered when it
+   * took the block in: recovering hundreds of signatures again was most of this page's time under
+   * load); otherwise from the node's full block.
+   */
+  private BlockRows blockRows(Chain chain, ChainSource source, RpcBlock headerOnly) {
+    Header header = headerOnly.header();
+    int count =
+        switch (headerOnly.transactions()) {
+          case RpcBlock.Hashes h -> h.hashes().size();
+          case RpcBlock.Full f -> f.transactions().size();
+        };
+    Optional<List<IndexedTx>> indexed =
+        index
+            .block(chain, header.number())
+            .filter(b -> b.hash().equals(header.hash()) && b.complete())
+            .map(IndexedBlock::transactions)
+            .filter(known -> known.size() == count);
+    if (indexed.isPresent()) {
+      return new BlockRows(indexed.get(), Optional.empty());
+    }
+    List<Transaction> full =
+        source.block(header.hash()).map(b -> b.toBlock().transactions()).orElse(List.of());
+    return new BlockRows(full.stream().map(IndexedTx::of).toList(), full.stream().findFirst());
+  }
+
   /** The L1 block an L2 block was built on, from its L1 info deposit. */
-  private void l1Origin(Html body, RpcBlock block) {
+  private void l1Origin(Html body, Header header, Optional<Transaction> first) {
     L2BlockRef ref;
     try {
-      ref = deposits.blockRef(block);
+      ref = deposits.blockRef(header, first);
     } catch (RuntimeException e) {
       return; // genesis, or the node is away: the row is left out
     }
@@ -884,14 +916,6 @@ public final class Pages {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading from the node", e);
-    }
-  }
-
-  private static Address sender(Transaction tx) {
-    try {
-      return tx.sender();
-    } catch (RuntimeException e) {
-      return Address.ZERO;
     }
   }
 

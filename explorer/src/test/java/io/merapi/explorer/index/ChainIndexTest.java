@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
+import io.merapi.base.uint.UInt256;
 import io.merapi.explorer.Chain;
 import io.merapi.storage.Column;
 import io.merapi.storage.InMemoryKeyValueStore;
+import io.merapi.types.transaction.TransactionType;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,12 @@ class ChainIndexTest {
   }
 
   private static IndexedTx tx(String tag, long n, Address from, Address to) {
-    return new IndexedTx(hash(tag + "tx", n), from, Optional.ofNullable(to));
+    return new IndexedTx(
+        hash(tag + "tx", n),
+        TransactionType.DYNAMIC_FEE,
+        from,
+        Optional.ofNullable(to),
+        UInt256.valueOf(n));
   }
 
   /** A chain of blocks {@code from..to} on fork {@code fork}, each with the given transactions. */
