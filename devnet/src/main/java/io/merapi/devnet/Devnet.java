@@ -131,7 +131,8 @@ public final class Devnet implements AutoCloseable {
               verNode.map(RollupNodeService::rpcUri),
               batcher.rpcUri(),
               proposer.rpcUri(),
-              metrics);
+              metrics,
+              Optional.empty());
       DevnetInfo info = new DevnetInfo(files, endpoints, config.proposalInterval(), dir);
       dir.writeInfo(info.toJson());
       LOG.info(

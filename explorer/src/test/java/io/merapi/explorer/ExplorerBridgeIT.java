@@ -18,6 +18,7 @@ import io.merapi.devnet.Ports;
 import io.merapi.devnet.ViemScript;
 import io.merapi.devnet.info.Endpoints;
 import io.merapi.execution.dev.DevAccounts;
+import io.merapi.explorer.PageClient.Response;
 import io.merapi.explorer.bridge.BridgeContracts;
 import io.merapi.node.RollupRig;
 import io.merapi.rpc.client.HttpRpcClient;
@@ -29,9 +30,6 @@ import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.DynamicFeeTransaction;
 import io.merapi.types.transaction.SignedTransaction;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -60,11 +58,7 @@ class ExplorerBridgeIT {
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final PageClient pages = new PageClient();
 
   @Test
   void aWithdrawalIsFollowedThroughItsFourStagesAndADepositedTokenShowsItsBalance()
@@ -101,7 +95,7 @@ class ExplorerBridgeIT {
         assertThat(link.find()).as(l2TxPage).isTrue();
         String withdrawalPath = link.group(1);
         assertThat(l2TxPage).contains("MessagePassed").contains("L2ToL1MessagePasser");
-        String page = get(base, withdrawalPath).body();
+        String page = pages.get(base, withdrawalPath).body();
         assertThat(page)
             .contains("Withdrawal")
             .contains("href=\"/l2/tx/" + l2Tx.toHex() + "\"")
@@ -110,7 +104,7 @@ class ExplorerBridgeIT {
         assertReadable(page);
         assertThat(page).containsAnyOf(">initiated<", ">proposed<");
         await(base, withdrawalPath, body -> body.contains("provable now"));
-        assertThat(get(base, "/withdrawals").body())
+        assertThat(pages.get(base, "/withdrawals").body())
             .contains("href=\"" + withdrawalPath + "\"")
             .contains("href=\"/l2/tx/" + l2Tx.toHex() + "\"");
 
@@ -141,14 +135,14 @@ class ExplorerBridgeIT {
             .contains("none: the withdrawal is done")
             .doesNotContain("http-equiv=\"refresh\"");
         assertReadable(finalized);
-        assertThat(get(base, "/l1/tx/" + proveTx.toHex()).body())
+        assertThat(pages.get(base, "/l1/tx/" + proveTx.toHex()).body())
             .contains("Proves withdrawal")
             .contains("href=\"" + withdrawalPath + "\"")
             .contains("WithdrawalProven");
-        assertThat(get(base, "/l1/tx/" + finalizeTx.toHex()).body())
+        assertThat(pages.get(base, "/l1/tx/" + finalizeTx.toHex()).body())
             .contains("Finalizes withdrawal")
             .contains("href=\"" + withdrawalPath + "\"");
-        assertThat(get(base, "/withdrawals").body()).contains(">finalized<");
+        assertThat(pages.get(base, "/withdrawals").body()).contains(">finalized<");
 
         // The token: its balance on both address pages, the deposit in the list and on the
         // home page.
@@ -157,23 +151,25 @@ class ExplorerBridgeIT {
         String l2Address =
             await(base, "/l2/address/" + depositor.toHex(), body -> body.contains("1 WETH"));
         assertThat(l2Address).contains("Bridge tokens").contains(l2Token.toHex());
-        assertThat(get(base, "/l1/address/" + depositor.toHex()).body())
+        assertThat(pages.get(base, "/l1/address/" + depositor.toHex()).body())
             .contains("Bridge tokens")
             .contains("1 WETH");
-        String deposits = get(base, "/deposits").body();
+        String deposits = pages.get(base, "/deposits").body();
         assertThat(deposits).contains("href=\"/l2/tx/0x").contains("in L2 block");
         assertReadable(deposits);
-        assertThat(get(base, "/").body())
+        assertThat(pages.get(base, "/").body())
             .contains("Latest deposits")
             .contains("Latest withdrawals");
 
         // Bad input on the new routes.
-        assertProblem(get(base, "/withdrawal/0x12"), 400, "a hash is 0x followed by 64 hex");
+        assertProblem(pages.get(base, "/withdrawal/0x12"), 400, "a hash is 0x followed by 64 hex");
         assertProblem(
-            get(base, "/withdrawal/0x" + "00".repeat(31) + "01"), 404, "Withdrawal not found");
+            pages.get(base, "/withdrawal/0x" + "00".repeat(31) + "01"),
+            404,
+            "Withdrawal not found");
         assertProblem(
-            get(base, "/withdrawal/%3Cscript%3E"), 400, "a hash is 0x followed by 64 hex");
-        assertProblem(get(base, "/withdrawals/extra"), 404, "There is no page at");
+            pages.get(base, "/withdrawal/%3Cscript%3E"), 400, "a hash is 0x followed by 64 hex");
+        assertProblem(pages.get(base, "/withdrawals/extra"), 404, "There is no page at");
       }
     }
   }
@@ -268,29 +264,12 @@ class ExplorerBridgeIT {
     String[] last = {""};
     RollupRig.awaitTrue(
         () -> {
-          last[0] = get(base, path).body();
+          last[0] = pages.get(base, path).body();
           return done.test(last[0]);
         },
         path + " shows what is awaited",
         BRIDGE);
     return last[0];
-  }
-
-  record Response(int status, String body) {}
-
-  private Response get(URI base, String path) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("GET " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void assertProblem(Response response, int status, String text) {

@@ -13,14 +13,12 @@ import io.merapi.devnet.load.LoadGenerator;
 import io.merapi.devnet.load.LoadSettings;
 import io.merapi.devnet.load.ReceiptReport;
 import io.merapi.execution.dev.DevAccounts;
+import io.merapi.explorer.PageClient.Response;
 import io.merapi.node.RollupRig;
 import io.merapi.rpc.client.HttpRpcClient;
 import io.merapi.rpc.client.RpcClient;
 import io.merapi.rpc.client.RpcClientOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +43,7 @@ class ExplorerChainsIT {
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final PageClient pages = new PageClient();
 
   @Test
   void theCarrierIsExactAndTheExplorerRidesOutARestartOfTheChains() throws Exception {
@@ -85,10 +79,10 @@ class ExplorerChainsIT {
         Hash transfer = sendTransfer(endpoints.l2Rpc());
         long block = l2BlockOf(endpoints.l2Rpc(), transfer);
         RollupRig.awaitTrue(
-            () -> get(site, "/l2/tx/" + transfer.toHex()).body().contains("Made safe by"),
+            () -> pages.get(site, "/l2/tx/" + transfer.toHex()).body().contains("Made safe by"),
             "the transfer's page says which L1 block made it safe",
             WAIT);
-        String txPage = get(site, "/l2/tx/" + transfer.toHex()).body();
+        String txPage = pages.get(site, "/l2/tx/" + transfer.toHex()).body();
         Matcher carrier =
             Pattern.compile(
                     "Batcher transaction</th><td class=\"mono\"><a href=\"/l1/tx/(0x[0-9a-f]{64})\">")
@@ -96,7 +90,7 @@ class ExplorerChainsIT {
         assertThat(carrier.find()).as("an exact carrier: %s", txPage).isTrue();
         assertThat(txPage).doesNotContain("carried by one of");
         Hash carrierTx = Hash.fromHex(carrier.group(1));
-        String carrierPage = get(site, "/l1/tx/" + carrierTx.toHex()).body();
+        String carrierPage = pages.get(site, "/l1/tx/" + carrierTx.toHex()).body();
         assertThat(carrierPage)
             .contains("batcher transaction: carries L2 batch data")
             .contains("blob (EIP-4844)");
@@ -106,10 +100,10 @@ class ExplorerChainsIT {
             .hasValueSatisfying(c -> assertThat(c.carriers()).containsExactly(carrierTx));
 
         // A moving page refreshes in place: the script, and the fragment of the live part.
-        Response script = get(site, "/static/explorer.js");
+        Response script = pages.get(site, "/static/explorer.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.body()).contains("fragment").contains("data-refresh");
-        Response fragment = get(site, "/?fragment=status");
+        Response fragment = pages.get(site, "/?fragment=status");
         assertThat(fragment.body())
             .startsWith("<div id=\"live\" data-refresh=")
             .contains("L2 unsafe")
@@ -122,25 +116,25 @@ class ExplorerChainsIT {
         devnet = null;
         RollupRig.awaitTrue(
             () -> {
-              String home = get(site, "/").body();
+              String home = pages.get(site, "/").body();
               return home.contains("L1 JSON-RPC (" + endpoints.l1Rpc() + ") is unreachable")
                   && home.contains("L2 JSON-RPC (" + endpoints.l2Rpc() + ") is unreachable")
                   && home.contains("rollup node (" + endpoints.node() + ") is unreachable");
             },
             "the home page names each unreachable endpoint",
             WAIT);
-        Response home = get(site, "/");
+        Response home = pages.get(site, "/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("role=\"alert\"");
         assertReadable(home);
-        Response down = get(site, "/l2/block/" + block);
+        Response down = pages.get(site, "/l2/block/" + block);
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.body())
             .contains("Chain unreachable")
             .contains("L2 JSON-RPC (" + endpoints.l2Rpc() + ")")
             .contains("data-refresh=");
         assertReadable(down);
-        Response downTx = get(site, "/l1/tx/" + carrierTx.toHex());
+        Response downTx = pages.get(site, "/l1/tx/" + carrierTx.toHex());
         assertThat(downTx.status()).isEqualTo(503);
         assertThat(downTx.body()).contains("L1 JSON-RPC (" + endpoints.l1Rpc() + ")");
         assertReadable(downTx);
@@ -152,10 +146,10 @@ class ExplorerChainsIT {
             "the explorer indexes the restarted L2",
             WAIT);
         RollupRig.awaitTrue(
-            () -> !get(site, "/").body().contains("is unreachable"),
+            () -> !pages.get(site, "/").body().contains("is unreachable"),
             "the home page no longer says an endpoint is unreachable",
             WAIT);
-        Response back = get(site, "/l2/block/" + block);
+        Response back = pages.get(site, "/l2/block/" + block);
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.body()).contains("L2 block " + block);
         assertReadable(back);
@@ -208,23 +202,6 @@ class ExplorerChainsIT {
     try (RpcClient rpc = HttpRpcClient.create(l2, RpcClientOptions.defaults())) {
       return Hash.fromHex(
           rpc.call("eth_getBlockByNumber", Hex.quantity(number), false).get("hash").asText());
-    }
-  }
-
-  record Response(int status, String body) {}
-
-  private Response get(URI base, String path) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("GET " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

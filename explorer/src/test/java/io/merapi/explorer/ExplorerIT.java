@@ -17,6 +17,7 @@ import io.merapi.devnet.load.LoadGenerator;
 import io.merapi.devnet.load.LoadSettings;
 import io.merapi.devnet.load.ReceiptReport;
 import io.merapi.execution.dev.DevAccounts;
+import io.merapi.explorer.PageClient.Response;
 import io.merapi.explorer.index.IndexedBlock;
 import io.merapi.node.RollupRig;
 import io.merapi.rpc.client.HttpRpcClient;
@@ -27,7 +28,6 @@ import io.merapi.types.transaction.DynamicFeeTransaction;
 import io.merapi.types.transaction.SignedTransaction;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +67,7 @@ class ExplorerIT {
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final PageClient pages = new PageClient();
 
   @Test
   void everyPageKindShowsWhatAPersonLooksForAndBadInputGetsAReadablePage() throws Exception {
@@ -101,7 +97,7 @@ class ExplorerIT {
             "the index holds the transfer",
             INDEXED);
 
-        Response home = get(base, "/");
+        Response home = pages.get(base, "/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body())
             .contains("The rollup at a glance")
@@ -115,7 +111,7 @@ class ExplorerIT {
             .contains("http-equiv=\"refresh\"");
         assertReadable(home);
 
-        Response tx = get(base, "/l2/tx/" + transfer.toHex());
+        Response tx = pages.get(base, "/l2/tx/" + transfer.toHex());
         assertThat(tx.status()).isEqualTo(200);
         assertThat(tx.body())
             .contains(transfer.toHex())
@@ -127,7 +123,7 @@ class ExplorerIT {
             .contains("0.000000000000000001 ETH"); // each transfer pays one wei
         RollupRig.awaitTrue(
             () -> {
-              String body = get(base, "/l2/tx/" + transfer.toHex()).body();
+              String body = pages.get(base, "/l2/tx/" + transfer.toHex()).body();
               return body.contains("class=\"status safe\"")
                   || body.contains("class=\"status finalized\"");
             },
@@ -135,18 +131,18 @@ class ExplorerIT {
             SAFE);
         // Once safe: the L1 block that made it so and the batcher transaction there, which
         // links back as a batcher transaction.
-        String safeTx = get(base, "/l2/tx/" + transfer.toHex()).body();
+        String safeTx = pages.get(base, "/l2/tx/" + transfer.toHex()).body();
         assertThat(safeTx).contains("Made safe by").contains("Batcher transaction");
         Matcher carrier =
             Pattern.compile(
                     "Batcher transaction</th><td class=\"mono\"><a href=\"(/l1/tx/0x[0-9a-f]{64})\"")
                 .matcher(safeTx);
         assertThat(carrier.find()).as(safeTx).isTrue();
-        Response batcherTx = get(base, carrier.group(1));
+        Response batcherTx = pages.get(base, carrier.group(1));
         assertThat(batcherTx.status()).isEqualTo(200);
         assertThat(batcherTx.body()).contains("batcher transaction: carries L2 batch data");
 
-        Response blockPage = get(base, "/l2/block/" + block);
+        Response blockPage = pages.get(base, "/l2/block/" + block);
         assertThat(blockPage.status()).isEqualTo(200);
         assertThat(blockPage.body())
             .contains("L2 block " + block)
@@ -154,7 +150,7 @@ class ExplorerIT {
             .contains("deposit"); // the L1 attributes deposit opens every L2 block
         assertReadable(blockPage);
 
-        Response address = get(base, "/l2/address/" + sender.toHex());
+        Response address = pages.get(base, "/l2/address/" + sender.toHex());
         assertThat(address.status()).isEqualTo(200);
         assertThat(address.body())
             .contains(sender.toChecksumHex())
@@ -168,14 +164,14 @@ class ExplorerIT {
         Address portal = devnet.info().l1Contracts().get("OptimismPortal");
         Hash l1Deposit = sendL1(endpoints.l1Rpc(), portal, DEPOSIT);
         RollupRig.awaitTrue(
-            () -> get(base, "/l1/tx/" + l1Deposit.toHex()).body().contains(" in L2 block "),
+            () -> pages.get(base, "/l1/tx/" + l1Deposit.toHex()).body().contains(" in L2 block "),
             "the deposit's L1 page shows its L2 transaction in a block",
             SAFE);
-        String l1DepositPage = get(base, "/l1/tx/" + l1Deposit.toHex()).body();
+        String l1DepositPage = pages.get(base, "/l1/tx/" + l1Deposit.toHex()).body();
         assertThat(l1DepositPage).contains("Deposits to L2").contains("0.001 ETH");
         Matcher l2Leg = Pattern.compile("href=\"(/l2/tx/0x[0-9a-f]{64})\"").matcher(l1DepositPage);
         assertThat(l2Leg.find()).as(l1DepositPage).isTrue();
-        Response l2Deposit = get(base, l2Leg.group(1));
+        Response l2Deposit = pages.get(base, l2Leg.group(1));
         assertThat(l2Deposit.status()).isEqualTo(200);
         assertThat(l2Deposit.body())
             .contains(">deposit<")
@@ -187,43 +183,47 @@ class ExplorerIT {
         // transaction's page.
         IndexedBlock l1Block = awaitL1BlockWithTransactions(explorer);
         Hash l1Tx = l1Block.transactions().getFirst().hash();
-        Response l1BlockPage = get(base, "/l1/block/" + l1Block.number());
+        Response l1BlockPage = pages.get(base, "/l1/block/" + l1Block.number());
         assertThat(l1BlockPage.status()).isEqualTo(200);
         assertThat(l1BlockPage.body())
             .contains("L1 block " + l1Block.number())
             .contains("href=\"/l1/tx/" + l1Tx.toHex() + "\"");
-        Response l1TxPage = get(base, "/l1/tx/" + l1Tx.toHex());
+        Response l1TxPage = pages.get(base, "/l1/tx/" + l1Tx.toHex());
         assertThat(l1TxPage.status()).isEqualTo(200);
         assertThat(l1TxPage.body()).contains("L1 transaction").contains("L1 status");
 
         // Search finds each kind of thing.
-        assertRedirect(get(base, "/search?q=" + transfer.toHex()), "/l2/tx/" + transfer.toHex());
-        assertRedirect(get(base, "/search?q=" + l1Tx.toHex()), "/l1/tx/" + l1Tx.toHex());
-        assertRedirect(get(base, "/search?q=" + block), "/l2/block/" + block);
         assertRedirect(
-            get(base, "/search?q=" + sender.toChecksumHex()), "/l2/address/" + sender.toHex());
+            pages.get(base, "/search?q=" + transfer.toHex()), "/l2/tx/" + transfer.toHex());
+        assertRedirect(pages.get(base, "/search?q=" + l1Tx.toHex()), "/l1/tx/" + l1Tx.toHex());
+        assertRedirect(pages.get(base, "/search?q=" + block), "/l2/block/" + block);
+        assertRedirect(
+            pages.get(base, "/search?q=" + sender.toChecksumHex()),
+            "/l2/address/" + sender.toHex());
 
         // Bad input: readable pages, the input escaped, never a stack trace.
-        Response script = get(base, "/search?q=" + encode("<script>alert(1)</script>"));
+        Response script = pages.get(base, "/search?q=" + encode("<script>alert(1)</script>"));
         assertThat(script.status()).isEqualTo(400);
         assertThat(script.body())
             .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
             .doesNotContain("<script>");
         assertReadable(script);
-        assertProblem(get(base, "/search?q=0x1234"), 400, "a hash has 64 digits");
-        assertProblem(get(base, "/search?q=hello"), 400, "cannot be looked up");
+        assertProblem(pages.get(base, "/search?q=0x1234"), 400, "a hash has 64 digits");
+        assertProblem(pages.get(base, "/search?q=hello"), 400, "cannot be looked up");
         assertProblem(
-            get(base, "/search?q=0x" + "42".repeat(32)),
+            pages.get(base, "/search?q=0x" + "42".repeat(32)),
             404,
             "No transaction or block on L1 or L2");
         assertProblem(
-            get(base, "/l2/tx/0x" + "00".repeat(31) + "01"), 404, "Transaction not found");
-        assertProblem(get(base, "/l2/block/99999999"), 404, "is past the head");
-        assertProblem(get(base, "/l1/block/0x" + "ab".repeat(32)), 404, "No L1 block has the hash");
-        assertProblem(get(base, "/l2/block/12abc"), 400, "a block is a number");
-        assertProblem(get(base, "/l2/tx/0x12"), 400, "a hash is 0x followed by 64 hex digits");
-        assertProblem(get(base, "/l2/address/0xnothex"), 400, "an address is 0x");
-        assertProblem(get(base, "/l3/block/1"), 404, "There is no page at");
+            pages.get(base, "/l2/tx/0x" + "00".repeat(31) + "01"), 404, "Transaction not found");
+        assertProblem(pages.get(base, "/l2/block/99999999"), 404, "is past the head");
+        assertProblem(
+            pages.get(base, "/l1/block/0x" + "ab".repeat(32)), 404, "No L1 block has the hash");
+        assertProblem(pages.get(base, "/l2/block/12abc"), 400, "a block is a number");
+        assertProblem(
+            pages.get(base, "/l2/tx/0x12"), 400, "a hash is 0x followed by 64 hex digits");
+        assertProblem(pages.get(base, "/l2/address/0xnothex"), 400, "an address is 0x");
+        assertProblem(pages.get(base, "/l3/block/1"), 404, "There is no page at");
         assertThat(post(base, "/").statusCode()).isEqualTo(405);
 
         indexedL2 = explorer.index().head(Chain.L2).orElseThrow().number();
@@ -237,7 +237,7 @@ class ExplorerIT {
             () -> again.index().head(Chain.L2).orElseThrow().number() > indexedL2 + 1,
             "the restarted explorer indexes new blocks",
             INDEXED);
-        assertThat(get(again.uri(), "/").status()).isEqualTo(200);
+        assertThat(pages.get(again.uri(), "/").status()).isEqualTo(200);
       }
     }
   }
@@ -305,30 +305,14 @@ class ExplorerIT {
     return found.get().orElseThrow();
   }
 
-  record Response(int status, String body, Optional<String> location) {}
-
-  private Response get(URI base, String path) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          response.statusCode(), response.body(), response.headers().firstValue("Location"));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("GET " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private HttpResponse<String> post(URI base, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(base.resolve(path))
-            .POST(HttpRequest.BodyPublishers.ofString("x"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return pages
+        .http()
+        .send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static String encode(String text) {

@@ -12,6 +12,7 @@ import io.merapi.base.uint.UInt256;
 import io.merapi.execution.dev.DevGenesis;
 import io.merapi.execution.node.ExecutionNode;
 import io.merapi.execution.node.ExecutionNodeConfig;
+import io.merapi.explorer.PageClient.Response;
 import io.merapi.explorer.index.IndexedBlock;
 import io.merapi.node.RollupRig;
 import io.merapi.rpc.client.HttpRpcClient;
@@ -24,9 +25,6 @@ import io.merapi.types.transaction.SignedTransaction;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,8 +44,7 @@ class ExplorerReorgIT {
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final PageClient pages = new PageClient();
 
   @Test
   void theIndexAndThePagesFollowTheNewBranchAfterARewind() throws Exception {
@@ -90,7 +87,7 @@ class ExplorerReorgIT {
             WAIT);
         long first = blockOf(rpc, txs[0]);
         Hash replaced = explorer.index().block(Chain.L2, first + 1).orElseThrow().hash();
-        assertThat(get(explorer.uri(), "/l2/block/" + replaced.toHex()).body())
+        assertThat(pages.get(explorer.uri(), "/l2/block/" + replaced.toHex()).body())
             .doesNotContain("reorged");
 
         // Rewind below the second transaction: the pool takes it and the third back, and the
@@ -131,9 +128,9 @@ class ExplorerReorgIT {
             .doesNotContain(replaced);
 
         // The pages: the transaction is in its new block, the old block says it was replaced.
-        String txPage = get(explorer.uri(), "/l2/tx/" + lastTx.toHex()).body();
+        String txPage = pages.get(explorer.uri(), "/l2/tx/" + lastTx.toHex()).body();
         assertThat(txPage).contains("href=\"/l2/block/" + newNumber + "\"");
-        ExplorerPage old = get(explorer.uri(), "/l2/block/" + replaced.toHex());
+        Response old = pages.get(explorer.uri(), "/l2/block/" + replaced.toHex());
         if (old.status() == 200) {
           assertThat(old.body()).contains(">reorged<").contains("not on the canonical chain");
         } else {
@@ -141,22 +138,14 @@ class ExplorerReorgIT {
           assertThat(old.body()).contains("No L2 block has the hash");
         }
         String address =
-            get(explorer.uri(), "/l2/address/" + node.dev().get().accounts().addresses().get(0))
+            pages
+                .get(
+                    explorer.uri(), "/l2/address/" + node.dev().get().accounts().addresses().get(0))
                 .body();
         assertThat(address).contains("href=\"/l2/tx/" + lastTx.toHex() + "\"");
         assertThat(address).contains("href=\"/l2/block/" + newNumber + "\"");
       }
     }
-  }
-
-  record ExplorerPage(int status, String body) {}
-
-  private ExplorerPage get(URI base, String path) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    return new ExplorerPage(response.statusCode(), response.body());
   }
 
   private static Hash send(RpcClient rpc, Secp256k1.PrivateKey key, long nonce) {

@@ -2,14 +2,11 @@ package io.merapi.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.merapi.explorer.PageClient.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExplorerUnreachableIT {
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final PageClient pages = new PageClient();
 
   @Test
   void pagesSayWhichEndpointIsUnreachable() throws Exception {
@@ -33,28 +26,27 @@ class ExplorerUnreachableIT {
     URI node = closedPort();
     try (Explorer explorer =
         Explorer.start(ExplorerConfig.of(l1, l2, node, tmp.resolve("explorer")).withPort(0))) {
-      HttpResponse<String> home = get(explorer.uri(), "/");
-      assertThat(home.statusCode()).isEqualTo(200);
+      Response home = pages.get(explorer.uri(), "/");
+      assertThat(home.status()).isEqualTo(200);
       assertThat(home.body())
           .contains("rollup node (" + node + ") is unreachable")
           .contains("The rollup node is unreachable: no heads to show.")
           .contains("Not indexed yet.");
 
-      HttpResponse<String> block = get(explorer.uri(), "/l2/block/5");
-      assertThat(block.statusCode()).isEqualTo(503);
+      Response block = pages.get(explorer.uri(), "/l2/block/5");
+      assertThat(block.status()).isEqualTo(503);
       assertThat(block.body())
           .contains("Chain unreachable")
           .contains("L2 JSON-RPC (" + l2 + ") is unreachable")
           .contains("Back to the home page")
           .endsWith("</html>");
 
-      HttpResponse<String> tx = get(explorer.uri(), "/l1/tx/0x" + "00".repeat(31) + "01");
-      assertThat(tx.statusCode()).isEqualTo(503);
+      Response tx = pages.get(explorer.uri(), "/l1/tx/0x" + "00".repeat(31) + "01");
+      assertThat(tx.status()).isEqualTo(503);
       assertThat(tx.body()).contains("L1 JSON-RPC (" + l1 + ") is unreachable");
 
-      assertThat(get(explorer.uri(), "/search?q=hello").statusCode()).isEqualTo(400);
-      assertThat(get(explorer.uri(), "/search?q=12").headers().firstValue("Location"))
-          .contains("/l2/block/12");
+      assertThat(pages.get(explorer.uri(), "/search?q=hello").status()).isEqualTo(400);
+      assertThat(pages.get(explorer.uri(), "/search?q=12").location()).contains("/l2/block/12");
     }
   }
 
@@ -63,11 +55,5 @@ class ExplorerUnreachableIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
-  }
-
-  private HttpResponse<String> get(URI base, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

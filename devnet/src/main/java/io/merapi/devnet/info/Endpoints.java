@@ -56,36 +56,6 @@ public record Endpoints(
     Objects.requireNonNull(explorer);
   }
 
-  /** Without an explorer. */
-  public Endpoints(
-      URI l1Rpc,
-      URI l1Ws,
-      URI l1Beacon,
-      URI l2Rpc,
-      URI l2Ws,
-      URI l2Engine,
-      URI node,
-      Optional<URI> verifierRpc,
-      Optional<URI> verifierNode,
-      URI batcher,
-      URI proposer,
-      SequencedMap<String, URI> metrics) {
-    this(
-        l1Rpc,
-        l1Ws,
-        l1Beacon,
-        l2Rpc,
-        l2Ws,
-        l2Engine,
-        node,
-        verifierRpc,
-        verifierNode,
-        batcher,
-        proposer,
-        metrics,
-        Optional.empty());
-  }
-
   /** These endpoints and the block explorer's pages at {@code uri}. */
   public Endpoints withExplorer(URI uri) {
     return new Endpoints(

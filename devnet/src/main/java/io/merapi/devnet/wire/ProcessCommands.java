@@ -336,7 +336,8 @@ public final class ProcessCommands {
         config.verifier() ? Optional.of(http(ports.verifierNode())) : Optional.empty(),
         http(ports.batcher()),
         http(ports.proposer()),
-        metricsEndpoints());
+        metricsEndpoints(),
+        Optional.empty());
   }
 
   /** HTTP and WebSocket on one port (the two flags name the same one), all namespaces, CORS *. */

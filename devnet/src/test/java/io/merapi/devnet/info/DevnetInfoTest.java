@@ -50,7 +50,8 @@ class DevnetInfoTest {
         verifier ? Optional.of(URI.create("http://127.0.0.1:7645/")) : Optional.empty(),
         URI.create("http://127.0.0.1:6545/"),
         URI.create("http://127.0.0.1:6546/"),
-        new LinkedHashMap<>());
+        new LinkedHashMap<>(),
+        Optional.empty());
   }
 
   private static List<String> keys(JsonNode json) {
@@ -140,7 +141,8 @@ class DevnetInfoTest {
             base.verifierNode(),
             base.batcher(),
             base.proposer(),
-            metrics);
+            metrics,
+            base.explorer());
     DevnetInfo info = new DevnetInfo(games, served, Duration.ofSeconds(6), dir);
     assertThat(keys(info.toJson().get("metrics"))).containsExactly("l1", "batcher");
     assertThat(info.toJson().at("/metrics/batcher").asText())
