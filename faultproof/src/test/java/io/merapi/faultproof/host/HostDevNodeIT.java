@@ -3,7 +3,6 @@ package io.merapi.faultproof.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ethereum.ckzg4844.CKZG4844JNI;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -12,7 +11,7 @@ import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.crypto.Secp256k1;
 import io.merapi.base.rlp.Rlp;
 import io.merapi.base.uint.UInt256;
-import io.merapi.evm.precompile.KzgTrustedSetup;
+import io.merapi.execution.dev.DevBlobs;
 import io.merapi.execution.dev.DevGenesis;
 import io.merapi.execution.node.ExecutionNode;
 import io.merapi.execution.node.ExecutionNodeConfig;
@@ -95,8 +94,8 @@ class HostDevNodeIT {
       for (int i = 0; i < 3; i++) {
         sent.add(transfer(key, i));
       }
-      BlobSidecar sidecar = sidecar();
-      sent.add(blobTx(key, 3, sidecar));
+      BlobSidecar sidecar = DevBlobs.sidecar(1);
+      sent.add(DevBlobs.blobTx(key, 3, sidecar));
       for (Transaction tx : sent) {
         rpc.call(
             "eth_sendRawTransaction",
@@ -277,38 +276,5 @@ class HostDevNodeIT {
             UInt256.ZERO,
             UInt256.ZERO)
         .sign(key);
-  }
-
-  private static BlobSidecar sidecar() {
-    KzgTrustedSetup.ensureLoaded();
-    byte[] blob = new byte[BlobSidecar.BYTES_PER_BLOB];
-    for (int i = 0; i < blob.length; i++) {
-      blob[i] = (i % 32 == 0) ? 0 : (byte) (i * 13 + 5);
-    }
-    byte[] commitment = CKZG4844JNI.blobToKzgCommitment(blob);
-    byte[] proof = CKZG4844JNI.computeBlobKzgProof(blob, commitment);
-    return new BlobSidecar(
-        0, List.of(Bytes.wrap(blob)), List.of(Bytes.wrap(commitment)), List.of(Bytes.wrap(proof)));
-  }
-
-  private static BlobTransaction blobTx(Secp256k1.PrivateKey key, long nonce, BlobSidecar sidecar) {
-    return (BlobTransaction)
-        new BlobTransaction(
-                DevGenesis.CHAIN_ID,
-                nonce,
-                UInt256.valueOf(GWEI),
-                UInt256.valueOf(50 * GWEI),
-                21_000,
-                Address.fromHex("0x00000000000000000000000000000000000000b1"),
-                UInt256.ZERO,
-                Bytes.EMPTY,
-                AccessList.EMPTY,
-                UInt256.valueOf(10 * GWEI),
-                sidecar.versionedHashes(),
-                UInt256.ZERO,
-                UInt256.ZERO,
-                UInt256.ZERO,
-                Optional.of(sidecar))
-            .sign(key);
   }
 }
