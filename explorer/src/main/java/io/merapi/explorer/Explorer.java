@@ -6,6 +6,8 @@ import io.merapi.explorer.bridge.BridgeLogs;
 import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.Follower;
+import io.merapi.explorer.rollup.BatchCarrier;
+import io.merapi.explorer.rollup.CarrierWarmer;
 import io.merapi.explorer.source.ChainSource;
 import io.merapi.explorer.source.RollupSource;
 import io.merapi.explorer.source.RpcEndpoint;
@@ -108,9 +110,11 @@ public final class Explorer implements AutoCloseable {
         started.push(beacon);
         blobs = Optional.of(beacon);
       }
+      BatchCarrier carrier = new BatchCarrier(rollup, l1, l2, index, blobs);
+      started.push(CarrierWarmer.start(carrier, rollup, index, config.l2Poll()));
       ExplorerServer server =
           ExplorerServer.start(
-              new Routes(new Pages(l1, l2, rollup, index, clock, bridge, blobs)),
+              new Routes(new Pages(l1, l2, rollup, index, clock, bridge, carrier)),
               config.host(),
               config.port());
       started.push(server);

@@ -78,6 +78,12 @@ class ExplorerChainsIT {
         // The batcher transaction that carried a safe block, found in its blobs.
         Hash transfer = sendTransfer(endpoints.l2Rpc());
         long block = l2BlockOf(endpoints.l2Rpc(), transfer);
+        Hash blockHash = blockHash(endpoints.l2Rpc(), block);
+        // Found in the background once safe, before anyone opens a page about it.
+        RollupRig.awaitTrue(
+            () -> explorer.index().carriedBy(block, blockHash).isPresent(),
+            "the explorer finds the transfer block's batcher transaction by itself",
+            WAIT);
         RollupRig.awaitTrue(
             () -> pages.get(site, "/l2/tx/" + transfer.toHex()).body().contains("Made safe by"),
             "the transfer's page says which L1 block made it safe",
@@ -94,8 +100,7 @@ class ExplorerChainsIT {
         assertThat(carrierPage)
             .contains("batcher transaction: carries L2 batch data")
             .contains("blob (EIP-4844)");
-        // The answer is kept, and the next page reads it from the index.
-        Hash blockHash = blockHash(endpoints.l2Rpc(), block);
+        // The page shows the answer the index keeps.
         assertThat(explorer.index().carriedBy(block, blockHash))
             .hasValueSatisfying(c -> assertThat(c.carriers()).containsExactly(carrierTx));
 

@@ -2,6 +2,7 @@ package io.merapi.explorer.index;
 
 import io.merapi.base.bytes.Hash;
 import io.merapi.explorer.Chain;
+import io.merapi.explorer.Pacing;
 import io.merapi.explorer.source.BlockSource;
 import io.merapi.explorer.source.SourceUnavailableException;
 import io.merapi.rpc.client.RpcTransportException;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,6 @@ public final class Follower implements AutoCloseable {
   /** How far back a reorg is looked for before the chain's index is dropped and rebuilt. */
   static final int MAX_REORG_DEPTH = 1024;
 
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
   private static final Duration NEXT_ROUND = Duration.ofMillis(20);
 
   private final BlockSource source;
@@ -40,8 +38,7 @@ public final class Follower implements AutoCloseable {
   private final long backfill;
   private final BlockExtras extras;
   private final Thread thread;
-  private final CountDownLatch stop = new CountDownLatch(1);
-  private volatile boolean running = true;
+  private final Pacing pacing;
 
   /**
    * @param backfill on an empty index, how many blocks below the node's head to start from
@@ -56,6 +53,7 @@ public final class Follower implements AutoCloseable {
     this.extras = extras;
     this.index = index;
     this.pollInterval = pollInterval;
+    this.pacing = new Pacing(pollInterval);
     this.backfill = backfill;
     this.thread =
         Thread.ofVirtual().name("explorer-follow-" + source.chain().path()).unstarted(this::run);
@@ -85,29 +83,24 @@ public final class Follower implements AutoCloseable {
 
   private void run() {
     long failures = 0;
-    while (running) {
+    while (pacing.running()) {
       try {
         boolean caughtUp = round();
         failures = 0;
         // Behind: go on at once, but never spin on a node that lists a head it cannot serve.
-        pause(caughtUp ? pollInterval : NEXT_ROUND);
+        pacing.pause(caughtUp ? pollInterval : NEXT_ROUND);
       } catch (SourceUnavailableException e) {
         // Reachability has logged the outage once; wait longer while it lasts.
         failures++;
-        pause(backoff(failures));
+        pacing.backoff(failures);
       } catch (RuntimeException e) {
         failures++;
         if (failures == 1) {
           LOG.warn("following {} failed, retrying: {}", source.chain().label(), e.toString());
         }
-        pause(backoff(failures));
+        pacing.backoff(failures);
       }
     }
-  }
-
-  private Duration backoff(long failures) {
-    long millis = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(failures - 1, 10));
-    return Duration.ofMillis(Math.max(millis, pollInterval.toMillis()));
   }
 
   /**
@@ -120,7 +113,7 @@ public final class Follower implements AutoCloseable {
     Optional<IndexedBlock> indexed = index.head(source.chain());
     long next = indexed.map(b -> b.number() + 1).orElse(Math.max(0, head - backfill));
     int done = 0;
-    while (running && next <= head && done < MAX_BLOCKS_PER_ROUND) {
+    while (pacing.running() && next <= head && done < MAX_BLOCKS_PER_ROUND) {
       Optional<Read> read = read(next);
       if (read.isEmpty()) {
         return false; // the head moved back: the next round reconciles
@@ -239,20 +232,10 @@ public final class Follower implements AutoCloseable {
         txs);
   }
 
-  /** Waits, or less when the follower is closed (no interrupt: a call under way finishes). */
-  private void pause(Duration duration) {
-    try {
-      stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
+  /** Stops after the call under way (no interrupt), waiting up to 10 s for it. */
   @Override
   public void close() {
-    running = false;
-    stop.countDown();
+    pacing.stop();
     if (!thread.isAlive()) {
       return;
     }

@@ -5,8 +5,10 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.derive.attributes.L2BlockInfo;
 import io.merapi.derive.source.BlobSource;
 import io.merapi.derive.stage.ProtocolParameters;
+import io.merapi.explorer.Chain;
 import io.merapi.explorer.index.CarriedBy;
 import io.merapi.explorer.index.ChainIndex;
+import io.merapi.explorer.index.IndexedBlock;
 import io.merapi.explorer.source.ChainSource;
 import io.merapi.explorer.source.RollupSource;
 import io.merapi.explorer.source.SafeHead;
@@ -53,6 +55,10 @@ public final class BatchCarrier {
   private final ChainSource l2;
   private final ChainIndex index;
   private final InboxReader inbox;
+  private final Object searching = new Object();
+
+  /** The L1 block of the last exact answer: where the next search usually starts. */
+  private volatile long lastFound;
 
   public BatchCarrier(
       RollupSource rollup,
@@ -73,29 +79,51 @@ public final class BatchCarrier {
    */
   public Optional<Carried> find(long l2Number, SyncStatus status) {
     Optional<RpcBlock> l2Header = l2.blockHeader(l2Number);
-    if (l2Header.isEmpty()) {
-      return Optional.empty();
+    return l2Header.isEmpty()
+        ? Optional.empty()
+        : find(l2Number, l2Header.get().header().hash(), status);
+  }
+
+  /** As {@link #find(long, SyncStatus)}, for the block at {@code l2Number} with {@code l2Hash}. */
+  public Optional<Carried> find(long l2Number, Hash l2Hash, SyncStatus status) {
+    Optional<Carried> cached = cached(l2Number, l2Hash);
+    if (cached.isPresent()) {
+      return cached;
     }
-    Hash l2Hash = l2Header.get().header().hash();
+    // One search and decoding at a time: the pages and the warmer ask for neighbouring blocks,
+    // which one decoding of their L1 block answers all together.
+    synchronized (searching) {
+      cached = cached(l2Number, l2Hash);
+      return cached.isPresent() ? cached : search(l2Number, l2Hash, status);
+    }
+  }
+
+  private Optional<Carried> cached(long l2Number, Hash l2Hash) {
     Optional<CarriedBy> cached = index.carriedBy(l2Number, l2Hash);
-    // The follower drops entries on reorgs it sees; a reorg of an L1 block it has not reached yet
-    // is caught here.
-    if (cached.isPresent()
-        && l1.blockHash(cached.get().l1Block()).equals(Optional.of(cached.get().l1Hash()))) {
+    if (cached.isPresent() && stillCanonical(cached.get())) {
       CarriedBy c = cached.get();
       return Optional.of(new Carried(c.l1Block(), c.l1Hash(), c.carriers(), true, List.of()));
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the L1 block of a kept answer is still on the chain. The L1 follower drops the answers
+   * of blocks a reorg replaces once it reaches them, so an L1 block it has indexed with the same
+   * hash needs no question to the node; one it has not reached yet is asked about.
+   */
+  private boolean stillCanonical(CarriedBy carried) {
+    Optional<IndexedBlock> indexed = index.block(Chain.L1, carried.l1Block());
+    if (indexed.isPresent() && indexed.get().hashKnown()) {
+      return indexed.get().hash().equals(carried.l1Hash());
+    }
+    return l1.blockHash(carried.l1Block()).equals(Optional.of(carried.l1Hash()));
+  }
+
+  private Optional<Carried> search(long l2Number, Hash l2Hash, SyncStatus status) {
+    long high = status.currentL1().number();
     OptionalLong l1Number =
-        SafeBlockSearch.firstL1Block(
-            l2Number,
-            0,
-            status.currentL1().number(),
-            n ->
-                rollup
-                    .safeHeadAtL1Block(n)
-                    .map(SafeHead::safeHead)
-                    .map(id -> OptionalLong.of(id.number()))
-                    .orElse(OptionalLong.empty()));
+        SafeBlockSearch.firstL1Block(l2Number, lowerBound(l2Number, high), high, this::safeHeadAt);
     if (l1Number.isEmpty()) {
       return Optional.empty();
     }
@@ -105,20 +133,80 @@ public final class BatchCarrier {
     if (l1Block.isEmpty() || l2Block.isEmpty()) {
       return Optional.empty();
     }
-    Carried carried = carrierIn(l2Block.get(), l1Block.get());
+    Found found = carrierIn(l2Block.get(), l1Block.get());
+    Carried carried = found.carried();
     if (carried.exact()) {
+      lastFound = carried.l1Block();
       index.putCarriedBy(
           l2Number,
           new CarriedBy(
               l2Hash, carried.l1Block(), carried.l1BlockHash(), carried.batcherTransactions()));
+      keepSiblings(l2Number, carried, found.l2Timestamps());
     }
     return Optional.of(carried);
   }
 
   /**
+   * Where to start the binary search: the L1 block of the last answer when the block asked for
+   * became safe after it (the usual case: pages and the warmer ask for recent blocks), else 0.
+   */
+  private long lowerBound(long l2Number, long high) {
+    long hint = lastFound;
+    if (hint <= 0 || hint > high) {
+      return 0;
+    }
+    OptionalLong before = safeHeadAt(hint - 1);
+    return before.isPresent() && before.getAsLong() < l2Number ? hint : 0;
+  }
+
+  private OptionalLong safeHeadAt(long l1Number) {
+    return rollup
+        .safeHeadAtL1Block(l1Number)
+        .map(SafeHead::safeHead)
+        .map(id -> OptionalLong.of(id.number()))
+        .orElse(OptionalLong.empty());
+  }
+
+  /**
+   * Keeps the origin of the other L2 blocks that the channel just decoded holds and that became
+   * safe at the same L1 block (the node's records say which: those above the safe head recorded
+   * just before that block, up to the one recorded at it).
+   */
+  private void keepSiblings(long l2Number, Carried carried, List<Long> l2Timestamps) {
+    RollupConfig config = rollup.rollupConfig();
+    long l1Block = carried.l1Block();
+    OptionalLong upTo = safeHeadAt(l1Block);
+    OptionalLong before = l1Block == 0 ? OptionalLong.empty() : safeHeadAt(l1Block - 1);
+    if (upTo.isEmpty()) {
+      return;
+    }
+    long above = before.orElse(-1);
+    for (long timestamp : l2Timestamps) {
+      long offset = timestamp - config.genesis().l2Time();
+      if (offset < 0 || offset % config.blockTime() != 0) {
+        continue;
+      }
+      long number = config.genesis().l2().number() + offset / config.blockTime();
+      if (number == l2Number || number <= above || number > upTo.getAsLong()) {
+        continue;
+      }
+      Optional<Hash> hash = l2.blockHash(number);
+      if (hash.isPresent()) {
+        index.putCarriedBy(
+            number,
+            new CarriedBy(
+                hash.get(), l1Block, carried.l1BlockHash(), carried.batcherTransactions()));
+      }
+    }
+  }
+
+  /** An answer and, when exact, the timestamps of every L2 block its channel holds. */
+  private record Found(Carried carried, List<Long> l2Timestamps) {}
+
+  /**
    * Reads the batcher data of {@code last} and, where channels began earlier, the blocks before.
    */
-  private Carried carrierIn(RpcBlock l2Block, RpcBlock last) {
+  private Found carrierIn(RpcBlock l2Block, RpcBlock last) {
     RollupConfig config = rollup.rollupConfig();
     Address inboxAddress = config.batchInboxAddress();
     // The batcher in force: the system config's batcherHash, as the L2 block's L1 info carries it.
@@ -141,7 +229,9 @@ public final class BatchCarrier {
           BatchMatch.match(
               config.genesis().l2Time(), config.blockTime(), l2Block.header().timestamp(), window);
       if (outcome instanceof BatchMatch.Found found) {
-        return new Carried(lastNumber, last.header().hash(), found.carriers(), true, List.of());
+        return new Found(
+            new Carried(lastNumber, last.header().hash(), found.carriers(), true, List.of()),
+            found.l2Timestamps());
       }
       long previous = block.header().number() - 1;
       if (!(outcome instanceof BatchMatch.NeedsEarlier) || previous < lowest) {
@@ -160,6 +250,7 @@ public final class BatchCarrier {
         InboxReader.batcherTransactions(last, inboxAddress, batcher).stream()
             .map(Transaction::hash)
             .toList();
-    return new Carried(lastNumber, last.header().hash(), candidates, false, notes);
+    return new Found(
+        new Carried(lastNumber, last.header().hash(), candidates, false, notes), List.of());
   }
 }

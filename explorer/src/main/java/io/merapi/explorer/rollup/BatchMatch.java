@@ -36,10 +36,15 @@ public final class BatchMatch {
   /**
    * The block's batch is in {@code channel}, whose frames these transactions carried (in chain
    * order; the last one completed the channel).
+   *
+   * @param l2Timestamps the timestamps of every L2 block the channel's batches hold, so that one
+   *     decoding answers for all of them
    */
-  public record Found(ChannelId channel, List<Hash> carriers) implements Outcome {
+  public record Found(ChannelId channel, List<Hash> carriers, List<Long> l2Timestamps)
+      implements Outcome {
     public Found {
       carriers = List.copyOf(carriers);
+      l2Timestamps = List.copyOf(l2Timestamps);
     }
   }
 
@@ -74,36 +79,33 @@ public final class BatchMatch {
       if (!channel.complete()) {
         continue; // still open after these blocks: it did not make anything safe here
       }
-      if (holds(genesisTime, blockTime, l2Timestamp, FrameChannels.read(channel.data()))) {
-        return new Found(channel.id(), carriers(submitted, channel.id()));
+      List<Long> held = timestamps(genesisTime, blockTime, FrameChannels.read(channel.data()));
+      if (held.contains(l2Timestamp)) {
+        return new Found(channel.id(), carriers(submitted, channel.id()), held);
       }
     }
     return incomplete.isEmpty() ? new NotFound() : new NeedsEarlier(incomplete);
   }
 
-  private static boolean holds(
-      long genesisTime, long blockTime, long l2Timestamp, FrameChannels.Read read) {
+  /**
+   * The L2 block timestamps a channel's batches hold: a singular batch its own, a span batch {@code
+   * genesis time + rel_timestamp + block time × i} for each of its blocks.
+   */
+  private static List<Long> timestamps(long genesisTime, long blockTime, FrameChannels.Read read) {
+    List<Long> out = new ArrayList<>();
     for (BatchReadResult.Read batch : read.batches()) {
       switch (batch.batch()) {
-        case BatchData.Singular singular -> {
-          if (singular.batch().timestamp() == l2Timestamp) {
-            return true;
-          }
-        }
+        case BatchData.Singular singular -> out.add(singular.batch().timestamp());
         case BatchData.Span span -> {
-          if (spanHolds(genesisTime, blockTime, l2Timestamp, span.batch())) {
-            return true;
+          RawSpanBatch raw = span.batch();
+          long first = genesisTime + raw.relTimestamp();
+          for (long i = 0; i < raw.blockCount(); i++) {
+            out.add(first + i * blockTime);
           }
         }
       }
     }
-    return false;
-  }
-
-  private static boolean spanHolds(
-      long genesisTime, long blockTime, long l2Timestamp, RawSpanBatch batch) {
-    long offset = l2Timestamp - (genesisTime + batch.relTimestamp());
-    return offset >= 0 && offset % blockTime == 0 && offset / blockTime < batch.blockCount();
+    return out;
   }
 
   private static List<Hash> carriers(List<Submitted> submitted, ChannelId channel) {

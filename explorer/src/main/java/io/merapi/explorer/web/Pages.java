@@ -6,7 +6,6 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.derive.L1BlockRef;
 import io.merapi.derive.L2BlockRef;
-import io.merapi.derive.source.BlobSource;
 import io.merapi.explorer.Chain;
 import io.merapi.explorer.bridge.BridgeReader;
 import io.merapi.explorer.index.ChainIndex;
@@ -59,13 +58,20 @@ public final class Pages {
   private final BridgePages bridge;
 
   public Pages(ChainSource l1, ChainSource l2, RollupSource rollup, ChainIndex index, Clock clock) {
-    this(l1, l2, rollup, index, clock, new BridgeReader(rollup, l1, l2), Optional.empty());
+    this(
+        l1,
+        l2,
+        rollup,
+        index,
+        clock,
+        new BridgeReader(rollup, l1, l2),
+        new BatchCarrier(rollup, l1, l2, index, Optional.empty()));
   }
 
   /**
    * @param bridgeReader the bridge's contracts and withdrawals as the pages read them
-   * @param blobs the L1's blobs (through its beacon API), to decode batcher transactions that carry
-   *     their data in blobs
+   * @param carrier where safe L2 blocks came from (shared with the background {@link
+   *     io.merapi.explorer.rollup.CarrierWarmer})
    */
   public Pages(
       ChainSource l1,
@@ -74,13 +80,13 @@ public final class Pages {
       ChainIndex index,
       Clock clock,
       BridgeReader bridgeReader,
-      Optional<BlobSource> blobs) {
+      BatchCarrier carrier) {
     this.l1 = l1;
     this.l2 = l2;
     this.rollup = rollup;
     this.index = index;
     this.clock = clock;
-    this.carrier = new BatchCarrier(rollup, l1, l2, index, blobs);
+    this.carrier = carrier;
     this.deposits = new DepositLinks(rollup, l1, l2);
     this.bridge = new BridgePages(this, bridgeReader, index);
   }
@@ -236,7 +242,7 @@ public final class Pages {
     }
     end(body);
     if (chain == Chain.L2 && !reorged) {
-      carriedBy(body, header.number(), status, where);
+      carriedBy(body, header.number(), header.hash(), status, where);
       l1Origin(body, header, rows.first(source));
     }
     rowMono(body, "Hash").text(header.hash().toHex());
@@ -343,7 +349,7 @@ public final class Pages {
       }
       end(body);
       if (chain == Chain.L2) {
-        carriedBy(body, at.blockNumber(), status, where);
+        carriedBy(body, at.blockNumber(), at.blockHash(), status, where);
       }
       row(body, "Block");
       body.link(blockPath(chain, at.blockNumber()), Format.number(at.blockNumber()));
@@ -444,7 +450,11 @@ public final class Pages {
    * What cannot be found is said in the row, not as an error page.
    */
   private void carriedBy(
-      Html body, long l2Number, Optional<SyncStatus> status, Optional<HeadStatus> where) {
+      Html body,
+      long l2Number,
+      Hash l2Hash,
+      Optional<SyncStatus> status,
+      Optional<HeadStatus> where) {
     if (status.isEmpty()
         || where.isEmpty()
         || !(where.get() == HeadStatus.SAFE || where.get() == HeadStatus.FINALIZED)) {
@@ -452,7 +462,7 @@ public final class Pages {
     }
     Optional<BatchCarrier.Carried> carried;
     try {
-      carried = carrier.find(l2Number, status.get());
+      carried = carrier.find(l2Number, l2Hash, status.get());
     } catch (io.merapi.rpc.RpcException e) {
       row(body, "Made safe by")
           .raw("<span class=\"muted\">")

@@ -75,10 +75,10 @@ class BatchMatchTest {
     List<Frame> b = channel(span(2), 15, 19, 100_000);
     List<BatchMatch.Submitted> block = List.of(tx(1, a), tx(2, b));
 
-    assertThat(match(10, block)).isEqualTo(found(a, 1));
-    assertThat(match(14, block)).isEqualTo(found(a, 1));
-    assertThat(match(15, block)).isEqualTo(found(b, 2));
-    assertThat(match(19, block)).isEqualTo(found(b, 2));
+    assertThat(match(10, block)).isEqualTo(found(a, 1, 10, 14));
+    assertThat(match(14, block)).isEqualTo(found(a, 1, 10, 14));
+    assertThat(match(15, block)).isEqualTo(found(b, 2, 15, 19));
+    assertThat(match(19, block)).isEqualTo(found(b, 2, 15, 19));
     assertThat(match(20, block)).isEqualTo(new BatchMatch.NotFound());
     assertThat(match(9, block)).isEqualTo(new BatchMatch.NotFound());
     // A time between two blocks is no block.
@@ -96,7 +96,7 @@ class BatchMatchTest {
             32,
             100_000);
 
-    assertThat(match(31, List.of(tx(5, frames)))).isEqualTo(found(frames, 5));
+    assertThat(match(31, List.of(tx(5, frames)))).isEqualTo(found(frames, 5, 30, 32));
     assertThat(match(33, List.of(tx(5, frames)))).isEqualTo(new BatchMatch.NotFound());
   }
 
@@ -132,7 +132,12 @@ class BatchMatchTest {
         .isEqualTo(new BatchMatch.NotFound());
   }
 
-  private static BatchMatch.Found found(List<Frame> frames, int tx) {
-    return new BatchMatch.Found(frames.getFirst().channelId(), List.of(repeat((byte) tx)));
+  /** The answer naming transaction {@code tx} and the channel of blocks {@code from..to}. */
+  private static BatchMatch.Found found(List<Frame> frames, int tx, long from, long to) {
+    List<Long> held = new ArrayList<>();
+    for (long n = from; n <= to; n++) {
+      held.add(time(n));
+    }
+    return new BatchMatch.Found(frames.getFirst().channelId(), List.of(repeat((byte) tx)), held);
   }
 }
