@@ -170,6 +170,10 @@ class ExplorerBridgeIT {
         assertProblem(
             pages.get(base, "/withdrawal/%3Cscript%3E"), 400, "a hash is 0x followed by 64 hex");
         assertProblem(pages.get(base, "/withdrawals/extra"), 404, "There is no page at");
+        assertProblem(pages.get(base, "/deposits?before=12"), 400, "a list position is");
+        assertProblem(pages.get(base, "/withdrawals?before=-1-2"), 400, "a list position is");
+        // A page that starts after every entry lists none.
+        assertThat(pages.get(base, "/deposits?before=0-0").body()).contains("No deposits");
       }
     }
   }

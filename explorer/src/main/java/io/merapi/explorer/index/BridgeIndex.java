@@ -65,17 +65,35 @@ public final class BridgeIndex {
     }
   }
 
+  /** Where an entry sits in its chain: its block and the index of its log there. */
+  public record Position(long block, long logIndex) {}
+
   /** The newest deposits, at most {@code limit}. */
   public List<BridgeEntry.Deposit> deposits(int limit) {
+    return deposits(Optional.empty(), limit);
+  }
+
+  /**
+   * The newest deposits older than {@code before} (or the newest of all), at most {@code limit}.
+   */
+  public List<BridgeEntry.Deposit> deposits(Optional<Position> before, int limit) {
     List<BridgeEntry.Deposit> out = new ArrayList<>();
-    scan(new byte[] {DEPOSIT}, limit, (key, value) -> out.add(decodeDeposit(key, value)));
+    scanOlder(DEPOSIT, before, limit, (key, value) -> out.add(decodeDeposit(key, value)));
     return out;
   }
 
   /** The newest withdrawals initiated, at most {@code limit}. */
   public List<BridgeEntry.Withdrawal> withdrawals(int limit) {
+    return withdrawals(Optional.empty(), limit);
+  }
+
+  /**
+   * The newest withdrawals initiated before {@code before} (or the newest of all), at most {@code
+   * limit}.
+   */
+  public List<BridgeEntry.Withdrawal> withdrawals(Optional<Position> before, int limit) {
     List<BridgeEntry.Withdrawal> out = new ArrayList<>();
-    scan(new byte[] {WITHDRAWAL}, limit, (key, value) -> out.add(decodeWithdrawal(key, value)));
+    scanOlder(WITHDRAWAL, before, limit, (key, value) -> out.add(decodeWithdrawal(key, value)));
     return out;
   }
 
@@ -119,6 +137,34 @@ public final class BridgeIndex {
 
   private interface Visitor {
     void visit(byte[] key, byte[] value);
+  }
+
+  /**
+   * Visits the entries of {@code kind} newest first, starting after {@code before}: keys hold the
+   * complemented position, so older entries sort after it.
+   */
+  private void scanOlder(byte kind, Optional<Position> before, int limit, Visitor visitor) {
+    if (before.isEmpty()) {
+      scan(new byte[] {kind}, limit, visitor);
+      return;
+    }
+    byte[] start =
+        ByteBuffer.allocate(13)
+            .put(kind)
+            .put(ordered(before.get().block(), before.get().logIndex()))
+            .array();
+    KeyRange rest = KeyRange.between(start, KeyRange.prefix(new byte[] {kind}).to());
+    int seen = 0;
+    try (KeyValueIterator it = store.iterate(Column.TX_LOOKUP, rest)) {
+      while (it.hasNext() && seen < limit) {
+        KeyValue entry = it.next();
+        byte[] key = entry.key().toArray();
+        if (!java.util.Arrays.equals(key, start)) {
+          visitor.visit(key, entry.value().toArray());
+          seen++;
+        }
+      }
+    }
   }
 
   private void scan(byte[] prefix, int limit, Visitor visitor) {

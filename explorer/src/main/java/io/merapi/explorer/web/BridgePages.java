@@ -23,6 +23,7 @@ import io.merapi.explorer.bridge.WithdrawalProgress;
 import io.merapi.explorer.bridge.WithdrawalStage;
 import io.merapi.explorer.bridge.Withdrawals;
 import io.merapi.explorer.index.BridgeEntry;
+import io.merapi.explorer.index.BridgeIndex;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.TxLocation;
 import io.merapi.types.json.RpcReceipt;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The bridge's pages and the bridge's parts of other pages (explorer/DESIGN.md §4, §6, §7): the
@@ -66,24 +68,42 @@ public final class BridgePages {
 
   // ---- lists
 
-  public Page deposits() {
+  /** The deposits, newest first, {@link #LIST} a page; {@code before} names where a page starts. */
+  public Page deposits(Optional<String> before) {
+    Optional<BridgeIndex.Position> from = before.map(PathValues::position);
+    List<BridgeEntry.Deposit> list = index.bridge().deposits(from, LIST + 1);
     Html body = new Html();
     body.raw("<h1>Deposits</h1>");
-    depositTable(body, index.bridge().deposits(LIST));
-    body.raw("<p class=\"muted\">")
-        .text("Newest " + LIST + " at most, from the indexed L1 blocks.")
-        .raw("</p>");
+    depositTable(body, list.subList(0, Math.min(LIST, list.size())));
+    older(body, "/deposits", list, d -> new BridgeIndex.Position(d.block(), d.logIndex()));
     return Page.ok(Layout.page("Deposits", pages.strip(pages.syncStatus()), body, MOVING));
   }
 
-  public Page withdrawals() {
+  /**
+   * The withdrawals, newest first, {@link #LIST} a page; {@code before} names where a page starts.
+   */
+  public Page withdrawals(Optional<String> before) {
+    Optional<BridgeIndex.Position> from = before.map(PathValues::position);
+    List<BridgeEntry.Withdrawal> list = index.bridge().withdrawals(from, LIST + 1);
     Html body = new Html();
     body.raw("<h1>Withdrawals</h1>");
-    withdrawalTable(body, index.bridge().withdrawals(LIST));
-    body.raw("<p class=\"muted\">")
-        .text("Newest " + LIST + " at most, from the indexed L2 blocks.")
-        .raw("</p>");
+    withdrawalTable(body, list.subList(0, Math.min(LIST, list.size())));
+    older(body, "/withdrawals", list, w -> new BridgeIndex.Position(w.block(), w.logIndex()));
     return Page.ok(Layout.page("Withdrawals", pages.strip(pages.syncStatus()), body, MOVING));
+  }
+
+  /**
+   * The link to the next page of a list when {@code list} (read one longer than a page) has more,
+   * and where the entries come from.
+   */
+  private static <T> void older(
+      Html body, String path, List<T> list, Function<T, BridgeIndex.Position> position) {
+    body.raw("<p class=\"muted\">").text("From the indexed blocks, newest first.");
+    if (list.size() > LIST) {
+      BridgeIndex.Position last = position.apply(list.get(LIST - 1));
+      body.raw(" ").link(path + "?before=" + last.block() + "-" + last.logIndex(), "Older →");
+    }
+    body.raw("</p>");
   }
 
   /** The home page's part: the latest deposits and withdrawals. */

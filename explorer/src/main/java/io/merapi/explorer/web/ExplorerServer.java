@@ -11,7 +11,8 @@ import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -84,14 +85,20 @@ public final class ExplorerServer implements AutoCloseable {
       return;
     }
     boolean fragment = "status".equals(param(request, "fragment"));
-    Optional<String> query;
+    Map<String, String> params = new HashMap<>();
     try {
-      query = Optional.ofNullable(request.getParam("q"));
+      String q = request.getParam("q");
+      if (q != null) {
+        params.put("q", q);
+      }
     } catch (IllegalArgumentException e) {
       // Bad percent-encoding: search for the raw text, which the search page calls malformed.
-      query = Optional.ofNullable(request.query());
+      params.put("q", request.query());
     }
-    Optional<String> q = query;
+    String before = param(request, "before");
+    if (before != null) {
+      params.put("before", before);
+    }
     // The answer is written on the request's own event loop.
     Context context = Vertx.currentContext();
     try {
@@ -99,7 +106,7 @@ public final class ExplorerServer implements AutoCloseable {
           () -> {
             Page page;
             try {
-              page = routes.handle(path, q);
+              page = routes.handle(path, params);
             } catch (Throwable e) {
               LOG.error("page {} failed", path, e);
               page = Page.status(500, "<!DOCTYPE html><html><body>This page failed.</body></html>");

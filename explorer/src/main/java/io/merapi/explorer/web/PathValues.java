@@ -2,6 +2,7 @@ package io.merapi.explorer.web;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
+import io.merapi.explorer.index.BridgeIndex;
 
 /** Parses the values in page URLs; anything else is a {@link BadInputException} for a 400 page. */
 final class PathValues {
@@ -53,5 +54,25 @@ final class PathValues {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(text, "not an address: " + e.getMessage());
     }
+  }
+
+  /**
+   * A place in a list of bridge entries, as the "older" links write it: {@code <block>-<log
+   * index>}.
+   */
+  static BridgeIndex.Position position(String text) {
+    int dash = text.indexOf('-');
+    try {
+      if (dash > 0 && text.length() <= 40) {
+        long block = Long.parseLong(text.substring(0, dash));
+        long logIndex = Long.parseLong(text.substring(dash + 1));
+        if (block >= 0 && logIndex >= 0) {
+          return new BridgeIndex.Position(block, logIndex);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new BadInputException(text, "a list position is a block number, '-' and a log index");
   }
 }

@@ -5,6 +5,7 @@ import io.merapi.explorer.source.SourceUnavailableException;
 import io.merapi.rpc.RpcException;
 import io.merapi.rpc.client.RpcTransportException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,13 @@ public final class Routes {
     this.pages = pages;
   }
 
-  /** The page for {@code path} (already percent-decoded) and the search parameter {@code q}. */
-  public Page handle(String path, Optional<String> query) {
+  /**
+   * The page for {@code path} (already percent-decoded) and its parameters: {@code q} for a search,
+   * {@code before} for the next page of a list.
+   */
+  public Page handle(String path, Map<String, String> params) {
     try {
-      return route(path, query);
+      return route(path, params);
     } catch (BadInputException e) {
       return pages.badInput(e.input(), e.getMessage());
     } catch (SourceUnavailableException e) {
@@ -41,19 +45,19 @@ public final class Routes {
     }
   }
 
-  private Page route(String path, Optional<String> query) {
+  private Page route(String path, Map<String, String> params) {
     List<String> parts = List.of(path.split("/", -1)).stream().filter(s -> !s.isEmpty()).toList();
     if (parts.isEmpty()) {
       return pages.home();
     }
     if (parts.size() == 1 && parts.get(0).equals("search")) {
-      return pages.search(query.orElse(""));
+      return pages.search(params.getOrDefault("q", ""));
     }
     if (parts.size() == 1 && parts.get(0).equals("deposits")) {
-      return pages.bridge().deposits();
+      return pages.bridge().deposits(Optional.ofNullable(params.get("before")));
     }
     if (parts.size() == 1 && parts.get(0).equals("withdrawals")) {
-      return pages.bridge().withdrawals();
+      return pages.bridge().withdrawals(Optional.ofNullable(params.get("before")));
     }
     if (parts.size() == 2 && parts.get(0).equals("withdrawal")) {
       return pages.bridge().withdrawal(parts.get(1));

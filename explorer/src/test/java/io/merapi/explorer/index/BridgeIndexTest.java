@@ -70,6 +70,16 @@ class BridgeIndexTest {
     assertThat(index.bridge().deposits(10))
         .containsExactly(deposit(2, 1), deposit(1, 3), deposit(1, 0));
     assertThat(index.bridge().deposits(1)).containsExactly(deposit(2, 1));
+    // Pages: what follows a position, whether or not an entry sits exactly there.
+    assertThat(index.bridge().deposits(Optional.of(new BridgeIndex.Position(2, 1)), 10))
+        .containsExactly(deposit(1, 3), deposit(1, 0));
+    assertThat(index.bridge().deposits(Optional.of(new BridgeIndex.Position(1, 3)), 1))
+        .containsExactly(deposit(1, 0));
+    assertThat(index.bridge().deposits(Optional.of(new BridgeIndex.Position(1, 2)), 10))
+        .containsExactly(deposit(1, 0));
+    assertThat(index.bridge().deposits(Optional.of(new BridgeIndex.Position(1, 0)), 10)).isEmpty();
+    assertThat(index.bridge().withdrawals(Optional.of(new BridgeIndex.Position(2, 0)), 10))
+        .containsExactly(withdrawal(1, 2));
     assertThat(index.bridge().withdrawals(10)).containsExactly(withdrawal(2, 0), withdrawal(1, 2));
     assertThat(index.bridge().withdrawal(hash(0x44, 12))).contains(withdrawal(1, 2));
     assertThat(index.bridge().withdrawal(hash(0x44, 99))).isEmpty();
