@@ -10,6 +10,7 @@ import io.merapi.contracts.l1.OptimismPortal;
 import io.merapi.contracts.l1.OptimismPortal2;
 import io.merapi.contracts.structs.OutputProposal;
 import io.merapi.explorer.Chain;
+import io.merapi.explorer.MonotoneSearch;
 import io.merapi.explorer.index.BridgeEntry;
 import io.merapi.explorer.index.ChainIndex;
 import io.merapi.explorer.index.IndexedBlock;
@@ -190,13 +191,22 @@ public final class Withdrawals {
     }
     if (outputIndex >= 0) {
       OutputProposal output = oracle.read(L2OutputOracle.getL2Output(UInt256.valueOf(outputIndex)));
+      // The oracle keeps the time of the L1 block that proposed the output: read the logs from
+      // that block on, not the whole chain's.
+      long head = reader.l1().blockNumber();
+      long proposedIn =
+          MonotoneSearch.first(
+                  0,
+                  head,
+                  n -> l1Time(n).orElse(Long.MAX_VALUE) >= output.timestamp().toLongExact())
+              .orElse(0);
       List<RpcLog> logs =
           reader
               .l1()
               .logs(
                   o.oracle(),
-                  0,
-                  reader.l1().blockNumber(),
+                  proposedIn,
+                  head,
                   java.util.Arrays.asList(
                       L2OutputOracle.Events.OutputProposed.EVENT.topic0(),
                       null,
@@ -260,16 +270,8 @@ public final class Withdrawals {
    */
   private long firstGameCovering(ContractReader factory, long respectedType, long l2Block) {
     long count = factory.read(DisputeGameFactory.gameCount()).toLongExact();
-    long lo = 0;
-    long hi = count; // the answer is in [lo, hi]; hi = count means none
-    while (lo < hi) {
-      long mid = (lo + hi) >>> 1;
-      if (gameL2Block(factory, mid) >= l2Block) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
+    long lo =
+        MonotoneSearch.first(0, count - 1, i -> gameL2Block(factory, i) >= l2Block).orElse(count);
     // Step past games of another type (a respected type changed), a few at most.
     for (long i = lo; i < count && i < lo + 16; i++) {
       if (factory.read(DisputeGameFactory.gameAtIndex(UInt256.valueOf(i))).gameType()

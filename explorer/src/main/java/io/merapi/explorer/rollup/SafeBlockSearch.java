@@ -1,13 +1,14 @@
 package io.merapi.explorer.rollup;
 
+import io.merapi.explorer.MonotoneSearch;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 
 /**
  * Finds the first L1 block after which an L2 block was safe, from the node's safe-head records
  * (op-node's safe DB, {@code optimism_safeHeadAtL1Block}): the safe head recorded at an L1 block
- * only grows with the L1 number, so a binary search over the L1 range takes about log2(range)
- * questions. Pure: the records come through {@code safeHeadAt}.
+ * only grows with the L1 number, so a {@link MonotoneSearch} over the L1 range takes about
+ * log2(range) questions. Pure: the records come through {@code safeHeadAt}.
  */
 public final class SafeBlockSearch {
   private SafeBlockSearch() {}
@@ -21,21 +22,7 @@ public final class SafeBlockSearch {
    */
   public static OptionalLong firstL1Block(
       long l2Number, long low, long high, LongFunction<OptionalLong> safeHeadAt) {
-    if (low > high || !reached(safeHeadAt.apply(high), l2Number)) {
-      return OptionalLong.empty();
-    }
-    long lo = low;
-    long hi = high;
-    // Invariant: hi reaches l2Number; everything below lo does not.
-    while (lo < hi) {
-      long mid = lo + (hi - lo) / 2;
-      if (reached(safeHeadAt.apply(mid), l2Number)) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return OptionalLong.of(hi);
+    return MonotoneSearch.first(low, high, l1 -> reached(safeHeadAt.apply(l1), l2Number));
   }
 
   private static boolean reached(OptionalLong safeHead, long l2Number) {
