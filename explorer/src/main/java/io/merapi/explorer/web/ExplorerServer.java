@@ -11,8 +11,8 @@ import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +32,9 @@ public final class ExplorerServer implements AutoCloseable {
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; script-src 'self';"
           + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+  /** How long a rendered page serves everyone who asks for it (see {@link PageCache}). */
+  static final Duration PAGE_MAX_AGE = Duration.ofSeconds(1);
+
   /** The refresh script, read once from the jar. */
   private static final byte[] SCRIPT = resource("explorer.js");
 
@@ -39,6 +42,7 @@ public final class ExplorerServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService renderers = Executors.newVirtualThreadPerTaskExecutor();
   private final Routes routes;
+  private final PageCache cache = new PageCache(PAGE_MAX_AGE, System::nanoTime);
   private final URI uri;
 
   private ExplorerServer(Routes routes, String host, int port) {
@@ -85,7 +89,7 @@ public final class ExplorerServer implements AutoCloseable {
       return;
     }
     boolean fragment = "status".equals(param(request, "fragment"));
-    Map<String, String> params = new HashMap<>();
+    Map<String, String> params = new TreeMap<>(); // sorted: the cache key
     try {
       String q = request.getParam("q");
       if (q != null) {
@@ -106,7 +110,7 @@ public final class ExplorerServer implements AutoCloseable {
           () -> {
             Page page;
             try {
-              page = routes.handle(path, params);
+              page = cache.get(path + "?" + params, () -> routes.handle(path, params));
             } catch (Throwable e) {
               LOG.error("page {} failed", path, e);
               page = Page.status(500, "<!DOCTYPE html><html><body>This page failed.</body></html>");
