@@ -9,18 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The decoders of untrusted trie data: stored nodes and proofs (which come from peers and RPC
- * callers). Without {@code JAZZER_FUZZ=1} this replays the seed corpus in {@code
- * src/test/resources/.../TrieFuzzTestInputs}; {@code TrieProperties} runs the same checks on
- * mutated real nodes in every build.
+ * Proof verification over untrusted proofs (eth_getProof answers, fault-proof witnesses). Without
+ * {@code JAZZER_FUZZ=1} this replays the seed corpus in {@code src/test/resources/.../
+ * TrieProofFuzzTestInputs}. One target per class: in fuzz mode Jazzer runs only a class's first
+ * target.
  */
-class TrieFuzzTest {
-
-  @FuzzTest(maxDuration = "30s")
-  void nodeDecodingIsStrictAndTotal(byte[] input) {
-    NodeChecks.decodeIsStrictAndTotal(input);
-  }
-
+class TrieProofFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void proofVerificationIsTotal(FuzzedDataProvider data) {
     byte[] key = data.consumeBytes(40);
