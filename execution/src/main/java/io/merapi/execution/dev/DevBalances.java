@@ -1,0 +1,68 @@
+package io.merapi.execution.dev;
+
+import io.merapi.base.bytes.Address;
+import io.merapi.base.uint.UInt256;
+import io.merapi.execution.chain.ChainHead;
+import io.merapi.execution.engine.StateEdits;
+import io.merapi.state.Account;
+import io.merapi.state.JournaledState;
+import io.merapi.state.StateReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Balances set with {@code anvil_setBalance} / {@code hardhat_setBalance}, waiting for the next
+ * block: its build sets them before the first transaction (a dev chain's blocks are the only place
+ * its state changes, so the header's state root stays the root of the state). Once the head's state
+ * shows a balance, it is no longer waiting.
+ */
+final class DevBalances implements StateEdits {
+  private final Map<Address, UInt256> waiting = new LinkedHashMap<>();
+
+  synchronized void set(Address address, UInt256 balance) {
+    waiting.put(address, balance);
+  }
+
+  synchronized boolean isEmpty() {
+    return waiting.isEmpty();
+  }
+
+  @Override
+  public void apply(ChainHead parent, JournaledState state) {
+    Map<Address, UInt256> edits;
+    synchronized (this) {
+      if (waiting.isEmpty()) {
+        return;
+      }
+      edits = Map.copyOf(waiting);
+    }
+    edits.forEach(
+        (address, balance) -> {
+          UInt256 current = state.balance(address);
+          if (balance.compareTo(current) > 0) {
+            state.addBalance(address, balance.subtract(current));
+          } else if (balance.compareTo(current) < 0) {
+            state.subtractBalance(address, current.subtract(balance));
+          }
+        });
+    // As after a transaction: an account left empty goes (EIP-161), the rest is committed.
+    state.finishTransaction(true);
+  }
+
+  /** Forgets the balances {@code head} shows. */
+  synchronized void reached(StateReader head) {
+    waiting
+        .entrySet()
+        .removeIf(
+            e ->
+                head.account(e.getKey())
+                    .map(Account::balance)
+                    .orElse(UInt256.ZERO)
+                    .equals(e.getValue()));
+  }
+
+  /** Forgets every waiting balance ({@code evm_revert} to a snapshot taken before them). */
+  synchronized void clear() {
+    waiting.clear();
+  }
+}
