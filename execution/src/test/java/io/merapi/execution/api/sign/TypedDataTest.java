@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
  * EIP-712 hashing against the EIP's own example (the {@code Mail} message signed by the key {@code
  * keccak256("cow")}), and the refusals of malformed typed data.
  */
-class TypedDataTest {
+public class TypedDataTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The example of EIP-712's "Test cases" section. */
-  static final String MAIL =
+  public static final String MAIL =
       """
       {"types":{
          "EIP712Domain":[{"name":"name","type":"string"},{"name":"version","type":"string"},
