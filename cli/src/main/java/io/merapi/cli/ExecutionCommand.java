@@ -108,9 +108,7 @@ public final class ExecutionCommand implements Callable<Integer> {
   @Option(names = "--ws.port", defaultValue = "8546", description = "WebSocket port.")
   int wsPort;
 
-  @Option(
-      names = "--ws.api",
-      description = "Namespaces over WebSocket (default as --http.api).")
+  @Option(names = "--ws.api", description = "Namespaces over WebSocket (default as --http.api).")
   String wsApi;
 
   @Option(

@@ -243,6 +243,16 @@ class DevRpcMethodsIT {
     long stamped = next + 20_000;
     result("evm_mine", "[" + stamped + "]");
     assertThat(Hex.parseQuantity(head().get("timestamp").asText())).isEqualTo(stamped);
+
+    // anvil_mine(blocks, interval), as viem's testClient.mine sends it.
+    long from = headNumber();
+    assertThat(result("anvil_mine", "[\"0x3\",\"0x5\"]").isNull()).isTrue();
+    assertThat(headNumber()).isEqualTo(from + 3);
+    long last = Hex.parseQuantity(head().get("timestamp").asText());
+    JsonNode middle = result("eth_getBlockByNumber", "[\"" + Hex.quantity(from + 2) + "\",false]");
+    assertThat(Hex.parseQuantity(middle.get("timestamp").asText())).isEqualTo(last - 5);
+    assertThat(error("anvil_mine", "[\"0x0\"]").get("code").asInt())
+        .isEqualTo(RpcError.INVALID_PARAMS);
   }
 
   @Test
