@@ -4,9 +4,7 @@ import io.merapi.base.bytes.Address;
 import io.merapi.base.uint.UInt256;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.engine.StateEdits;
-import io.merapi.state.Account;
 import io.merapi.state.JournaledState;
-import io.merapi.state.StateReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,16 +47,14 @@ final class DevBalances implements StateEdits {
     state.finishTransaction(true);
   }
 
-  /** Forgets the balances {@code head} shows. */
-  synchronized void reached(StateReader head) {
-    waiting
-        .entrySet()
-        .removeIf(
-            e ->
-                head.account(e.getKey())
-                    .map(Account::balance)
-                    .orElse(UInt256.ZERO)
-                    .equals(e.getValue()));
+  /** The balances waiting now: what a block built from now on sets. */
+  synchronized Map<Address, UInt256> waiting() {
+    return Map.copyOf(waiting);
+  }
+
+  /** Forgets {@code set}, set by the new head, unless one was set again with another value. */
+  synchronized void setBy(Map<Address, UInt256> set) {
+    set.forEach(waiting::remove);
   }
 
   /** Forgets every waiting balance ({@code evm_revert} to a snapshot taken before them). */

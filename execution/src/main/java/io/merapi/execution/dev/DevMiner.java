@@ -3,6 +3,7 @@ package io.merapi.execution.dev;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
+import io.merapi.base.uint.UInt256;
 import io.merapi.execution.chain.Blockchain;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.engine.BuiltPayload;
@@ -19,6 +20,7 @@ import io.merapi.types.transaction.Transaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -143,10 +145,7 @@ public final class DevMiner implements AutoCloseable {
       executor.execute(
           () -> {
             requested.set(false);
-            if (pool.ordered(pool.pendingBaseFee()).isEmpty()) {
-              return; // taken by a block sealed meanwhile, or dropped by evm_revert
-            }
-            ChainHead sealed = mineQuietly();
+            ChainHead sealed = minePendingQuietly();
             // A block that filled up leaves transactions behind; seal on while it includes some.
             if (sealed != null
                 && !engine.chain().body(sealed.hash()).orElseThrow().transactions().isEmpty()
@@ -154,6 +153,23 @@ public final class DevMiner implements AutoCloseable {
               request();
             }
           });
+    }
+  }
+
+  /**
+   * Seals a block if the pool holds pending transactions when the producer gets to it: they may
+   * have gone into a block sealed meanwhile, or been dropped by {@link #revert} (which holds the
+   * same lock while it rewinds and empties the pool).
+   */
+  private ChainHead minePendingQuietly() {
+    mining.lock();
+    try {
+      if (pool.ordered(pool.pendingBaseFee()).isEmpty()) {
+        return null;
+      }
+      return mineQuietly();
+    } finally {
+      mining.unlock();
     }
   }
 
@@ -185,6 +201,8 @@ public final class DevMiner implements AutoCloseable {
   private ChainHead mineLocked() {
     Blockchain chain = engine.chain();
     ChainHead parent = chain.head();
+    // What the build will set: once its block is the head, these are done.
+    Map<Address, UInt256> setBalances = balances.waiting();
     long timestamp = nextTimestamp(parent.header().timestamp());
     Fork fork = chain.rules().fork(parent.number() + 1, timestamp);
     int version = fork.isAtLeast(Fork.CANCUN) ? 3 : fork.isAtLeast(Fork.SHANGHAI) ? 2 : 1;
@@ -238,7 +256,7 @@ public final class DevMiner implements AutoCloseable {
             labelHash(chain, labels.finalized(), payload)),
         Optional.empty());
     ChainHead head = chain.head();
-    balances.reached(chain.headState());
+    balances.setBy(setBalances);
     LOG.info(
         "sealed block #{} {} with {} transactions, gas used {}",
         head.number(),
