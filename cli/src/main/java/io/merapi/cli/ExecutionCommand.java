@@ -82,8 +82,9 @@ public final class ExecutionCommand implements Callable<Integer> {
 
   @Option(
       names = "--http.api",
-      defaultValue = "eth,net,web3",
-      description = "Namespaces over HTTP (eth,net,web3,debug,txpool; * for all).")
+      description =
+          "Namespaces over HTTP (eth,net,web3,debug,txpool,personal,evm,anvil,hardhat; * for all;"
+              + " default eth,net,web3, with --dev also personal,evm,anvil,hardhat).")
   String httpApi;
 
   @Option(
@@ -107,10 +108,7 @@ public final class ExecutionCommand implements Callable<Integer> {
   @Option(names = "--ws.port", defaultValue = "8546", description = "WebSocket port.")
   int wsPort;
 
-  @Option(
-      names = "--ws.api",
-      defaultValue = "eth,net,web3",
-      description = "Namespaces over WebSocket.")
+  @Option(names = "--ws.api", description = "Namespaces over WebSocket (default as --http.api).")
   String wsApi;
 
   @Option(
@@ -350,6 +348,17 @@ public final class ExecutionCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The namespaces served when none are named: geth's, and on the dev chain also the ones its
+   * signing and test methods live in (anvil and Hardhat serve them without being asked).
+   */
+  private String apiOrDefault(String api) {
+    if (api != null) {
+      return api;
+    }
+    return dev ? "eth,net,web3,personal,evm,anvil,hardhat" : "eth,net,web3";
+  }
+
   ExecutionNodeConfig config() {
     Path dir = datadir != null ? datadir : dev ? DevConfig.defaultDataDir() : defaultDatadir();
     // A dev chain is for wallets and scripts: it serves JSON-RPC without being asked to.
@@ -365,7 +374,7 @@ public final class ExecutionCommand implements Callable<Integer> {
                 RpcServerConfig.httpDefaults()
                     .withHost(httpAddr)
                     .withPort(httpPort)
-                    .withModules(Set.copyOf(list(httpApi)))
+                    .withModules(Set.copyOf(list(apiOrDefault(httpApi))))
                     .withCorsDomains(list(httpCors))
                     .withVirtualHosts(list(httpVhosts)))
             : Optional.empty());
@@ -375,7 +384,7 @@ public final class ExecutionCommand implements Callable<Integer> {
                 RpcServerConfig.webSocketDefaults()
                     .withHost(wsAddr)
                     .withPort(wsPort)
-                    .withModules(Set.copyOf(list(wsApi)))
+                    .withModules(Set.copyOf(list(apiOrDefault(wsApi))))
                     .withWebSocketOrigins(list(wsOrigins)))
             : Optional.empty());
     builder.authRpc(

@@ -88,6 +88,15 @@ class ExecutionCommandTest {
     assertThat(config.http().orElseThrow().port()).isEqualTo(8545);
     assertThat(config.ws().orElseThrow().port()).isEqualTo(8546);
     assertThat(config.datadir().orElseThrow().toString()).endsWith(".merapi/dev");
+    // The dev chain's signing and test methods are served without being asked for, as anvil's.
+    assertThat(config.http().orElseThrow().modules())
+        .containsExactlyInAnyOrder("eth", "net", "web3", "personal", "evm", "anvil", "hardhat");
+    assertThat(config.ws().orElseThrow().modules())
+        .isEqualTo(config.http().orElseThrow().modules());
+    assertThat(parse("--dev", "--http.api", "eth").config().http().orElseThrow().modules())
+        .containsExactly("eth");
+    assertThat(parse("--http").config().http().orElseThrow().modules())
+        .containsExactlyInAnyOrder("eth", "net", "web3");
   }
 
   @Test

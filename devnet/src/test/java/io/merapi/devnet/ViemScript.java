@@ -86,16 +86,28 @@ public final class ViemScript {
    *     line, or it does not end within {@code timeout} (it is killed then)
    */
   public Result run(Path devnetJson, String mode, Duration timeout, String... args) {
+    List<String> all = new ArrayList<>(List.of(devnetJson.toString(), mode));
+    all.addAll(List.of(args));
+    return runScript("bridge.mjs", timeout, all.toArray(String[]::new));
+  }
+
+  /**
+   * Runs {@code node <script> <args…>}, another script of the same directory and packages (such as
+   * {@code devnode.mjs}, viem against {@code merapi execution --dev}), which prints one JSON line
+   * with {@code ok} as bridge.mjs does.
+   *
+   * @throws AssertionError as {@link #run}
+   */
+  public Result runScript(String script, Duration timeout, String... args) {
     installOnce();
-    List<String> command = new ArrayList<>(List.of("node", "bridge.mjs", devnetJson.toString()));
-    command.add(mode);
+    List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));
+    String what = script + " " + (args.length > 1 ? args[1] : "");
     Finished done = execute(command, timeout, line -> LOG.info("{}", line));
     List<String> lines = done.stdout().lines().filter(l -> !l.isBlank()).toList();
     if (lines.size() != 1) {
       throw new AssertionError(
-          "bridge.mjs "
-              + mode
+          what
               + " printed "
               + lines.size()
               + " lines on stdout instead of one JSON result (exit "
@@ -107,19 +119,18 @@ public final class ViemScript {
     try {
       json = JSON.readTree(lines.getFirst());
     } catch (IOException e) {
-      throw new AssertionError("bridge.mjs " + mode + " printed no JSON: " + lines.getFirst(), e);
+      throw new AssertionError(what + " printed no JSON: " + lines.getFirst(), e);
     }
     if (done.exit() != 0 || !json.path("ok").asBoolean()) {
       throw new AssertionError(
-          "bridge.mjs "
-              + mode
+          what
               + " failed (exit "
               + done.exit()
               + "): "
               + json.path("error").asText(json.toString())
               + " — its progress is in the log above");
     }
-    LOG.info("bridge.mjs {} passed in {} s: {}", mode, json.path("seconds").asText(), json);
+    LOG.info("{} passed in {} s: {}", what, json.path("seconds").asText(), json);
     return new Result(json);
   }
 

@@ -1,6 +1,9 @@
 package io.merapi.execution.dev;
 
+import io.merapi.base.bytes.Address;
+import io.merapi.base.uint.UInt256;
 import io.merapi.execution.chain.Blockchain;
+import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.engine.EngineApi;
 import io.merapi.execution.engine.PayloadBuilder;
 import io.merapi.execution.txpool.TransactionPool;
@@ -29,6 +32,7 @@ public final class DevChain implements AutoCloseable {
   private final PayloadBuilder builder;
   private final EngineApi engine;
   private final DevMiner miner;
+  private final DevBalances balances = new DevBalances();
 
   private DevChain(
       DevConfig config, Optional<KeyValueStore> ownedStore, Blockchain chain, Clock clock) {
@@ -37,11 +41,18 @@ public final class DevChain implements AutoCloseable {
     this.ownedStore = ownedStore;
     this.chain = chain;
     this.pool = TransactionPool.create(chain, config.pool(), clock);
-    this.builder = new PayloadBuilder(chain, Optional.of(pool), config.builder());
+    this.builder =
+        new PayloadBuilder(chain, Optional.of(pool), config.builder(), "payload-builder", balances);
     this.engine = new EngineApi(chain, builder);
     this.miner =
         new DevMiner(
-            engine, pool, config.period(), config.finality(), config.feeRecipient(), clock);
+            engine,
+            pool,
+            config.period(),
+            config.finality(),
+            config.feeRecipient(),
+            balances,
+            clock);
   }
 
   /**
@@ -120,6 +131,17 @@ public final class DevChain implements AutoCloseable {
 
   public DevMiner miner() {
     return miner;
+  }
+
+  /**
+   * Sets {@code address}'s balance ({@code anvil_setBalance}) in a block sealed now, so that the
+   * head shows it at once.
+   *
+   * @return the block that set it
+   */
+  public ChainHead setBalance(Address address, UInt256 balance) {
+    balances.set(address, balance);
+    return miner.mine();
   }
 
   /** Stops block production, and closes the store if {@link #open} opened it. */

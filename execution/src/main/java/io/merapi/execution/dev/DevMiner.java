@@ -3,6 +3,7 @@ package io.merapi.execution.dev;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
+import io.merapi.base.uint.UInt256;
 import io.merapi.execution.chain.Blockchain;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.engine.BuiltPayload;
@@ -19,7 +20,9 @@ import io.merapi.types.transaction.Transaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * <p>Attributes: the timestamp is the start of the current beacon slot ({@link SlotClock}), or of
  * the slot after the parent's when blocks come faster; prevRandao and the parent beacon block root
  * are hashes of the parent's hash (there is no beacon chain); no withdrawals.
+ *
+ * <p>Scripts move the chain's time as on anvil and Hardhat: {@link #increaseTime} shifts the clock
+ * the timestamps are taken from, {@link #setNextTimestamp} stamps the next block (later ones go on
+ * from there); without them the timestamps are the slots' as above. {@link #revert} takes the
+ * chain, the pool and the time back to a {@link #snapshot}.
  */
 public final class DevMiner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevMiner.class);
@@ -48,6 +56,7 @@ public final class DevMiner implements AutoCloseable {
   private final SlotClock slots;
   private final FinalitySchedule finality;
   private final Address feeRecipient;
+  private final DevBalances balances;
   private final Clock clock;
   private final ScheduledExecutorService executor;
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -56,14 +65,20 @@ public final class DevMiner implements AutoCloseable {
       new java.util.concurrent.locks.ReentrantLock();
   private volatile boolean running;
 
+  // Guarded by mining: the seconds added to the clock, and the next block's timestamp if set.
+  private long timeOffset;
+  private OptionalLong nextTimestamp = OptionalLong.empty();
+
   public DevMiner(
       EngineApi engine,
       TransactionPool pool,
       Duration period,
       FinalitySchedule finality,
       Address feeRecipient,
+      DevBalances balances,
       Clock clock) {
     this.engine = engine;
+    this.balances = balances;
     this.pool = pool;
     this.period = period;
     this.slots = SlotClock.of(engine.chain().genesis().header().timestamp(), period);
@@ -130,7 +145,7 @@ public final class DevMiner implements AutoCloseable {
       executor.execute(
           () -> {
             requested.set(false);
-            ChainHead sealed = mineQuietly();
+            ChainHead sealed = minePendingQuietly();
             // A block that filled up leaves transactions behind; seal on while it includes some.
             if (sealed != null
                 && !engine.chain().body(sealed.hash()).orElseThrow().transactions().isEmpty()
@@ -138,6 +153,23 @@ public final class DevMiner implements AutoCloseable {
               request();
             }
           });
+    }
+  }
+
+  /**
+   * Seals a block if the pool holds pending transactions when the producer gets to it: they may
+   * have gone into a block sealed meanwhile, or been dropped by {@link #revert} (which holds the
+   * same lock while it rewinds and empties the pool).
+   */
+  private ChainHead minePendingQuietly() {
+    mining.lock();
+    try {
+      if (pool.ordered(pool.pendingBaseFee()).isEmpty()) {
+        return null;
+      }
+      return mineQuietly();
+    } finally {
+      mining.unlock();
     }
   }
 
@@ -169,8 +201,9 @@ public final class DevMiner implements AutoCloseable {
   private ChainHead mineLocked() {
     Blockchain chain = engine.chain();
     ChainHead parent = chain.head();
-    long timestamp =
-        slots.nextTimestamp(parent.header().timestamp(), clock.instant().getEpochSecond());
+    // What the build will set: once its block is the head, these are done.
+    Map<Address, UInt256> setBalances = balances.waiting();
+    long timestamp = nextTimestamp(parent.header().timestamp());
     Fork fork = chain.rules().fork(parent.number() + 1, timestamp);
     int version = fork.isAtLeast(Fork.CANCUN) ? 3 : fork.isAtLeast(Fork.SHANGHAI) ? 2 : 1;
     Optional<Hash> beaconRoot =
@@ -223,6 +256,7 @@ public final class DevMiner implements AutoCloseable {
             labelHash(chain, labels.finalized(), payload)),
         Optional.empty());
     ChainHead head = chain.head();
+    balances.setBy(setBalances);
     LOG.info(
         "sealed block #{} {} with {} transactions, gas used {}",
         head.number(),
@@ -230,6 +264,104 @@ public final class DevMiner implements AutoCloseable {
         payload.transactions().size(),
         payload.gasUsed());
     return head;
+  }
+
+  /**
+   * The timestamp of a block on a parent stamped {@code parentTimestamp}: the one set with {@link
+   * #setNextTimestamp} (the clock then goes on from it), else the slot's on the shifted clock.
+   */
+  private long nextTimestamp(long parentTimestamp) {
+    long now = clock.instant().getEpochSecond();
+    if (nextTimestamp.isPresent()
+        && Long.compareUnsigned(nextTimestamp.getAsLong(), parentTimestamp) > 0) {
+      long timestamp = nextTimestamp.getAsLong();
+      nextTimestamp = OptionalLong.empty();
+      timeOffset = timestamp - now;
+      return timestamp;
+    }
+    // A set timestamp the head has passed since (a block sealed on the timer) is dropped.
+    nextTimestamp = OptionalLong.empty();
+    return slots.nextTimestamp(parentTimestamp, now + timeOffset);
+  }
+
+  /**
+   * Moves the clock the timestamps are taken from {@code seconds} ahead ({@code evm_increaseTime}).
+   *
+   * @return the whole shift so far, in seconds
+   */
+  public long increaseTime(long seconds) {
+    mining.lock();
+    try {
+      timeOffset = Math.addExact(timeOffset, seconds);
+      LOG.info("dev chain clock moved {} s ahead ({} s in all)", seconds, timeOffset);
+      return timeOffset;
+    } finally {
+      mining.unlock();
+    }
+  }
+
+  /**
+   * Stamps the next block {@code timestamp} ({@code evm_setNextBlockTimestamp}); the blocks after
+   * it go on from there.
+   *
+   * @throws IllegalArgumentException if the head is not older than {@code timestamp}
+   */
+  public void setNextTimestamp(long timestamp) {
+    mining.lock();
+    try {
+      long head = engine.chain().head().header().timestamp();
+      if (Long.compareUnsigned(timestamp, head) <= 0) {
+        throw new IllegalArgumentException(
+            "timestamp "
+                + Long.toUnsignedString(timestamp)
+                + " is not after the head's "
+                + Long.toUnsignedString(head));
+      }
+      nextTimestamp = OptionalLong.of(timestamp);
+    } finally {
+      mining.unlock();
+    }
+  }
+
+  /** What {@link #revert} goes back to: the head and the time settings. */
+  public record Snapshot(ChainHead head, long timeOffset, OptionalLong nextTimestamp) {}
+
+  /** The head and time settings now ({@code evm_snapshot}). */
+  public Snapshot snapshot() {
+    mining.lock();
+    try {
+      return new Snapshot(engine.chain().head(), timeOffset, nextTimestamp);
+    } finally {
+      mining.unlock();
+    }
+  }
+
+  /**
+   * Goes back to {@code snapshot} ({@code evm_revert}): the chain rewound to its head, the time
+   * settings as they were, and the pool and the waiting balances emptied (they came later; the
+   * transactions of the dropped blocks do not come back).
+   *
+   * @throws IllegalStateException if the snapshot's head is no longer on the chain
+   */
+  public ChainHead revert(Snapshot snapshot) {
+    mining.lock();
+    try {
+      Blockchain chain = engine.chain();
+      ChainHead target = snapshot.head();
+      if (!chain.canonicalHash(target.number()).map(target.hash()::equals).orElse(false)) {
+        throw new IllegalStateException(
+            "the snapshot's block #" + target.number() + " is no longer on the chain");
+      }
+      ChainHead head = rewindLocked(target.number());
+      int dropped = pool.clear();
+      balances.clear();
+      timeOffset = snapshot.timeOffset();
+      nextTimestamp = snapshot.nextTimestamp();
+      LOG.info("dev chain reverted to #{}; {} pooled transactions dropped", head.number(), dropped);
+      return head;
+    } finally {
+      mining.unlock();
+    }
   }
 
   /** The new block itself, or its ancestor on the canonical chain it extends. */
@@ -252,16 +384,20 @@ public final class DevMiner implements AutoCloseable {
   public ChainHead rewind(long number) {
     mining.lock();
     try {
-      ChainHead before = engine.chain().head();
-      // Builds read the head state, which is about to move; and a build on the new head with the
-      // same attributes as one before the rewind must see the pool as it is now.
-      engine.builder().discardJobs();
-      ChainHead head = engine.chain().rewind(number);
-      LOG.info("dev chain rewound from #{} to #{} {}", before.number(), head.number(), head.hash());
-      return head;
+      return rewindLocked(number);
     } finally {
       mining.unlock();
     }
+  }
+
+  private ChainHead rewindLocked(long number) {
+    ChainHead before = engine.chain().head();
+    // Builds read the head state, which is about to move; and a build on the new head with the
+    // same attributes as one before the rewind must see the pool as it is now.
+    engine.builder().discardJobs();
+    ChainHead head = engine.chain().rewind(number);
+    LOG.info("dev chain rewound from #{} to #{} {}", before.number(), head.number(), head.hash());
+    return head;
   }
 
   /**

@@ -52,6 +52,7 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
   private final Blockchain chain;
   private final Optional<TransactionPool> pool;
   private final BuilderConfig config;
+  private final StateEdits edits;
   private final ScheduledExecutorService executor;
   private final Map<PayloadId, PayloadJob> jobs = new LinkedHashMap<>();
   private volatile Optional<MeterRegistry> registry = Optional.empty();
@@ -64,9 +65,20 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
   /** ...whose thread is called {@code threadName}. */
   public PayloadBuilder(
       Blockchain chain, Optional<TransactionPool> pool, BuilderConfig config, String threadName) {
+    this(chain, pool, config, threadName, StateEdits.NONE);
+  }
+
+  /** ...that applies {@code edits} before each build's transactions (the dev chain). */
+  public PayloadBuilder(
+      Blockchain chain,
+      Optional<TransactionPool> pool,
+      BuilderConfig config,
+      String threadName,
+      StateEdits edits) {
     this.chain = chain;
     this.pool = pool;
     this.config = config;
+    this.edits = edits;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -197,6 +209,7 @@ public final class PayloadBuilder implements MeterBinder, AutoCloseable {
       BooleanSupplier interrupted) {
     long start = System.nanoTime();
     BlockBuilder builder = chain.newBlock(parent, attributes);
+    edits.apply(builder.parent(), builder.pending().state());
     BlockFiller filler = new BlockFiller(builder);
     for (int i = 0; i < forced.size(); i++) {
       if (filler.add(forced.get(i)) instanceof PendingBlock.Inclusion.Rejected rejected) {

@@ -14,12 +14,16 @@ import io.merapi.execution.api.eth.EthFeeMethods;
 import io.merapi.execution.api.eth.EthStateMethods;
 import io.merapi.execution.api.fee.GasPriceOracle;
 import io.merapi.execution.api.net.NetMethods;
+import io.merapi.execution.api.sign.NodeAccounts;
+import io.merapi.execution.api.sign.SignMethods;
+import io.merapi.execution.api.sign.TransactionFiller;
 import io.merapi.execution.api.web3.Web3Methods;
 import io.merapi.execution.chain.Blockchain;
 import io.merapi.execution.chain.ChainHead;
 import io.merapi.execution.dev.DevAccounts;
 import io.merapi.execution.dev.DevChain;
 import io.merapi.execution.dev.DevConfig;
+import io.merapi.execution.dev.DevMethods;
 import io.merapi.execution.dev.beacon.DevBeaconApi;
 import io.merapi.execution.dev.beacon.DevBeaconServer;
 import io.merapi.execution.engine.BuilderConfig;
@@ -204,6 +208,14 @@ public final class ExecutionNode implements AutoCloseable {
     new EthStateMethods(access, pool).register(methods);
     new EthCallMethods(access, simulator, oracle).register(methods);
     new EthFeeMethods(access, oracle).register(methods);
+    // The dev chain signs for its funded accounts; a normal node holds no keys.
+    new SignMethods(
+            dev.map(d -> NodeAccounts.of(d.accounts().keys())).orElse(NodeAccounts.NONE),
+            new TransactionFiller(access, pool, simulator, oracle),
+            pool,
+            rpc.txFeeCapWei())
+        .register(methods);
+    dev.ifPresent(d -> new DevMethods(d).register(methods));
     new FilterMethods(access, search, filters, rpc.logBlockRange()).register(methods);
     new DebugRawMethods(access, pool).register(methods);
     // OP(issue 7): the witness of the node's own blocks, for stateless re-execution.

@@ -493,6 +493,31 @@ public final class TransactionPool implements HeadListener, MeterBinder, AutoClo
     }
   }
 
+  /**
+   * Drops every transaction, pending and queued: the dev chain's {@code evm_revert}, whose snapshot
+   * had none of them (the reverted blocks' transactions would otherwise come back).
+   *
+   * @return how many were dropped
+   */
+  public int clear() {
+    lock.lock();
+    try {
+      int dropped = all.size();
+      for (SenderList list : pending.values()) {
+        drop(list.transactions(), true);
+      }
+      for (SenderList list : queue.values()) {
+        drop(list.transactions(), false);
+      }
+      pending.clear();
+      queue.clear();
+      beats.clear();
+      return dropped;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // ---- the head ----
 
   @Override

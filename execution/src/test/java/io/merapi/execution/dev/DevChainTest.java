@@ -227,6 +227,23 @@ class DevChainTest {
   }
 
   @Test
+  void aSetBalanceIsSetOnceEvenWhenItsBlockSpendsFromIt() {
+    try (DevChain dev = DevChain.open(inMemory(Duration.ZERO))) {
+      Secp256k1.PrivateKey key = dev.accounts().keys().get(2);
+      UInt256 set = UInt256.valueOf(1_000_000_000_000_000L);
+      dev.pool().add(transfer(key, 0, 1_000)); // waits: the producer is not started
+      ChainHead block = dev.setBalance(key.address(), set);
+      assertThat(dev.chain().body(block.hash()).orElseThrow().transactions()).hasSize(1);
+      UInt256 spent = dev.chain().headState().account(key.address()).orElseThrow().balance();
+      assertThat(spent).isLessThan(set.subtract(UInt256.valueOf(1_000)));
+      dev.miner().mine();
+      assertThat(dev.chain().headState().account(key.address()).orElseThrow().balance())
+          .as("the next block does not set it again")
+          .isEqualTo(spent);
+    }
+  }
+
+  @Test
   void bannerListsEndpointsAccountsAndKeys() {
     try (DevChain dev = DevChain.open(inMemory(Duration.ZERO))) {
       List<String> lines =

@@ -130,6 +130,23 @@ public record CallArgs(
         blobVersionedHashes);
   }
 
+  public CallArgs withGasPrice(UInt256 price) {
+    return new CallArgs(
+        from,
+        to,
+        gas,
+        Optional.of(price),
+        maxFeePerGas,
+        maxPriorityFeePerGas,
+        value,
+        nonce,
+        input,
+        accessList,
+        chainId,
+        maxFeePerBlobGas,
+        blobVersionedHashes);
+  }
+
   public CallArgs withNonce(long value) {
     return new CallArgs(
         from,

@@ -13,13 +13,12 @@ import io.merapi.types.transaction.TransactionDecoder;
 import io.merapi.types.transaction.TransactionType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * The chain's identity and progress ({@code eth_chainId}, {@code eth_blockNumber}, {@code
- * eth_syncing}, {@code eth_accounts}) and {@code eth_sendRawTransaction}, which decodes the
- * transaction (with a blob sidecar in the network form) and hands it to the pool.
+ * eth_syncing}) and {@code eth_sendRawTransaction}, which decodes the transaction (with a blob
+ * sidecar in the network form) and hands it to the pool.
  */
 public final class EthChainMethods {
   private final ChainAccess chain;
@@ -40,7 +39,6 @@ public final class EthChainMethods {
     methods.inline("eth_blockNumber", 0, 0, p -> Hex.quantity(chain.head().number()));
     // Blocks arrive from the consensus client: there is no sync of our own to report.
     methods.inline("eth_syncing", 0, 0, p -> Boolean.FALSE);
-    methods.inline("eth_accounts", 0, 0, p -> List.of());
     methods.blocking("eth_sendRawTransaction", 1, 1, this::sendRawTransaction);
   }
 
@@ -55,13 +53,16 @@ public final class EthChainMethods {
     if (tx.type() == TransactionType.DEPOSIT) {
       throw ChainAccess.serverError("transaction type not supported");
     }
-    checkFee(tx);
+    checkFee(tx, txFeeCapWei);
     Hash hash = pool.submit(tx);
     return hash.toHex();
   }
 
-  /** geth's {@code checkTxFee}: the gas limit at the fee cap must stay under the node's cap. */
-  private void checkFee(Transaction tx) {
+  /**
+   * geth's {@code checkTxFee}: the gas limit at the fee cap must stay under the node's cap ({@code
+   * txFeeCapWei}, 0 for none), for every transaction the node sends on.
+   */
+  public static void checkFee(Transaction tx, BigInteger txFeeCapWei) {
     if (txFeeCapWei.signum() == 0) {
       return;
     }
