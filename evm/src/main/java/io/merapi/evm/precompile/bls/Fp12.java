@@ -1,0 +1,65 @@
+package io.merapi.evm.precompile.bls;
+
+import java.math.BigInteger;
+
+/**
+ * F_p12 = F_p6[w] / (w^2 - v), immutable: {@code c0 + c1 w}. As a vector over F_p2 the basis is
+ * w^0..w^5 with w^6 = xi: c0 = (w^0, w^2, w^4), c1 = (w^1, w^3, w^5).
+ */
+record Fp12(Fp6 c0, Fp6 c1) {
+  static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
+
+  /** gamma_i = xi^(i (p - 1) / 6): the Frobenius map sends c w^i to conj(c) gamma_i w^i. */
+  private static final Fp2[] FROBENIUS = new Fp2[6];
+
+  static {
+    BigInteger e = Fp.MODULUS.subtract(BigInteger.ONE).divide(BigInteger.valueOf(6));
+    Fp2 gamma = Fp2.XI.pow(e);
+    FROBENIUS[0] = Fp2.ONE;
+    for (int i = 1; i < 6; i++) {
+      FROBENIUS[i] = FROBENIUS[i - 1].mul(gamma);
+    }
+  }
+
+  Fp12 mul(Fp12 y) {
+    Fp6 t0 = c0.mul(y.c0);
+    Fp6 t1 = c1.mul(y.c1);
+    Fp6 cross = c0.add(c1).mul(y.c0.add(y.c1)).sub(t0).sub(t1);
+    return new Fp12(t0.add(t1.mulByV()), cross);
+  }
+
+  Fp12 square() {
+    // (a + bw)^2 = a^2 + v b^2 + 2ab w, with a^2 + v b^2 = (a + b)(a + v b) - ab - v ab
+    Fp6 ab = c0.mul(c1);
+    Fp6 c0new = c0.add(c1).mul(c0.add(c1.mulByV())).sub(ab).sub(ab.mulByV());
+    return new Fp12(c0new, ab.add(ab));
+  }
+
+  /** a - bw: the p^6-power Frobenius, and the inverse on the cyclotomic subgroup. */
+  Fp12 conjugate() {
+    return new Fp12(c0, c1.neg());
+  }
+
+  Fp12 inverse() {
+    Fp6 den = c0.square().sub(c1.square().mulByV());
+    Fp6 inv = den.inverse();
+    return new Fp12(c0.mul(inv), c1.neg().mul(inv));
+  }
+
+  /** this^p. */
+  Fp12 frobenius() {
+    return new Fp12(
+        new Fp6(
+            c0.b0().conjugate(),
+            c0.b1().conjugate().mul(FROBENIUS[2]),
+            c0.b2().conjugate().mul(FROBENIUS[4])),
+        new Fp6(
+            c1.b0().conjugate().mul(FROBENIUS[1]),
+            c1.b1().conjugate().mul(FROBENIUS[3]),
+            c1.b2().conjugate().mul(FROBENIUS[5])));
+  }
+
+  boolean isOne() {
+    return c0.b0().isOne() && c0.b1().isZero() && c0.b2().isZero() && c1.isZero();
+  }
+}
