@@ -67,11 +67,13 @@ final class Curve<F extends Field<F>> {
       return p;
     }
     F z1z1 = p.z().square();
-    F z2z2 = q.z().square();
-    F u1 = p.x().mul(z2z2);
     F u2 = q.x().mul(z1z1);
-    F s1 = p.y().mul(q.z()).mul(z2z2);
     F s2 = q.y().mul(p.z()).mul(z1z1);
+    // Points decoded from input and bucket sums' first terms are affine (Z = 1): skip their powers.
+    boolean qAffine = q.z().isOne();
+    F z2z2 = qAffine ? one : q.z().square();
+    F u1 = qAffine ? p.x() : p.x().mul(z2z2);
+    F s1 = qAffine ? p.y() : p.y().mul(q.z()).mul(z2z2);
     F h = u2.sub(u1);
     F r = s2.sub(s1);
     if (h.isZero()) {
@@ -83,7 +85,7 @@ final class Curve<F extends Field<F>> {
     F v = u1.mul(i);
     F x3 = r.square().sub(j).sub(v.dbl());
     F y3 = r.mul(v.sub(x3)).sub(s1.mul(j).dbl());
-    F z3 = p.z().add(q.z()).square().sub(z1z1).sub(z2z2).mul(h);
+    F z3 = qAffine ? p.z().mul(h).dbl() : p.z().add(q.z()).square().sub(z1z1).sub(z2z2).mul(h);
     return new Point<>(x3, y3, z3);
   }
 
@@ -100,6 +102,29 @@ final class Curve<F extends Field<F>> {
       }
     }
     return acc;
+  }
+
+  /** [k] p for an unsigned 64-bit k. */
+  Point<F> mul(Point<F> p, long k) {
+    Point<F> acc = infinity;
+    for (int bit = 63 - Long.numberOfLeadingZeros(k); bit >= 0; bit--) {
+      acc = dbl(acc);
+      if (((k >>> bit) & 1) != 0) {
+        acc = add(acc, p);
+      }
+    }
+    return acc;
+  }
+
+  /** Whether p and q are the same point (Jacobian coordinates differ by Z scaling). */
+  boolean equal(Point<F> p, Point<F> q) {
+    if (p.isInfinity() || q.isInfinity()) {
+      return p.isInfinity() && q.isInfinity();
+    }
+    F z1z1 = p.z().square();
+    F z2z2 = q.z().square();
+    return p.x().mul(z2z2).equals(q.x().mul(z1z1))
+        && p.y().mul(z2z2).mul(q.z()).equals(q.y().mul(z1z1).mul(p.z()));
   }
 
   Point<F> mul(Point<F> p, byte[] scalar) {

@@ -28,6 +28,17 @@ record Fp12(Fp6 c0, Fp6 c1) {
     return new Fp12(t0.add(t1.mulByV()), cross);
   }
 
+  /**
+   * this * ((a0 + a1 v) + (c v) w), the shape of a Miller-loop line: 13 F_p2 products instead of
+   * 18.
+   */
+  Fp12 mulByLine(Fp2 a0, Fp2 a1, Fp2 c) {
+    Fp6 t0 = c0.mulBy01(a0, a1);
+    Fp6 t1 = c1.mulBy1(c);
+    Fp6 cross = c0.add(c1).mulBy01(a0, a1.add(c)).sub(t0).sub(t1);
+    return new Fp12(t0.add(t1.mulByV()), cross);
+  }
+
   Fp12 square() {
     // (a + bw)^2 = a^2 + v b^2 + 2ab w, with a^2 + v b^2 = (a + b)(a + v b) - ab - v ab
     Fp6 ab = c0.mul(c1);

@@ -28,6 +28,21 @@ record Fp6(Fp2 b0, Fp2 b1, Fp2 b2) {
     return new Fp6(c0, c1, c2);
   }
 
+  /** this * (a0 + a1 v): a line's sparse factor, five F_p2 products instead of six. */
+  Fp6 mulBy01(Fp2 a0, Fp2 a1) {
+    Fp2 t0 = b0.mul(a0);
+    Fp2 t1 = b1.mul(a1);
+    Fp2 c0 = b2.mul(a1).mulByXi().add(t0);
+    Fp2 c1 = b0.add(b1).mul(a0.add(a1)).sub(t0).sub(t1);
+    Fp2 c2 = b2.mul(a0).add(t1);
+    return new Fp6(c0, c1, c2);
+  }
+
+  /** this * (a1 v). */
+  Fp6 mulBy1(Fp2 a1) {
+    return new Fp6(b2.mul(a1).mulByXi(), b0.mul(a1), b1.mul(a1));
+  }
+
   Fp6 square() {
     return mul(this);
   }

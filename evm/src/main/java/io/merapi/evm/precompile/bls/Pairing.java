@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class Pairing {
   /** |x| for the BLS12-381 seed x = -0xd201000000010000. */
-  private static final long X_ABS = 0xd201000000010000L;
+  private static final long X_ABS = G1.SEED_ABS;
 
   private Pairing() {}
 
@@ -48,13 +48,13 @@ final class Pairing {
       f = f.square();
       for (int i = 0; i < n; i++) {
         Pair pair = pairs.get(i);
-        f = f.mul(doublingLine(t[i], pair.px(), pair.py()));
+        f = doublingLine(f, t[i], pair.px(), pair.py());
         t[i] = twist.dbl(t[i]);
       }
       if (((X_ABS >>> bit) & 1) != 0) {
         for (int i = 0; i < n; i++) {
           Pair pair = pairs.get(i);
-          f = f.mul(additionLine(t[i], pair));
+          f = additionLine(f, t[i], pair);
           t[i] = twist.add(t[i], q[i]);
         }
       }
@@ -67,7 +67,7 @@ final class Pairing {
    * The tangent at T = (X, Y, Z), scaled by 2 Y Z^3: (3X^3 - 2Y^2) - 3X^2 Z^2 x_P w^2 + 2YZ^3 y_P
    * w^3.
    */
-  private static Fp12 doublingLine(Point<Fp2> t, Fp px, Fp py) {
+  private static Fp12 doublingLine(Fp12 f, Point<Fp2> t, Fp px, Fp py) {
     Fp2 x2 = t.x().square();
     Fp2 y2 = t.y().square();
     Fp2 z2 = t.z().square();
@@ -75,26 +75,21 @@ final class Pairing {
     Fp2 a0 = threeX2.mul(t.x()).sub(y2.dbl());
     Fp2 a1 = threeX2.mul(z2).mul(px).neg();
     Fp2 c = t.y().mul(z2).mul(t.z()).dbl().mul(py);
-    return line(a0, a1, c);
+    return f.mulByLine(a0, a1, c);
   }
 
   /**
-   * The line through T and Q, slope N / D with N = y_Q Z^3 - Y and D = Z (x_Q Z^2 - X), scaled by
-   * D: (N x_Q - D y_Q) - N x_P w^2 + D y_P w^3.
+   * f times the line through T and Q, slope N / D with N = y_Q Z^3 - Y and D = Z (x_Q Z^2 - X),
+   * scaled by D: (N x_Q - D y_Q) - N x_P w^2 + D y_P w^3.
    */
-  private static Fp12 additionLine(Point<Fp2> t, Pair pair) {
+  private static Fp12 additionLine(Fp12 f, Point<Fp2> t, Pair pair) {
     Fp2 z2 = t.z().square();
     Fp2 n = pair.qy().mul(z2.mul(t.z())).sub(t.y());
     Fp2 d = t.z().mul(pair.qx().mul(z2).sub(t.x()));
     Fp2 a0 = n.mul(pair.qx()).sub(d.mul(pair.qy()));
     Fp2 a1 = n.mul(pair.px()).neg();
     Fp2 c = d.mul(pair.py());
-    return line(a0, a1, c);
-  }
-
-  /** a0 + a1 w^2 + c w^3: w^2 = v sits in c0, w^3 = v w in c1. */
-  private static Fp12 line(Fp2 a0, Fp2 a1, Fp2 c) {
-    return new Fp12(new Fp6(a0, a1, Fp2.ZERO), new Fp6(Fp2.ZERO, c, Fp2.ZERO));
+    return f.mulByLine(a0, a1, c);
   }
 
   static Fp12 finalExponentiation(Fp12 f) {
