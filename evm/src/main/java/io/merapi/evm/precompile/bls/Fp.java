@@ -1,14 +1,14 @@
 package io.merapi.evm.precompile.bls;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * An element of the BLS12-381 base field F_p (p = 0x1a0111ea...aaab, EIP-2537), immutable, in
  * Montgomery form: six little-endian 64-bit limbs hold {@code a * 2^384 mod p}, fully reduced.
  *
- * <p>Immutable values keep the tower and curve code short and obviously correct; the JIT removes
- * most of the short-lived allocations. BigInteger is used only for constants and tests.
+ * <p>Immutable values keep the tower and curve code short and obviously correct; the limbs are
+ * fields rather than an array so that an operation allocates one small object, which the JIT often
+ * removes. BigInteger is used only for constants and tests.
  */
 final class Fp implements Field<Fp> {
   static final BigInteger MODULUS =
@@ -17,7 +17,12 @@ final class Fp implements Field<Fp> {
           16);
   static final int LIMBS = 6;
   static final int ENCODED_LENGTH = 48;
-  private static final long[] P = limbs(MODULUS);
+  private static final long P0 = MODULUS.longValue();
+  private static final long P1 = MODULUS.shiftRight(64).longValue();
+  private static final long P2 = MODULUS.shiftRight(128).longValue();
+  private static final long P3 = MODULUS.shiftRight(192).longValue();
+  private static final long P4 = MODULUS.shiftRight(256).longValue();
+  private static final long P5 = MODULUS.shiftRight(320).longValue();
 
   /** -p^-1 mod 2^64, the Montgomery reduction factor. */
   private static final long INV =
@@ -27,24 +32,38 @@ final class Fp implements Field<Fp> {
           .longValue();
 
   private static final BigInteger R = BigInteger.ONE.shiftLeft(384).mod(MODULUS);
-  private static final long[] R2 = limbs(R.multiply(R).mod(MODULUS));
+  private static final Fp R2 = raw(R.multiply(R).mod(MODULUS));
   private static final long[] P_MINUS_2 = limbs(MODULUS.subtract(BigInteger.TWO));
   private static final long[] SQRT_EXPONENT = limbs(MODULUS.add(BigInteger.ONE).shiftRight(2));
-  private static final long[] LEGENDRE_EXPONENT =
-      limbs(MODULUS.subtract(BigInteger.ONE).shiftRight(1));
 
-  static final Fp ZERO = new Fp(new long[LIMBS]);
-  static final Fp ONE = new Fp(limbs(R));
+  static final Fp ZERO = new Fp(0, 0, 0, 0, 0, 0);
+  static final Fp ONE = raw(R);
 
-  private final long[] v;
+  private final long l0;
+  private final long l1;
+  private final long l2;
+  private final long l3;
+  private final long l4;
+  private final long l5;
 
-  private Fp(long[] v) {
-    this.v = v;
+  private Fp(long l0, long l1, long l2, long l3, long l4, long l5) {
+    this.l0 = l0;
+    this.l1 = l1;
+    this.l2 = l2;
+    this.l3 = l3;
+    this.l4 = l4;
+    this.l5 = l5;
+  }
+
+  /** The limbs of {@code value} taken as they are (already in Montgomery form). */
+  private static Fp raw(BigInteger value) {
+    long[] l = limbs(value);
+    return new Fp(l[0], l[1], l[2], l[3], l[4], l[5]);
   }
 
   /** {@code value mod p} (cold paths: constants and tests). */
   static Fp of(BigInteger value) {
-    return new Fp(limbs(value.mod(MODULUS).multiply(R).mod(MODULUS)));
+    return raw(value.mod(MODULUS).multiply(R).mod(MODULUS));
   }
 
   static Fp of(long value) {
@@ -60,22 +79,28 @@ final class Fp implements Field<Fp> {
    * rejects non-canonical coordinates rather than reducing them).
    */
   static Fp fromBytes(byte[] in, int offset) {
-    long[] a = new long[LIMBS];
-    for (int i = 0; i < LIMBS; i++) {
-      a[LIMBS - 1 - i] = readLong(in, offset + 8 * i);
-    }
-    if (compare(a, P) >= 0) {
+    long a5 = readLong(in, offset);
+    long a4 = readLong(in, offset + 8);
+    long a3 = readLong(in, offset + 16);
+    long a2 = readLong(in, offset + 24);
+    long a1 = readLong(in, offset + 32);
+    long a0 = readLong(in, offset + 40);
+    Fp plain = new Fp(a0, a1, a2, a3, a4, a5);
+    if (!plain.belowModulus()) {
       return null;
     }
-    return new Fp(montMul(a, R2));
+    return plain.mul(R2);
   }
 
   /** Writes the canonical 48-byte big-endian value at {@code offset}. */
   void toBytes(byte[] out, int offset) {
-    long[] plain = montMul(v, new long[] {1, 0, 0, 0, 0, 0});
-    for (int i = 0; i < LIMBS; i++) {
-      writeLong(out, offset + 8 * i, plain[LIMBS - 1 - i]);
-    }
+    Fp plain = fromMontgomery();
+    writeLong(out, offset, plain.l5);
+    writeLong(out, offset + 8, plain.l4);
+    writeLong(out, offset + 16, plain.l3);
+    writeLong(out, offset + 24, plain.l2);
+    writeLong(out, offset + 32, plain.l1);
+    writeLong(out, offset + 40, plain.l0);
   }
 
   BigInteger toBigInteger() {
@@ -84,42 +109,61 @@ final class Fp implements Field<Fp> {
     return new BigInteger(1, bytes);
   }
 
+  private Fp fromMontgomery() {
+    return montMul(l0, l1, l2, l3, l4, l5, 1, 0, 0, 0, 0, 0);
+  }
+
   @Override
   public Fp add(Fp y) {
-    long[] r = new long[LIMBS];
-    long carry = 0;
-    for (int i = 0; i < LIMBS; i++) {
-      long a = v[i];
-      long s = a + y.v[i];
-      long c1 = Long.compareUnsigned(s, a) < 0 ? 1 : 0;
-      long s2 = s + carry;
-      long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-      r[i] = s2;
-      carry = c1 | c2;
-    }
+    long s0 = l0 + y.l0;
+    long c = carry(s0, l0);
+    long s1 = l1 + y.l1 + c;
+    c = carry3(l1, y.l1, s1, c);
+    long s2 = l2 + y.l2 + c;
+    c = carry3(l2, y.l2, s2, c);
+    long s3 = l3 + y.l3 + c;
+    c = carry3(l3, y.l3, s3, c);
+    long s4 = l4 + y.l4 + c;
+    c = carry3(l4, y.l4, s4, c);
+    long s5 = l5 + y.l5 + c;
     // x + y < 2p < 2^384: no carry out of the top limb.
-    reduceOnce(r);
-    return new Fp(r);
+    return reduced(s0, s1, s2, s3, s4, s5);
   }
 
   @Override
   public Fp sub(Fp y) {
-    long[] r = new long[LIMBS];
-    long borrow = subInto(v, y.v, r);
-    if (borrow != 0) {
-      addInto(r, P);
+    long d0 = l0 - y.l0;
+    long b = borrow(l0, y.l0, d0, 0);
+    long d1 = l1 - y.l1 - b;
+    b = borrow(l1, y.l1, d1, b);
+    long d2 = l2 - y.l2 - b;
+    b = borrow(l2, y.l2, d2, b);
+    long d3 = l3 - y.l3 - b;
+    b = borrow(l3, y.l3, d3, b);
+    long d4 = l4 - y.l4 - b;
+    b = borrow(l4, y.l4, d4, b);
+    long d5 = l5 - y.l5 - b;
+    b = borrow(l5, y.l5, d5, b);
+    if (b == 0) {
+      return new Fp(d0, d1, d2, d3, d4, d5);
     }
-    return new Fp(r);
+    long s0 = d0 + P0;
+    long c = carry(s0, d0);
+    long s1 = d1 + P1 + c;
+    c = carry3(d1, P1, s1, c);
+    long s2 = d2 + P2 + c;
+    c = carry3(d2, P2, s2, c);
+    long s3 = d3 + P3 + c;
+    c = carry3(d3, P3, s3, c);
+    long s4 = d4 + P4 + c;
+    c = carry3(d4, P4, s4, c);
+    long s5 = d5 + P5 + c;
+    return new Fp(s0, s1, s2, s3, s4, s5);
   }
 
   @Override
   public Fp neg() {
-    if (isZero()) {
-      return this;
-    }
-    long[] r = new long[LIMBS];
-    subInto(P, v, r);
-    return new Fp(r);
+    return isZero() ? this : ZERO.sub(this);
   }
 
   @Override
@@ -129,12 +173,12 @@ final class Fp implements Field<Fp> {
 
   @Override
   public Fp mul(Fp y) {
-    return new Fp(montMul(v, y.v));
+    return montMul(l0, l1, l2, l3, l4, l5, y.l0, y.l1, y.l2, y.l3, y.l4, y.l5);
   }
 
   @Override
   public Fp square() {
-    return new Fp(montMul(v, v));
+    return montMul(l0, l1, l2, l3, l4, l5, l0, l1, l2, l3, l4, l5);
   }
 
   @Override
@@ -144,11 +188,7 @@ final class Fp implements Field<Fp> {
 
   @Override
   public boolean isZero() {
-    long acc = 0;
-    for (long limb : v) {
-      acc |= limb;
-    }
-    return acc == 0;
+    return (l0 | l1 | l2 | l3 | l4 | l5) == 0;
   }
 
   @Override
@@ -163,38 +203,33 @@ final class Fp implements Field<Fp> {
     return root.square().equals(this) ? root : null;
   }
 
-  /** Whether this is a square (zero included), by Euler's criterion. */
-  boolean isSquare() {
-    Fp legendre = pow(LEGENDRE_EXPONENT);
-    return legendre.isZero() || legendre.isOne();
-  }
-
   /** RFC 9380 sgn0: the parity of the canonical integer. */
   @Override
   public int sgn0() {
-    return (int) (montMul(v, new long[] {1, 0, 0, 0, 0, 0})[0] & 1);
+    return (int) (fromMontgomery().l0 & 1);
   }
 
   /** this^e for an exponent given as little-endian limbs. */
   Fp pow(long[] exponent) {
-    long[] result = ONE.v;
+    Fp result = ONE;
     for (int i = exponent.length * 64 - 1; i >= 0; i--) {
-      result = montMul(result, result);
+      result = result.square();
       if (((exponent[i >>> 6] >>> (i & 63)) & 1) != 0) {
-        result = montMul(result, v);
+        result = result.mul(this);
       }
     }
-    return new Fp(result);
+    return result;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Fp other && Arrays.equals(v, other.v);
+    return o instanceof Fp y
+        && ((l0 ^ y.l0) | (l1 ^ y.l1) | (l2 ^ y.l2) | (l3 ^ y.l3) | (l4 ^ y.l4) | (l5 ^ y.l5)) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(v);
+    return Long.hashCode(l0 ^ l1 ^ l2 ^ l3 ^ l4 ^ l5);
   }
 
   @Override
@@ -202,158 +237,641 @@ final class Fp implements Field<Fp> {
     return "0x" + toBigInteger().toString(16);
   }
 
-  /** Montgomery product a * b * 2^-384 mod p (CIOS), fully reduced. */
-  private static long[] montMul(long[] a, long[] b) {
-    long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
-    for (int i = 0; i < LIMBS; i++) {
-      long bi = b[i];
-      // t += a * b[i]
-      long lo;
-      long hi;
-      long c;
-      lo = a[0] * bi;
-      hi = Math.unsignedMultiplyHigh(a[0], bi);
-      lo += t0;
-      hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
-      t0 = lo;
-      c = hi;
-      lo = a[1] * bi;
-      hi = Math.unsignedMultiplyHigh(a[1], bi);
-      lo += t1;
-      hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t1 = lo;
-      c = hi;
-      lo = a[2] * bi;
-      hi = Math.unsignedMultiplyHigh(a[2], bi);
-      lo += t2;
-      hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t2 = lo;
-      c = hi;
-      lo = a[3] * bi;
-      hi = Math.unsignedMultiplyHigh(a[3], bi);
-      lo += t3;
-      hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t3 = lo;
-      c = hi;
-      lo = a[4] * bi;
-      hi = Math.unsignedMultiplyHigh(a[4], bi);
-      lo += t4;
-      hi += Long.compareUnsigned(lo, t4) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t4 = lo;
-      c = hi;
-      lo = a[5] * bi;
-      hi = Math.unsignedMultiplyHigh(a[5], bi);
-      lo += t5;
-      hi += Long.compareUnsigned(lo, t5) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t5 = lo;
-      t6 = hi; // t6 was zero: the previous round left the result below 2p < 2^384
-
-      // t = (t + m * p) / 2^64
-      long m = t0 * INV;
-      lo = m * P[0];
-      hi = Math.unsignedMultiplyHigh(m, P[0]);
-      lo += t0;
-      hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
-      c = hi;
-      lo = m * P[1];
-      hi = Math.unsignedMultiplyHigh(m, P[1]);
-      lo += t1;
-      hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t0 = lo;
-      c = hi;
-      lo = m * P[2];
-      hi = Math.unsignedMultiplyHigh(m, P[2]);
-      lo += t2;
-      hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t1 = lo;
-      c = hi;
-      lo = m * P[3];
-      hi = Math.unsignedMultiplyHigh(m, P[3]);
-      lo += t3;
-      hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t2 = lo;
-      c = hi;
-      lo = m * P[4];
-      hi = Math.unsignedMultiplyHigh(m, P[4]);
-      lo += t4;
-      hi += Long.compareUnsigned(lo, t4) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t3 = lo;
-      c = hi;
-      lo = m * P[5];
-      hi = Math.unsignedMultiplyHigh(m, P[5]);
-      lo += t5;
-      hi += Long.compareUnsigned(lo, t5) < 0 ? 1 : 0;
-      lo += c;
-      hi += Long.compareUnsigned(lo, c) < 0 ? 1 : 0;
-      t4 = lo;
-      c = hi;
-      t5 = t6 + c;
-    }
-    long[] r = {t0, t1, t2, t3, t4, t5};
-    reduceOnce(r);
-    return r;
+  /** Montgomery product a * b * 2^-384 mod p (CIOS, unrolled), fully reduced. */
+  private static Fp montMul(
+      long a0,
+      long a1,
+      long a2,
+      long a3,
+      long a4,
+      long a5,
+      long b0,
+      long b1,
+      long b2,
+      long b3,
+      long b4,
+      long b5) {
+    long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6;
+    long lo, hi, c, m;
+    // round 0: t += a * b0, then t = (t + m p) / 2^64
+    lo = a0 * b0;
+    hi = Math.unsignedMultiplyHigh(a0, b0);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = a1 * b0;
+    hi = Math.unsignedMultiplyHigh(a1, b0);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = a2 * b0;
+    hi = Math.unsignedMultiplyHigh(a2, b0);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = a3 * b0;
+    hi = Math.unsignedMultiplyHigh(a3, b0);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = a4 * b0;
+    hi = Math.unsignedMultiplyHigh(a4, b0);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    lo = a5 * b0;
+    hi = Math.unsignedMultiplyHigh(a5, b0);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t5 = lo;
+    c = hi;
+    t6 = c;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    c = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = m * P4;
+    hi = Math.unsignedMultiplyHigh(m, P4);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = m * P5;
+    hi = Math.unsignedMultiplyHigh(m, P5);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    t5 = t6 + c;
+    // round 1: t += a * b1, then t = (t + m p) / 2^64
+    lo = a0 * b1;
+    hi = Math.unsignedMultiplyHigh(a0, b1);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = a2 * b1;
+    hi = Math.unsignedMultiplyHigh(a2, b1);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = a3 * b1;
+    hi = Math.unsignedMultiplyHigh(a3, b1);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = a4 * b1;
+    hi = Math.unsignedMultiplyHigh(a4, b1);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    lo = a5 * b1;
+    hi = Math.unsignedMultiplyHigh(a5, b1);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t5 = lo;
+    c = hi;
+    t6 = c;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    c = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = m * P4;
+    hi = Math.unsignedMultiplyHigh(m, P4);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = m * P5;
+    hi = Math.unsignedMultiplyHigh(m, P5);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    t5 = t6 + c;
+    // round 2: t += a * b2, then t = (t + m p) / 2^64
+    lo = a0 * b2;
+    hi = Math.unsignedMultiplyHigh(a0, b2);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = a1 * b2;
+    hi = Math.unsignedMultiplyHigh(a1, b2);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = a2 * b2;
+    hi = Math.unsignedMultiplyHigh(a2, b2);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = a3 * b2;
+    hi = Math.unsignedMultiplyHigh(a3, b2);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = a4 * b2;
+    hi = Math.unsignedMultiplyHigh(a4, b2);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    lo = a5 * b2;
+    hi = Math.unsignedMultiplyHigh(a5, b2);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t5 = lo;
+    c = hi;
+    t6 = c;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    c = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = m * P4;
+    hi = Math.unsignedMultiplyHigh(m, P4);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = m * P5;
+    hi = Math.unsignedMultiplyHigh(m, P5);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    t5 = t6 + c;
+    // round 3: t += a * b3, then t = (t + m p) / 2^64
+    lo = a0 * b3;
+    hi = Math.unsignedMultiplyHigh(a0, b3);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = a1 * b3;
+    hi = Math.unsignedMultiplyHigh(a1, b3);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = a2 * b3;
+    hi = Math.unsignedMultiplyHigh(a2, b3);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = a3 * b3;
+    hi = Math.unsignedMultiplyHigh(a3, b3);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = a4 * b3;
+    hi = Math.unsignedMultiplyHigh(a4, b3);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    lo = a5 * b3;
+    hi = Math.unsignedMultiplyHigh(a5, b3);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t5 = lo;
+    c = hi;
+    t6 = c;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    c = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = m * P4;
+    hi = Math.unsignedMultiplyHigh(m, P4);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = m * P5;
+    hi = Math.unsignedMultiplyHigh(m, P5);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    t5 = t6 + c;
+    // round 4: t += a * b4, then t = (t + m p) / 2^64
+    lo = a0 * b4;
+    hi = Math.unsignedMultiplyHigh(a0, b4);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = a1 * b4;
+    hi = Math.unsignedMultiplyHigh(a1, b4);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = a2 * b4;
+    hi = Math.unsignedMultiplyHigh(a2, b4);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = a3 * b4;
+    hi = Math.unsignedMultiplyHigh(a3, b4);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = a4 * b4;
+    hi = Math.unsignedMultiplyHigh(a4, b4);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    lo = a5 * b4;
+    hi = Math.unsignedMultiplyHigh(a5, b4);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t5 = lo;
+    c = hi;
+    t6 = c;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    c = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = m * P4;
+    hi = Math.unsignedMultiplyHigh(m, P4);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = m * P5;
+    hi = Math.unsignedMultiplyHigh(m, P5);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    t5 = t6 + c;
+    // round 5: t += a * b5, then t = (t + m p) / 2^64
+    lo = a0 * b5;
+    hi = Math.unsignedMultiplyHigh(a0, b5);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = a1 * b5;
+    hi = Math.unsignedMultiplyHigh(a1, b5);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = a2 * b5;
+    hi = Math.unsignedMultiplyHigh(a2, b5);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = a3 * b5;
+    hi = Math.unsignedMultiplyHigh(a3, b5);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = a4 * b5;
+    hi = Math.unsignedMultiplyHigh(a4, b5);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    lo = a5 * b5;
+    hi = Math.unsignedMultiplyHigh(a5, b5);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t5 = lo;
+    c = hi;
+    t6 = c;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += (Long.compareUnsigned(lo, t0) < 0 ? 1 : 0);
+    c = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += (Long.compareUnsigned(lo, t1) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t0 = lo;
+    c = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += (Long.compareUnsigned(lo, t2) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t1 = lo;
+    c = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += (Long.compareUnsigned(lo, t3) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t2 = lo;
+    c = hi;
+    lo = m * P4;
+    hi = Math.unsignedMultiplyHigh(m, P4);
+    lo += t4;
+    hi += (Long.compareUnsigned(lo, t4) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t3 = lo;
+    c = hi;
+    lo = m * P5;
+    hi = Math.unsignedMultiplyHigh(m, P5);
+    lo += t5;
+    hi += (Long.compareUnsigned(lo, t5) < 0 ? 1 : 0);
+    lo += c;
+    hi += (Long.compareUnsigned(lo, c) < 0 ? 1 : 0);
+    t4 = lo;
+    c = hi;
+    t5 = t6 + c;
+    return reduced(t0, t1, t2, t3, t4, t5);
   }
 
-  private static void reduceOnce(long[] r) {
-    if (compare(r, P) >= 0) {
-      subInto(r, P, r);
-    }
+  /** r - p when r is at least p, else r, for r below 2p. */
+  private static Fp reduced(long r0, long r1, long r2, long r3, long r4, long r5) {
+    long d0 = r0 - P0;
+    long b = borrow(r0, P0, d0, 0);
+    long d1 = r1 - P1 - b;
+    b = borrow(r1, P1, d1, b);
+    long d2 = r2 - P2 - b;
+    b = borrow(r2, P2, d2, b);
+    long d3 = r3 - P3 - b;
+    b = borrow(r3, P3, d3, b);
+    long d4 = r4 - P4 - b;
+    b = borrow(r4, P4, d4, b);
+    long d5 = r5 - P5 - b;
+    b = borrow(r5, P5, d5, b);
+    return b != 0 ? new Fp(r0, r1, r2, r3, r4, r5) : new Fp(d0, d1, d2, d3, d4, d5);
   }
 
-  /** r = a - b over six limbs; returns the borrow out. */
-  private static long subInto(long[] a, long[] b, long[] r) {
-    long borrow = 0;
-    for (int i = 0; i < LIMBS; i++) {
-      long ai = a[i];
-      long d = ai - b[i];
-      long b1 = Long.compareUnsigned(ai, b[i]) < 0 ? 1 : 0;
-      long d2 = d - borrow;
-      long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
-      r[i] = d2;
-      borrow = b1 | b2;
-    }
-    return borrow;
+  private boolean belowModulus() {
+    long d0 = l0 - P0;
+    long b = borrow(l0, P0, d0, 0);
+    long d1 = l1 - P1 - b;
+    b = borrow(l1, P1, d1, b);
+    long d2 = l2 - P2 - b;
+    b = borrow(l2, P2, d2, b);
+    long d3 = l3 - P3 - b;
+    b = borrow(l3, P3, d3, b);
+    long d4 = l4 - P4 - b;
+    b = borrow(l4, P4, d4, b);
+    long d5 = l5 - P5 - b;
+    b = borrow(l5, P5, d5, b);
+    return b != 0;
   }
 
-  private static void addInto(long[] r, long[] b) {
-    long carry = 0;
-    for (int i = 0; i < LIMBS; i++) {
-      long a = r[i];
-      long s = a + b[i];
-      long c1 = Long.compareUnsigned(s, a) < 0 ? 1 : 0;
-      long s2 = s + carry;
-      long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-      r[i] = s2;
-      carry = c1 | c2;
-    }
+  /** The carry out of {@code sum = a + b}. */
+  private static long carry(long sum, long a) {
+    return Long.compareUnsigned(sum, a) < 0 ? 1 : 0;
   }
 
-  private static int compare(long[] a, long[] b) {
-    for (int i = LIMBS - 1; i >= 0; i--) {
-      int c = Long.compareUnsigned(a[i], b[i]);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
+  /** The carry out of {@code sum = a + b + carryIn} (carryIn 0 or 1). */
+  private static long carry3(long a, long b, long sum, long carryIn) {
+    return ((a & b) | ((a | b) & ~sum)) >>> 63;
+  }
+
+  /** The borrow out of {@code difference = a - b - borrowIn} (borrowIn 0 or 1). */
+  private static long borrow(long a, long b, long difference, long borrowIn) {
+    return ((~a & b) | (~(a ^ b) & difference)) >>> 63;
   }
 
   /** The little-endian 64-bit limbs of a non-negative integer (at least six). */
