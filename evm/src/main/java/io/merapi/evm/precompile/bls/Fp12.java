@@ -46,6 +46,44 @@ record Fp12(Fp6 c0, Fp6 c1) {
     return new Fp12(c0new, ab.add(ab));
   }
 
+  /**
+   * The square of an element of the cyclotomic subgroup (after the easy part of the final
+   * exponentiation), by Granger and Scott's formulas: F_p12 seen as F_p4^3 with F_p4 = F_p2[s] /
+   * (s^2 - xi), s = w^3, pairing the coefficients of (1, w^3), (w, w^4) and (w^2, w^5); nine F_p2
+   * squarings instead of two F_p6 products.
+   */
+  Fp12 cyclotomicSquare() {
+    Fp2 z0 = c0.b0();
+    Fp2 z4 = c0.b1();
+    Fp2 z3 = c0.b2();
+    Fp2 z2 = c1.b0();
+    Fp2 z1 = c1.b1();
+    Fp2 z5 = c1.b2();
+    Fp2[] a = fp4Square(z0, z1);
+    Fp2[] b = fp4Square(z2, z3);
+    Fp2[] c = fp4Square(z4, z5);
+    // (1, w^3): 3 A^2 - 2 conj(A)
+    Fp2 n0 = a[0].sub(z0).dbl().add(a[0]);
+    Fp2 n1 = a[1].add(z1).dbl().add(a[1]);
+    // (w^2, w^5) from the square of the (w, w^4) pair
+    Fp2 n4 = b[0].sub(z4).dbl().add(b[0]);
+    Fp2 n5 = b[1].add(z5).dbl().add(b[1]);
+    // (w, w^4) from xi times the square of the (w^2, w^5) pair
+    Fp2 t = c[1].mulByXi();
+    Fp2 n2 = t.add(z2).dbl().add(t);
+    Fp2 n3 = c[0].sub(z3).dbl().add(c[0]);
+    return new Fp12(new Fp6(n0, n4, n3), new Fp6(n2, n1, n5));
+  }
+
+  /** (a + b s)^2 in F_p4 = F_p2[s] / (s^2 - xi), as {c0, c1}. */
+  private static Fp2[] fp4Square(Fp2 a, Fp2 b) {
+    Fp2 t0 = a.square();
+    Fp2 t1 = b.square();
+    Fp2 c0 = t1.mulByXi().add(t0);
+    Fp2 c1 = a.add(b).square().sub(t0).sub(t1);
+    return new Fp2[] {c0, c1};
+  }
+
   /** a - bw: the p^6-power Frobenius, and the inverse on the cyclotomic subgroup. */
   Fp12 conjugate() {
     return new Fp12(c0, c1.neg());

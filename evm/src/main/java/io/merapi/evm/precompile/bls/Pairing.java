@@ -109,7 +109,7 @@ final class Pairing {
   private static Fp12 expByX(Fp12 g) {
     Fp12 result = g;
     for (int bit = 62 - Long.numberOfLeadingZeros(X_ABS); bit >= 0; bit--) {
-      result = result.square();
+      result = result.cyclotomicSquare();
       if (((X_ABS >>> bit) & 1) != 0) {
         result = result.mul(g);
       }
