@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 class PrecompileRobustnessProperties {
   private static final PrecompileSet SET =
       PrecompileSet.of(
-          PrecompileConfig.l1(Fork.CANCUN)
+          PrecompileConfig.l1(Fork.PRAGUE)
               .withP256Verify(true)
               .withBn254PairingMaxInputLength(
                   PrecompileConfig.GRANITE_BN254_PAIRING_MAX_INPUT_LENGTH));

@@ -85,10 +85,21 @@ class PrecompileSetTest {
   }
 
   @Test
+  void pragueAddsTheBlsPrecompilesToCancuns() {
+    PrecompileSet cancun = PrecompileSet.of(PrecompileConfig.l1(Fork.CANCUN));
+    PrecompileSet prague = PrecompileSet.of(PrecompileConfig.l1(Fork.PRAGUE));
+    assertThat(prague.addresses()).hasSize(cancun.addresses().size() + 7);
+    for (int address = 0x0b; address <= 0x11; address++) {
+      assertThat(cancun.contains(low(address))).isFalse();
+      assertThat(prague.contains(low(address))).isTrue();
+    }
+  }
+
+  @Test
   void laterForksAreRefusedUntilTheirPrecompilesExist() {
-    assertThatThrownBy(() -> PrecompileSet.of(PrecompileConfig.l1(Fork.PRAGUE)))
+    assertThatThrownBy(() -> PrecompileSet.of(PrecompileConfig.l1(Fork.OSAKA)))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("EIP-2537");
+        .hasMessageContaining("EIP-7883");
   }
 
   private static Address low(int index) {
