@@ -16,9 +16,7 @@ import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,48 +30,26 @@ public final class OracleL1 implements L1Source, BlobSource {
   private static final int BLOB_SIZE = 32 * BlobPoints.COUNT;
 
   private final Oracle oracle;
-  private final Header head;
-  private final Map<Hash, Header> headers = new HashMap<>();
-  private final Map<Long, Hash> canonical = new HashMap<>();
-
-  /** The lowest canonical header reached so far while walking back from the head. */
-  private Header lowest;
+  private final HeaderChain chain;
 
   public OracleL1(Oracle oracle, Hash l1Head) {
     this.oracle = oracle;
-    this.head = headerByHash(l1Head);
-    this.lowest = head;
-    canonical.put(head.number(), l1Head);
+    this.chain = new HeaderChain(oracle, HintType.L1_BLOCK_HEADER, l1Head);
   }
 
   @Override
   public Header headerByHash(Hash hash) {
-    Header cached = headers.get(hash);
-    if (cached != null) {
-      return cached;
-    }
-    Header header = Header.decode(oracle.keccak(HintType.L1_BLOCK_HEADER.with(hash), hash));
-    headers.put(hash, header);
-    return header;
+    return chain.header(hash);
   }
 
   @Override
   public L1BlockRef blockRefByHash(Hash hash) {
-    return ref(hash, headerByHash(hash));
+    return ref(hash, chain.header(hash));
   }
 
   @Override
   public Optional<L1BlockRef> blockRefByNumber(long number) {
-    if (Long.compareUnsigned(number, head.number()) > 0) {
-      return Optional.empty();
-    }
-    while (Long.compareUnsigned(lowest.number(), number) > 0) {
-      Hash parent = lowest.parentHash();
-      lowest = headerByHash(parent);
-      canonical.put(lowest.number(), parent);
-    }
-    Hash hash = canonical.get(number);
-    return Optional.of(ref(hash, headerByHash(hash)));
+    return chain.hashByNumber(number).map(this::blockRefByHash);
   }
 
   @Override

@@ -26,51 +26,31 @@ public final class OracleL2 implements L2Source {
 
   private final Oracle oracle;
   private final RollupConfig rollup;
-  private final Map<Hash, Header> headers = new HashMap<>();
+  private final HeaderChain chain;
   private final Map<Hash, L2Block> blocks = new HashMap<>();
-  private final Map<Long, Hash> canonical = new HashMap<>();
-  private Header head;
-
-  /** The lowest canonical header reached so far while walking back from the head. */
-  private Header lowest;
 
   public OracleL2(Oracle oracle, RollupConfig rollup, Hash agreedHead) {
     this.oracle = oracle;
     this.rollup = rollup;
-    setHead(agreedHead, header(agreedHead));
+    this.chain = new HeaderChain(oracle, HintType.L2_BLOCK_HEADER, agreedHead);
   }
 
   /** The header of the block with {@code hash}. */
   public Header header(Hash hash) {
-    Header cached = headers.get(hash);
-    if (cached != null) {
-      return cached;
-    }
-    Header header = Header.decode(oracle.keccak(HintType.L2_BLOCK_HEADER.with(hash), hash));
-    headers.put(hash, header);
-    return header;
+    return chain.header(hash);
   }
 
   /** Adds a block the program built on the head and makes it the head. */
   public L2BlockRef append(Header header, List<Transaction> transactions) {
     Hash hash = header.hash();
-    headers.put(hash, header);
     blocks.put(hash, new L2Block(header, List.copyOf(transactions)));
-    setHead(hash, header);
+    chain.setHead(hash, header);
     return l2BlockRefByHash(hash);
   }
 
   /** The canonical block hash at {@code number}, or empty above the head. */
   public Optional<Hash> hashByNumber(long number) {
-    if (Long.compareUnsigned(number, head.number()) > 0) {
-      return Optional.empty();
-    }
-    while (Long.compareUnsigned(lowest.number(), number) > 0) {
-      Hash parent = lowest.parentHash();
-      lowest = header(parent);
-      canonical.put(lowest.number(), parent);
-    }
-    return Optional.of(canonical.get(number));
+    return chain.hashByNumber(number);
   }
 
   @Override
@@ -111,19 +91,5 @@ public final class OracleL2 implements L2Source {
     L2Block block = new L2Block(header, transactions);
     blocks.put(hash, block);
     return block;
-  }
-
-  private void setHead(Hash hash, Header header) {
-    boolean extendsHead =
-        head != null
-            && header.number() == head.number() + 1
-            && header.parentHash().equals(canonical.get(head.number()));
-    if (!extendsHead) {
-      // Only appends happen while the program runs; anything else starts the walk over.
-      canonical.clear();
-      lowest = header;
-    }
-    head = header;
-    canonical.put(header.number(), hash);
   }
 }
