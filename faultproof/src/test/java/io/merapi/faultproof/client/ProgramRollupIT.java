@@ -59,6 +59,7 @@ class ProgramRollupIT {
   private Hash l1Head;
   private Hash agreedHash;
   private Hash agreedOutput;
+  private long agreedNumber;
   private long claimBlock;
   private Hash trueClaim;
   private String rollupJson;
@@ -90,6 +91,7 @@ class ProgramRollupIT {
 
     l1Head = Hash.fromHex(rig.l1Block(rig.l1Head()).get("hash").asText());
     agreedHash = Hash.fromHex(sequencer.hash(agreed));
+    agreedNumber = agreed;
     claimBlock = target;
     try (HttpRpcClient l2 =
         HttpRpcClient.create(sequencer.engineHttpUri(), RpcClientOptions.defaults())) {
@@ -114,6 +116,8 @@ class ProgramRollupIT {
 
     Run online = run(options(true, datadir, trueClaim));
     assertThat(online.code()).as(online.err()).isZero();
+    // Decided at the claim's block, not at a safe head short of it.
+    assertThat(online.err()).contains("at L2 block " + claimBlock + " is " + trueClaim);
     Run onlineWrong = run(options(true, datadir, wrongClaim));
     assertThat(onlineWrong.code()).as(onlineWrong.err()).isEqualTo(1);
 
@@ -128,10 +132,23 @@ class ProgramRollupIT {
     // The claim only enters at the very end: the wrong claim's run asks the same.
     assertThat(offlineWrong.digest()).isEqualTo(offline.digest());
 
-    // The program as a child process on descriptors 3-6, offline from the same datadir.
+    // The program as merapi program runs it: in this JVM, and as a child process on descriptors
+    // 3-6, offline from the same datadir.
+    try (Host host = Host.open(options(false, datadir, trueClaim))) {
+      assertThat(ProgramRun.inProcess(host, System.err)).isZero();
+    }
     try (Host host = Host.open(options(false, datadir, trueClaim))) {
       assertThat(ProgramRun.child(host, childCommand())).isZero();
     }
+  }
+
+  @Test
+  void aClaimAtTheAgreedBlockNeedsNoDerivation() throws Exception {
+    Path datadir = dir.resolve("at-agreed");
+    Run same = run(options(true, datadir, agreedOutput, agreedNumber));
+    assertThat(same.code()).as(same.err()).isZero();
+    Run other = run(options(true, datadir, trueClaim, agreedNumber));
+    assertThat(other.code()).as(other.err()).isEqualTo(1);
   }
 
   @Test
@@ -142,12 +159,16 @@ class ProgramRollupIT {
   }
 
   private HostOptions options(boolean online, Path datadir, Hash claim) {
+    return options(online, datadir, claim, claimBlock);
+  }
+
+  private HostOptions options(boolean online, Path datadir, Hash claim, long block) {
     BootInfo boot =
         BootInfo.custom(
             l1Head,
             agreedOutput,
             claim,
-            claimBlock,
+            block,
             new BootInfo.CustomChain(
                 Bytes.wrap("{}".getBytes(StandardCharsets.UTF_8)),
                 Bytes.wrap(rollupJson.getBytes(StandardCharsets.UTF_8))));
