@@ -29,6 +29,11 @@ import java.util.function.Consumer;
  * applies a block's changes to the same tries and gives the new state root.
  */
 public final class WitnessState implements StateReader {
+  /**
+   * Where nodes go when nobody keeps them: then only the roots are hashed, nothing is collected.
+   */
+  private static final Consumer<EncodedNode> NO_SINK = node -> {};
+
   private final CodeSource codes;
   private final NodeSource nodes;
   private final Hash root;
@@ -102,7 +107,7 @@ public final class WitnessState implements StateReader {
    * then be read, a node that geth's and reth's witnesses need not carry.
    */
   public Hash commit(List<AccountChange> changes) {
-    return commit(changes, node -> {});
+    return commit(changes, NO_SINK);
   }
 
   /**
@@ -145,9 +150,7 @@ public final class WitnessState implements StateReader {
       }
     }
     try {
-      TrieCommit commit = updated.commit();
-      commit.nodes().forEach(newNodes);
-      return commit.root();
+      return root(updated, newNodes);
     } catch (MissingNodeException e) {
       throw new MissingPreimageException(e.hash(), "trie node");
     }
@@ -167,7 +170,14 @@ public final class WitnessState implements StateReader {
     for (byte[] slotKey : cleared) {
       storage.delete(slotKey);
     }
-    TrieCommit commit = storage.commit();
+    return root(storage, newNodes);
+  }
+
+  private static Hash root(MerklePatriciaTrie trie, Consumer<EncodedNode> newNodes) {
+    if (newNodes == NO_SINK) {
+      return trie.rootHash();
+    }
+    TrieCommit commit = trie.commit();
     commit.nodes().forEach(newNodes);
     return commit.root();
   }
