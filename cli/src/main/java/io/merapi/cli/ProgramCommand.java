@@ -8,6 +8,7 @@ import io.merapi.faultproof.boot.BootInfo;
 import io.merapi.faultproof.host.Host;
 import io.merapi.faultproof.host.HostOptions;
 import io.merapi.faultproof.host.PreimageHost;
+import io.merapi.faultproof.host.ProgramRun;
 import io.merapi.faultproof.kvstore.DataFormat;
 import io.merapi.faultproof.preimage.InheritedChannels;
 import io.merapi.faultproof.preimage.PreimageChannel;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,13 +26,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code merapi program}: the fault-proof program with op-program's flags. With {@code --server} it
  * is the pre-image host alone, serving a program on the descriptors 3 to 6 it inherited (as Cannon
- * starts op-program); the client that runs derivation over the oracle is the next slice of issue
- * 17, and until then running it is refused with exit 3.
+ * starts op-program). Without it the host serves the program (client) in this JVM over in-memory
+ * pipes, or, with {@code --exec}, a child process on its descriptors 3 to 6 ({@code merapi program
+ * client} is such a child); the exit code is the program's: 0 valid claim, 1 invalid, 2 failure.
  */
 @Command(
     name = "program",
     mixinStandardHelpOptions = true,
-    description = "Fault-proof program, host and client, op-program flags.")
+    description = "Fault-proof program, host and client, op-program flags.",
+    subcommands = ProgramClientCommand.class)
 public final class ProgramCommand implements Callable<Integer> {
   @Option(names = "--l1.head", description = "L1 block hash the program takes as L1's head.")
   String l1Head;
@@ -95,10 +99,13 @@ public final class ProgramCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     HostOptions options = hostOptions();
     if (!server) {
-      throw new CommandFailure(
-          "the fault-proof client (in-process or --exec) is not built yet (issue 17, next slice);"
-              + " --server serves pre-images to another program",
-          CommandFailure.NOT_BUILT);
+      try (Host host = Host.open(options)) {
+        if (exec != null) {
+          List<String> command = List.of(exec.trim().split("\\s+"));
+          return ProgramRun.child(host, command);
+        }
+        return ProgramRun.inProcess(host, System.err);
+      }
     }
     PreimageChannel hints = InheritedChannels.hints();
     PreimageChannel preimages = InheritedChannels.preimages();

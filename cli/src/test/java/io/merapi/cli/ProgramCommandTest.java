@@ -52,9 +52,10 @@ class ProgramCommandTest {
   }
 
   @Test
-  void theClientIsRefusedUntilItIsBuilt(@TempDir Path dir) throws Exception {
+  void offlineWithoutThePreimagesTheProgramFailsWithExit2(@TempDir Path dir) throws Exception {
+    // An empty datadir: the host cannot answer the agreed output, so the program cannot decide.
     MerapiRun.Output run = MerapiRun.merapi(flags(dir, "--datadir=" + dir).toArray(String[]::new));
-    assertThat(run.exitCode()).isEqualTo(CommandFailure.NOT_BUILT);
-    assertThat(run.err()).contains("client").contains("--server");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("fault-proof program failed");
   }
 }

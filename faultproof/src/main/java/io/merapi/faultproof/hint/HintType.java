@@ -34,6 +34,12 @@ public enum HintType {
   /** {@code <outputroot> <chainID>?}: the agreed output root's 128-byte pre-image. */
   L2_OUTPUT("l2-output"),
   /**
+   * {@code <block number (uint64 BE)> <address>} (kona's form): the state trie nodes on the path to
+   * the account at that block ({@code eth_getProof}'s account proof), for reads outside any block's
+   * witness, such as the message passer's storage root in the claimed output.
+   */
+  L2_ACCOUNT_PROOF("l2-account-proof"),
+  /**
    * JSON {@code {parentBlockHash, payloadAttributes, chainID?}}: every node and code a block reads.
    */
   L2_PAYLOAD_WITNESS("l2-payload-witness");

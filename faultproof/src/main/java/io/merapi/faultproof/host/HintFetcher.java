@@ -47,6 +47,8 @@ import java.util.Set;
  *   <li>{@code l2-code}, {@code l2-state-node}: the value under its keccak key;
  *   <li>{@code l2-output}: the 128-byte output pre-image of the agreed L2 head, if its root is the
  *       one asked for;
+ *   <li>{@code l2-account-proof}: the account proof's nodes ({@code eth_getProof}) under their
+ *       keccak keys;
  *   <li>{@code l2-payload-witness}: every state node and code of the execution witness.
  * </ul>
  *
@@ -140,6 +142,17 @@ public final class HintFetcher {
               "output root " + output.root() + " of L2 head " + head + " is not " + root);
         }
         store.put(PreimageKey.keccak256(root), output.encoded());
+      }
+      case L2_ACCOUNT_PROOF -> {
+        if (data.length != 28) {
+          throw new MalformedHintException(
+              "expected a block number and an address (28 bytes): " + hint);
+        }
+        long number = ByteBuffer.wrap(data, 0, 8).getLong();
+        Address address = Address.copyOf(data, 8);
+        for (Bytes node : l2("L2 account proofs").accountProof(number, address)) {
+          store.put(PreimageKey.keccak256Of(node.array()), node.array());
+        }
       }
       case L2_PAYLOAD_WITNESS -> {
         PayloadWitnessHint request = PayloadWitnessHint.parse(data);

@@ -1,6 +1,8 @@
 package io.merapi.faultproof.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.bytes.Hex;
 import io.merapi.node.client.Retrier;
@@ -74,6 +76,19 @@ public final class RpcL2Data implements L2Data {
                     blockHash.toHex()));
     Hash storageRoot = Hash.fromHex(proof.path("storageHash").asText());
     return new OutputRoot(header.stateRoot(), storageRoot, blockHash);
+  }
+
+  @Override
+  public List<Bytes> accountProof(long number, Address address) {
+    JsonNode proof =
+        call(
+            "account proof of " + address + " at L2 block " + Long.toUnsignedString(number),
+            () -> rpc.call("eth_getProof", address.toHex(), List.of(), Hex.quantity(number)));
+    List<Bytes> nodes = new java.util.ArrayList<>();
+    for (JsonNode node : proof.path("accountProof")) {
+      nodes.add(Bytes.wrap(Hex.decode(node.asText())));
+    }
+    return nodes;
   }
 
   @Override

@@ -6,12 +6,14 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.evm.BlockContext;
 import io.merapi.state.op.OpBlockBuilder;
 import io.merapi.state.op.OpChainRules;
+import io.merapi.trie.EncodedNode;
 import io.merapi.types.block.Header;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.engine.PayloadAttributes;
 import io.merapi.types.json.Json;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Executes one L2 block statelessly: the chain rules from the rollup config alone, the parent
@@ -35,6 +37,25 @@ public final class StatelessExecutor {
     Map<Hash, byte[]> preimages = witness.preimages();
     WitnessState state = new WitnessState(preimages, parent.stateRoot());
     return builder.build(parent, attributes, state, ancestors(parent, witness), state::commit);
+  }
+
+  /**
+   * Builds and seals the block on a parent state read from elsewhere (the fault-proof program reads
+   * it through its pre-image oracle), with BLOCKHASH answered by {@code ancestors}; the trie nodes
+   * of the new state go to {@code newNodes}.
+   */
+  public OpBlockBuilder.Built execute(
+      Header parent,
+      PayloadAttributes attributes,
+      WitnessState parentState,
+      BlockContext.BlockHashLookup ancestors,
+      Consumer<EncodedNode> newNodes) {
+    return builder.build(
+        parent,
+        attributes,
+        parentState,
+        ancestors,
+        changes -> parentState.commit(changes, newNodes));
   }
 
   /**

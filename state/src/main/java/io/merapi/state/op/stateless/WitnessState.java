@@ -10,14 +10,17 @@ import io.merapi.state.Account;
 import io.merapi.state.AccountChange;
 import io.merapi.state.StateReader;
 import io.merapi.state.store.CodeSource;
+import io.merapi.trie.EncodedNode;
 import io.merapi.trie.MerklePatriciaTrie;
 import io.merapi.trie.MissingNodeException;
 import io.merapi.trie.NodeSource;
+import io.merapi.trie.TrieCommit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The state at a root, read only from an {@link ExecutionWitness}: the state trie and storage tries
@@ -26,6 +29,11 @@ import java.util.Optional;
  * applies a block's changes to the same tries and gives the new state root.
  */
 public final class WitnessState implements StateReader {
+  /**
+   * Where nodes go when nobody keeps them: then only the roots are hashed, nothing is collected.
+   */
+  private static final Consumer<EncodedNode> NO_SINK = node -> {};
+
   private final CodeSource codes;
   private final NodeSource nodes;
   private final Hash root;
@@ -99,6 +107,15 @@ public final class WitnessState implements StateReader {
    * then be read, a node that geth's and reth's witnesses need not carry.
    */
   public Hash commit(List<AccountChange> changes) {
+    return commit(changes, NO_SINK);
+  }
+
+  /**
+   * The same, handing every trie node the changes create (account and storage tries) to {@code
+   * newNodes}: a caller that executes the next block on this one's state (the fault-proof program)
+   * reads them back from there, as no witness holds nodes of a state it computed itself.
+   */
+  public Hash commit(List<AccountChange> changes, Consumer<EncodedNode> newNodes) {
     MerklePatriciaTrie updated = MerklePatriciaTrie.open(root, nodes);
     List<AccountChange> removed = new ArrayList<>();
     for (AccountChange change : changes) {
@@ -112,7 +129,9 @@ public final class WitnessState implements StateReader {
         if (change.storageCleared() || !change.storage().isEmpty()) {
           storageRoot =
               storageRoot(
-                  change, change.storageCleared() ? Account.EMPTY_STORAGE_ROOT : storageRoot);
+                  change,
+                  change.storageCleared() ? Account.EMPTY_STORAGE_ROOT : storageRoot,
+                  newNodes);
         }
         Account account =
             new Account(change.nonce(), change.balance(), storageRoot, change.codeHash());
@@ -131,13 +150,13 @@ public final class WitnessState implements StateReader {
       }
     }
     try {
-      return updated.rootHash();
+      return root(updated, newNodes);
     } catch (MissingNodeException e) {
       throw new MissingPreimageException(e.hash(), "trie node");
     }
   }
 
-  private Hash storageRoot(AccountChange change, Hash from) {
+  private Hash storageRoot(AccountChange change, Hash from, Consumer<EncodedNode> newNodes) {
     MerklePatriciaTrie storage = MerklePatriciaTrie.open(from, nodes);
     List<byte[]> cleared = new ArrayList<>();
     for (Map.Entry<UInt256, UInt256> slot : change.storage().entrySet()) {
@@ -151,7 +170,16 @@ public final class WitnessState implements StateReader {
     for (byte[] slotKey : cleared) {
       storage.delete(slotKey);
     }
-    return storage.rootHash();
+    return root(storage, newNodes);
+  }
+
+  private static Hash root(MerklePatriciaTrie trie, Consumer<EncodedNode> newNodes) {
+    if (newNodes == NO_SINK) {
+      return trie.rootHash();
+    }
+    TrieCommit commit = trie.commit();
+    commit.nodes().forEach(newNodes);
+    return commit.root();
   }
 
   private static Optional<byte[]> read(MerklePatriciaTrie trie, byte[] hashedKey) {
