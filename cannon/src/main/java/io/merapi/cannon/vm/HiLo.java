@@ -11,7 +11,11 @@ import io.merapi.cannon.state.ThreadState;
 final class HiLo {
   private HiLo() {}
 
-  static void execute(ThreadState t, int fun, long rs, long rt, int storeReg) {
+  /**
+   * Runs the function and returns what the contract writes to rd (zero for those that only set HI
+   * and LO: a nonzero rd then receives 0, as on-chain).
+   */
+  static long execute(ThreadState t, int fun, long rs, long rt) {
     long val = 0;
     switch (fun) {
       case 0x10 -> val = t.hi; // mfhi
@@ -24,7 +28,7 @@ final class HiLo {
         t.lo = (int) acc;
       }
       case 0x19 -> { // multu
-        long acc = (rs & Alu.U32) * (rt & Alu.U32);
+        long acc = (rs & 0xFFFFFFFFL) * (rt & 0xFFFFFFFFL);
         t.hi = (int) (acc >>> 32);
         t.lo = (int) acc;
       }
@@ -69,9 +73,6 @@ final class HiLo {
       }
       default -> throw new VmException(String.format("invalid hi/lo function: %02x", fun));
     }
-    if (storeReg != 0) {
-      t.registers[storeReg] = val;
-    }
-    ControlFlow.advance(t);
+    return val;
   }
 }
