@@ -85,6 +85,14 @@ final class Decoder {
   static final int SD = 68;
   static final int STORE_PARTIAL = 69; // swl, swr, sdl, sdr
   static final int LINKED = 70; // ll, sc, lld, scd
+  // The frequent HI/LO-group functions, run inline (the rest go through HiLo).
+  static final int MULT = 71;
+  static final int MULTU = 72;
+  static final int DMULT = 73;
+  static final int DMULTU = 74;
+  static final int DSLLV = 75;
+  static final int DSRLV = 76;
+  static final int DSRAV = 77;
 
   private static final int[] BY_OPCODE = new int[64];
   private static final int[] BY_SPECIAL_FUNCTION = new int[64];

@@ -3,6 +3,7 @@ package io.merapi.cannon.vm;
 import io.merapi.cannon.VmException;
 import io.merapi.cannon.memory.AccessProofs;
 import io.merapi.cannon.memory.Memory;
+import io.merapi.cannon.oracle.PreimageReader;
 import io.merapi.cannon.state.State;
 import io.merapi.cannon.state.ThreadState;
 import io.merapi.cannon.syscall.SyscallHandler;
@@ -36,6 +37,7 @@ final class Interpreter {
   private final State state;
   private final AccessProofs proofs;
   private final SyscallHandler syscalls;
+  private final PreimageReader preimages;
   private final LinkedAccess linked;
 
   /** A direct-mapped cache of (page words, decoded table) in front of the page maps. */
@@ -47,18 +49,20 @@ final class Interpreter {
   /** A scratch table for fetches from a page that does not exist (they read zero: a nop). */
   private final long[] absentOps = new long[SLOTS_PER_PAGE];
 
-  Interpreter(State state, AccessProofs proofs, SyscallHandler syscalls) {
+  Interpreter(State state, AccessProofs proofs, SyscallHandler syscalls, PreimageReader preimages) {
     this.state = state;
     this.proofs = proofs;
     this.syscalls = syscalls;
+    this.preimages = preimages;
     this.linked = new LinkedAccess(state, proofs);
   }
 
   /**
-   * Steps until the VM exits or {@code state.step} reaches {@code end} (unsigned). The caller may
-   * change the state between calls, never during one.
+   * Steps until the VM exits or {@code state.step} reaches {@code end} (unsigned), or, with {@code
+   * stopAfterPreimageRead}, right after a step that read pre-image bytes. The caller may change the
+   * state between calls, never during one.
    */
-  void run(long end) {
+  void run(long end, boolean stopAfterPreimageRead) {
     // Pages can be replaced between runs (a state file loaded into the memory): forget them.
     Arrays.fill(cachedIndex, -1);
     final State s = state;
@@ -76,6 +80,7 @@ final class Interpreter {
     long[] codeWords = ABSENT_PAGE;
     long[] codeOps = absentOps;
     try {
+      steps:
       while (Long.compareUnsigned(step, end) < 0) {
         if (t == null) {
           if (s.exited) {
@@ -147,51 +152,69 @@ final class Interpreter {
           switch ((int) entry) {
             // --- jumps and branches (target is the instruction after the delay slot) ---
             case Decoder.J -> {
-              checkNoDelaySlot(pc, nextPc, "jump in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("jump in delay slot");
+              }
               target = (nextPc & 0xFFFFFFFFF0000000L) | ((long) (insn & 0x03FFFFFF) << 2);
             }
             case Decoder.JAL -> {
-              checkNoDelaySlot(pc, nextPc, "jump in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("jump in delay slot");
+              }
               target = (nextPc & 0xFFFFFFFFF0000000L) | ((long) (insn & 0x03FFFFFF) << 2);
               val = pc + 8;
               dest = 31;
             }
             case Decoder.JR -> {
-              checkNoDelaySlot(pc, nextPc, "jump in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("jump in delay slot");
+              }
               target = regs[rs];
             }
             case Decoder.JALR -> {
-              checkNoDelaySlot(pc, nextPc, "jump in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("jump in delay slot");
+              }
               target = regs[rs];
               val = pc + 8;
               dest = rd;
             }
             case Decoder.BEQ -> {
-              checkNoDelaySlot(pc, nextPc, "branch in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("branch in delay slot");
+              }
               if (regs[rs] == regs[rt]) {
                 target = pc + 4 + ((long) (short) insn << 2);
               }
             }
             case Decoder.BNE -> {
-              checkNoDelaySlot(pc, nextPc, "branch in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("branch in delay slot");
+              }
               if (regs[rs] != regs[rt]) {
                 target = pc + 4 + ((long) (short) insn << 2);
               }
             }
             case Decoder.BLEZ -> {
-              checkNoDelaySlot(pc, nextPc, "branch in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("branch in delay slot");
+              }
               if (regs[rs] <= 0) {
                 target = pc + 4 + ((long) (short) insn << 2);
               }
             }
             case Decoder.BGTZ -> {
-              checkNoDelaySlot(pc, nextPc, "branch in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("branch in delay slot");
+              }
               if (regs[rs] > 0) {
                 target = pc + 4 + ((long) (short) insn << 2);
               }
             }
             case Decoder.BLTZ, Decoder.BLTZAL -> {
-              checkNoDelaySlot(pc, nextPc, "branch in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("branch in delay slot");
+              }
               if (regs[rs] < 0) {
                 target = pc + 4 + ((long) (short) insn << 2);
               }
@@ -201,7 +224,9 @@ final class Interpreter {
               }
             }
             case Decoder.BGEZ, Decoder.BGEZAL -> {
-              checkNoDelaySlot(pc, nextPc, "branch in delay slot");
+              if (nextPc != pc + 4) {
+                throw new VmException("branch in delay slot");
+              }
               if (regs[rs] >= 0) {
                 target = pc + 4 + ((long) (short) insn << 2);
               }
@@ -210,17 +235,25 @@ final class Interpreter {
                 dest = 31;
               }
             }
-            case Decoder.REGIMM_NOT_TAKEN -> checkNoDelaySlot(pc, nextPc, "branch in delay slot");
+            case Decoder.REGIMM_NOT_TAKEN -> {
+              if (nextPc != pc + 4) {
+                throw new VmException("branch in delay slot");
+              }
+            }
             case Decoder.SYSCALL -> {
               t.pc = pc;
               t.nextPc = nextPc;
               s.step = step;
               s.stepsSinceLastContextSwitch = step + sinceOffset;
               inBurst = false;
+              preimages.resetReadOffset();
               syscall(t);
               step = s.step;
               since = s.stepsSinceLastContextSwitch;
               t = null; // a syscall may yield, spawn or exit
+              if (stopAfterPreimageRead && preimages.readOffset() >= 0) {
+                break steps;
+              }
               break burst;
             }
 
@@ -305,6 +338,40 @@ final class Interpreter {
             }
             case Decoder.HILO -> {
               val = HiLo.execute(t, insn & 0x3F, regs[rs], regs[rt]);
+              dest = rd;
+            }
+            case Decoder.MULT -> {
+              long acc = (long) (int) regs[rs] * (long) (int) regs[rt];
+              t.hi = (int) (acc >>> 32);
+              t.lo = (int) acc;
+              dest = rd; // a nonzero rd receives 0, as on-chain
+            }
+            case Decoder.MULTU -> {
+              long acc = (regs[rs] & 0xFFFFFFFFL) * (regs[rt] & 0xFFFFFFFFL);
+              t.hi = (int) (acc >>> 32);
+              t.lo = (int) acc;
+              dest = rd;
+            }
+            case Decoder.DMULT -> {
+              t.hi = Math.multiplyHigh(regs[rs], regs[rt]);
+              t.lo = regs[rs] * regs[rt];
+              dest = rd;
+            }
+            case Decoder.DMULTU -> {
+              t.hi = Math.unsignedMultiplyHigh(regs[rs], regs[rt]);
+              t.lo = regs[rs] * regs[rt];
+              dest = rd;
+            }
+            case Decoder.DSLLV -> {
+              val = regs[rt] << (regs[rs] & 0x3F);
+              dest = rd;
+            }
+            case Decoder.DSRLV -> {
+              val = regs[rt] >>> (regs[rs] & 0x3F);
+              dest = rd;
+            }
+            case Decoder.DSRAV -> {
+              val = regs[rt] >> (regs[rs] & 0x3F);
               dest = rd;
             }
             case Decoder.ADDU -> {
@@ -395,69 +462,92 @@ final class Interpreter {
             // --- loads: the aligned word holding the address, result in rt ---
             case Decoder.LB -> {
               long addr = regs[rs] + (short) insn;
-              val = (byte) (load(memory, addr) >>> ((7 - (addr & 7)) << 3));
+              proofs.access(addr & ~7L);
+              val = (byte) (memory.getWord(addr & ~7L) >>> ((7 - (addr & 7)) << 3));
               dest = rt;
             }
             case Decoder.LBU -> {
               long addr = regs[rs] + (short) insn;
-              val = (load(memory, addr) >>> ((7 - (addr & 7)) << 3)) & 0xFF;
+              proofs.access(addr & ~7L);
+              val = (memory.getWord(addr & ~7L) >>> ((7 - (addr & 7)) << 3)) & 0xFF;
               dest = rt;
             }
             case Decoder.LH -> {
               long addr = regs[rs] + (short) insn;
-              val = (short) (load(memory, addr) >>> ((6 - (addr & 6)) << 3));
+              proofs.access(addr & ~7L);
+              val = (short) (memory.getWord(addr & ~7L) >>> ((6 - (addr & 6)) << 3));
               dest = rt;
             }
             case Decoder.LHU -> {
               long addr = regs[rs] + (short) insn;
-              val = (load(memory, addr) >>> ((6 - (addr & 6)) << 3)) & 0xFFFF;
+              proofs.access(addr & ~7L);
+              val = (memory.getWord(addr & ~7L) >>> ((6 - (addr & 6)) << 3)) & 0xFFFF;
               dest = rt;
             }
             case Decoder.LW -> {
               long addr = regs[rs] + (short) insn;
-              val = (int) (load(memory, addr) >>> ((4 - (addr & 4)) << 3));
+              proofs.access(addr & ~7L);
+              val = (int) (memory.getWord(addr & ~7L) >>> ((4 - (addr & 4)) << 3));
               dest = rt;
             }
             case Decoder.LWU -> {
               long addr = regs[rs] + (short) insn;
-              val = (load(memory, addr) >>> ((4 - (addr & 4)) << 3)) & 0xFFFFFFFFL;
+              proofs.access(addr & ~7L);
+              val = (memory.getWord(addr & ~7L) >>> ((4 - (addr & 4)) << 3)) & 0xFFFFFFFFL;
               dest = rt;
             }
             case Decoder.LD -> {
-              val = load(memory, regs[rs] + (short) insn);
+              long eff = (regs[rs] + (short) insn) & ~7L;
+              proofs.access(eff);
+              val = memory.getWord(eff);
               dest = rt;
             }
             case Decoder.LOAD_PARTIAL -> {
               long addr = regs[rs] + (short) insn;
-              val = PartialWords.load(insn >>> 26, addr, load(memory, addr), regs[rt]);
+              proofs.access(addr & ~7L);
+              val = PartialWords.load(insn >>> 26, addr, memory.getWord(addr & ~7L), regs[rt]);
               dest = rt;
             }
 
             // --- stores: the aligned word holding the address, merged ---
             case Decoder.SB -> {
               long addr = regs[rs] + (short) insn;
-              long mem = load(memory, addr);
-              store(s, memory, addr, merge(mem, regs[rt], 0xFFL, (7 - (addr & 7)) << 3));
+              proofs.access(addr & ~7L);
+              long mem = memory.getWord(addr & ~7L);
+              long eff = addr & ~7L;
+              memory.setWord(eff, merge(mem, regs[rt], 0xFFL, (7 - (addr & 7)) << 3));
+              s.invalidateReservation(eff);
             }
             case Decoder.SH -> {
               long addr = regs[rs] + (short) insn;
-              long mem = load(memory, addr);
-              store(s, memory, addr, merge(mem, regs[rt], 0xFFFFL, (6 - (addr & 6)) << 3));
+              proofs.access(addr & ~7L);
+              long mem = memory.getWord(addr & ~7L);
+              long eff = addr & ~7L;
+              memory.setWord(eff, merge(mem, regs[rt], 0xFFFFL, (6 - (addr & 6)) << 3));
+              s.invalidateReservation(eff);
             }
             case Decoder.SW -> {
               long addr = regs[rs] + (short) insn;
-              long mem = load(memory, addr);
-              store(s, memory, addr, merge(mem, regs[rt], 0xFFFFFFFFL, (4 - (addr & 4)) << 3));
+              proofs.access(addr & ~7L);
+              long mem = memory.getWord(addr & ~7L);
+              long eff = addr & ~7L;
+              memory.setWord(eff, merge(mem, regs[rt], 0xFFFFFFFFL, (4 - (addr & 4)) << 3));
+              s.invalidateReservation(eff);
             }
             case Decoder.SD -> {
               long addr = regs[rs] + (short) insn;
               proofs.access(addr & ~7L);
-              store(s, memory, addr, regs[rt]);
+              long eff = addr & ~7L;
+              memory.setWord(eff, regs[rt]);
+              s.invalidateReservation(eff);
             }
             case Decoder.STORE_PARTIAL -> {
               long addr = regs[rs] + (short) insn;
-              long mem = load(memory, addr);
-              store(s, memory, addr, PartialWords.store(insn >>> 26, addr, mem, regs[rt]));
+              proofs.access(addr & ~7L);
+              long mem = memory.getWord(addr & ~7L);
+              long eff = addr & ~7L;
+              memory.setWord(eff, PartialWords.store(insn >>> 26, addr, mem, regs[rt]));
+              s.invalidateReservation(eff);
             }
             case Decoder.LINKED -> {
               val = linked.execute(t, insn, insn >>> 26);
@@ -490,19 +580,6 @@ final class Interpreter {
     }
   }
 
-  /** The aligned word holding {@code addr}, proven first when the step is being proven. */
-  private long load(Memory memory, long addr) {
-    long eff = addr & ~7L;
-    proofs.access(eff);
-    return memory.getWord(eff);
-  }
-
-  private static void store(State s, Memory memory, long addr, long word) {
-    long eff = addr & ~7L;
-    memory.setWord(eff, word);
-    s.invalidateReservation(eff);
-  }
-
   /** Decodes the instruction at table slot {@code at} and records it (tagged with its word). */
   private static long decode(long[] words, long[] ops, int at) {
     long word = words[at >>> 1];
@@ -514,12 +591,6 @@ final class Interpreter {
 
   private static long merge(long mem, long value, long mask, long shift) {
     return (mem & ~(mask << shift)) | ((value & mask) << shift);
-  }
-
-  private static void checkNoDelaySlot(long pc, long nextPc, String message) {
-    if (nextPc != pc + 4) {
-      throw new VmException(message);
-    }
   }
 
   /** The code-cache slot holding page {@code index}, filled on a miss; -1 when there is no page. */

@@ -27,7 +27,7 @@ public final class Vm {
     this.preimages = new PreimageReader(oracle);
     this.interpreter =
         new Interpreter(
-            state, proofs, new SyscallHandler(state, proofs, preimages, stdout, stderr));
+            state, proofs, new SyscallHandler(state, proofs, preimages, stdout, stderr), preimages);
   }
 
   public State state() {
@@ -36,26 +36,45 @@ public final class Vm {
 
   /** Runs until the VM exits or {@code maxSteps} steps have been taken; returns steps taken. */
   public long run(long maxSteps) {
+    return run(maxSteps, false);
+  }
+
+  /**
+   * As {@link #run(long)}; with {@code stopAfterPreimageRead} it also returns right after a step
+   * that read pre-image bytes, which {@link #lastPreimageRead()} then describes (cannon's {@code
+   * --stop-at-preimage}).
+   */
+  public long run(long maxSteps, boolean stopAfterPreimageRead) {
     long start = state.step;
-    interpreter.run(start + maxSteps);
+    preimages.resetReadOffset();
+    interpreter.run(start + maxSteps, stopAfterPreimageRead);
     return state.step - start;
+  }
+
+  /** A pre-image read: the key, the length-prefixed value and the offset the step read at. */
+  public record PreimageRead(byte[] key, byte[] value, long offset) {}
+
+  /** The read of the last step of the last run or step, or null when that step read none. */
+  public PreimageRead lastPreimageRead() {
+    long offset = preimages.readOffset();
+    return offset < 0 ? null : new PreimageRead(preimages.key(), preimages.value(), offset);
   }
 
   /** One step; with {@code proof} the witness carries the proof data for the on-chain step. */
   public StepWitness step(boolean proof) {
+    preimages.resetReadOffset();
     if (!proof) {
-      interpreter.run(state.step + 1);
+      interpreter.run(state.step + 1, false);
       return null;
     }
     byte[] pre = state.encodeWitness();
     byte[] proofData = new byte[0];
-    preimages.resetReadOffset();
     if (!state.exited) {
       byte[] threadProof = state.encodeThreadProof();
       byte[] insnProof = state.memory.merkleProof(state.currentThread().pc);
       proofs.start();
       try {
-        interpreter.run(state.step + 1);
+        interpreter.run(state.step + 1, false);
       } finally {
         proofs.stop();
       }
