@@ -88,6 +88,21 @@ public final class Vm {
         pre, State.stateHash(pre), proofData, preimages.key(), preimages.value(), offset);
   }
 
+  /**
+   * One step whose data accesses are announced to {@code replay} before they happen, so that a
+   * stateless re-executor can install the proven memory leaves they read (see {@code
+   * io.merapi.cannon.proof.StepReexecutor}).
+   */
+  public void stepReplaying(AccessProofs.Replay replay) {
+    preimages.resetReadOffset();
+    proofs.replay(replay);
+    try {
+      interpreter.run(state.step + 1, false);
+    } finally {
+      proofs.stop();
+    }
+  }
+
   private static byte[] concat(byte[]... parts) {
     int n = 0;
     for (byte[] p : parts) {
