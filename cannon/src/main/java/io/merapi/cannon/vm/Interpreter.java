@@ -244,7 +244,8 @@ final class Interpreter {
               t.pc = pc;
               t.nextPc = nextPc;
               s.step = step;
-              s.stepsSinceLastContextSwitch = step + sinceOffset;
+              since = step + sinceOffset; // also what the finally writes if the syscall fails
+              s.stepsSinceLastContextSwitch = since;
               inBurst = false;
               preimages.resetReadOffset();
               syscall(t);
