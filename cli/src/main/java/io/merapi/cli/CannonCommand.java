@@ -130,6 +130,26 @@ public final class CannonCommand implements Runnable {
     @Option(names = "--info-at", defaultValue = "never", description = "Steps to log progress.")
     String infoAt;
 
+    @Option(
+        names = "--stop-at-preimage",
+        description =
+            "Stop after the step that reads the pre-image of this key (hex, a prefix"
+                + " is enough), at OFFSET (default 0): KEY[@OFFSET].")
+    String stopAtPreimage;
+
+    @Option(
+        names = "--stop-at-preimage-type",
+        description =
+            "Stop after the first pre-image read of this key type: any, local, keccak,"
+                + " sha256, blob, precompile.")
+    String stopAtPreimageType;
+
+    @Option(
+        names = "--stop-at-preimage-larger-than",
+        defaultValue = "0",
+        description = "Stop after the first step that reads a pre-image larger than this (bytes).")
+    long stopAtPreimageLargerThan;
+
     @Option(names = "--meta", description = "Symbols (meta.json): info lines name the function.")
     Path meta;
 
@@ -145,6 +165,8 @@ public final class CannonCommand implements Runnable {
       StepPattern snapshot = StepPattern.parse(snapshotAt);
       StepPattern stop = StepPattern.parse(stopAt);
       StepPattern info = StepPattern.parse(infoAt);
+      PreimageStop preimageStop =
+          PreimageStop.parse(stopAtPreimage, stopAtPreimageType, stopAtPreimageLargerThan);
       State state = load(input);
       HostProcess hostProcess = null;
       try {
@@ -153,7 +175,14 @@ public final class CannonCommand implements Runnable {
           hostProcess = startHost(host);
           oracle = hostProcess.oracle();
         }
-        runLoop(state, new Vm(state, oracle, System.out, System.err), proof, snapshot, stop, info);
+        runLoop(
+            state,
+            new Vm(state, oracle, System.out, System.err),
+            proof,
+            snapshot,
+            stop,
+            info,
+            preimageStop);
       } catch (VmException e) {
         throw new CommandFailure("the VM stopped at step " + state.step + ": " + e.getMessage());
       } catch (PreimageHostException e) {
@@ -183,7 +212,8 @@ public final class CannonCommand implements Runnable {
         StepPattern proof,
         StepPattern snapshot,
         StepPattern stop,
-        StepPattern info)
+        StepPattern info,
+        PreimageStop preimageStop)
         throws IOException {
       List<ElfSymbols.Symbol> symbols = meta == null ? List.of() : readMeta(meta);
       long start = System.nanoTime();
@@ -208,7 +238,14 @@ public final class CannonCommand implements Runnable {
           writeProof(step, w, state);
         } else {
           long next = nextEvent(step, proof, snapshot, stop, info);
-          vm.run(next - step);
+          vm.run(next - step, preimageStop.active());
+        }
+        Vm.PreimageRead read = vm.lastPreimageRead();
+        if (read != null && preimageStop.matches(read)) {
+          System.err.printf(
+              "stopping at pre-image read: step=%d key=%s offset=%d size=%d%n",
+              state.step, Hex.encode(read.key()), read.offset(), read.value().length - 8);
+          break;
         }
       }
     }
@@ -267,6 +304,79 @@ public final class CannonCommand implements Runnable {
       return StateFile.load(path);
     } catch (IOException e) {
       throw new CommandFailure("cannot read state " + path + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * cannon's pre-image stops: a key prefix read at an offset, any read (type {@code any}), a key
+   * type as a one-byte prefix, or a pre-image larger than a size.
+   */
+  record PreimageStop(boolean any, byte[] keyPrefix, long offset, long largerThan) {
+    static PreimageStop parse(String keyAtOffset, String type, long largerThan) {
+      if (largerThan < 0) {
+        throw new CommandFailure("--stop-at-preimage-larger-than must not be negative");
+      }
+      if (keyAtOffset != null) {
+        String[] parts = keyAtOffset.split("@", -1);
+        if (parts.length > 2) {
+          throw new CommandFailure("bad --stop-at-preimage '" + keyAtOffset + "': KEY[@OFFSET]");
+        }
+        try {
+          byte[] prefix = Hex.decode(parts[0]);
+          if (prefix.length == 0 || prefix.length > 32) {
+            throw new IllegalArgumentException("1 to 32 key bytes");
+          }
+          long offset = parts.length == 2 ? Long.parseUnsignedLong(parts[1]) : 0;
+          return new PreimageStop(false, prefix, offset, largerThan);
+        } catch (IllegalArgumentException e) {
+          throw new CommandFailure(
+              "bad --stop-at-preimage '"
+                  + keyAtOffset
+                  + "': KEY[@OFFSET] ("
+                  + e.getMessage()
+                  + ")");
+        }
+      }
+      if (type == null || type.isEmpty()) {
+        return new PreimageStop(false, null, 0, largerThan);
+      }
+      // Key types of op-program's pre-image oracle (the key's first byte).
+      int typeByte =
+          switch (type) {
+            case "any" -> -1;
+            case "local" -> 1;
+            case "keccak" -> 2;
+            case "sha256" -> 4;
+            case "blob" -> 5;
+            case "precompile" -> 6;
+            default ->
+                throw new CommandFailure(
+                    "bad --stop-at-preimage-type '"
+                        + type
+                        + "': any, local, keccak, sha256, blob or precompile");
+          };
+      if (typeByte < 0) {
+        return new PreimageStop(true, null, 0, largerThan);
+      }
+      return new PreimageStop(false, new byte[] {(byte) typeByte}, 0, largerThan);
+    }
+
+    boolean active() {
+      return any || keyPrefix != null || largerThan > 0;
+    }
+
+    boolean matches(Vm.PreimageRead read) {
+      if (any) {
+        return true;
+      }
+      if (keyPrefix != null
+          && java.util.Arrays.equals(
+              read.key(), 0, keyPrefix.length, keyPrefix, 0, keyPrefix.length)
+          && read.offset() == offset) {
+        return true;
+      }
+      // The value carries its 8-byte length prefix, as cannon's tracked pre-image does.
+      return largerThan > 0 && read.value().length > largerThan;
     }
   }
 

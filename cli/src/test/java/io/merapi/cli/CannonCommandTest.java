@@ -159,6 +159,20 @@ class CannonCommandTest {
     assertThat(new String(value, 8, data.length, StandardCharsets.UTF_8)).isEqualTo(TEXT);
     assertThat(proof.get("oracle-offset").asLong()).isZero();
 
+    // cannon's --stop-at-preimage-type: the run stops right after that read step.
+    JsonNode byType = runToPreimageStop(state, "byType", "--stop-at-preimage-type", "keccak");
+    assertThat(byType.get("step").asLong()).isEqualTo(readStep + 1);
+    assertThat(byType.get("exited").asBoolean()).isFalse();
+    // --stop-at-preimage KEY@OFFSET: at the read of bytes 8.. of that key, a later step.
+    String key = Hex.encode(TestHost.keccakKey(data));
+    JsonNode byKey = runToPreimageStop(state, "byKey", "--stop-at-preimage", key + "@8");
+    assertThat(byKey.get("step").asLong()).isGreaterThan(readStep + 1);
+    assertThat(byKey.get("exited").asBoolean()).isFalse();
+    Output badType =
+        merapi("cannon", "run", "--input", state.toString(), "--stop-at-preimage-type", "sha3");
+    assertThat(badType.exitCode()).isNotZero();
+    assertThat(badType.err()).contains("bad --stop-at-preimage-type 'sha3'");
+
     List<String> broken =
         new ArrayList<>(
             List.of(
@@ -173,6 +187,22 @@ class CannonCommandTest {
     Output failed = merapi(broken.toArray(String[]::new));
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.err()).contains("the pre-image host failed at step").contains("code 5");
+  }
+
+  /** Runs with a pre-image stop against the test host; returns the stopped state's witness. */
+  private JsonNode runToPreimageStop(Path state, String name, String... stopOptions)
+      throws Exception {
+    Path out = dir.resolve(name + ".bin.gz");
+    List<String> args =
+        new ArrayList<>(
+            List.of("cannon", "run", "--input", state.toString(), "--output", out.toString()));
+    args.addAll(List.of(stopOptions));
+    args.add("--");
+    args.addAll(TestHost.command("serve", TEXT));
+    Output run = merapi(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("stopping at pre-image read");
+    return JSON.readTree(merapi("cannon", "witness", "--input", out.toString()).out());
   }
 
   /** The step whose execution first reads fd 5, found with an in-memory oracle. */

@@ -14,6 +14,12 @@ public final class ElfLoader {
   private static final int PT_LOAD = 1;
   private static final int PT_MIPS_ABIFLAGS = 0x70000003;
 
+  /**
+   * The largest segment the loader maps (its pages are allocated, as cannon does): a fault-proof
+   * program's segments are a few MiB, and a larger one would only exhaust memory.
+   */
+  static final long MAX_SEGMENT = 1L << 30;
+
   private ElfLoader() {}
 
   public static State load(byte[] elf) {
@@ -43,6 +49,12 @@ public final class ElfLoader {
           throw new IllegalArgumentException(
               "PT_LOAD segment " + i + ": file size " + filesz + " > memory size " + memsz);
         }
+      }
+      if (Long.compareUnsigned(memsz, MAX_SEGMENT) > 0) {
+        throw new IllegalArgumentException(
+            String.format(
+                "segment %d of 0x%x bytes is larger than the loader accepts (0x%x)",
+                i, memsz, MAX_SEGMENT));
       }
       if (memsz < 0
           || Long.compareUnsigned(vaddr + memsz, AddressSpace.HEAP_START) >= 0

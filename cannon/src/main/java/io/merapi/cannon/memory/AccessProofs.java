@@ -6,8 +6,16 @@ package io.merapi.cannon.memory;
  * against the pre-state root, so a proof is taken before the word is changed.
  */
 public final class AccessProofs {
+  /** Told of each proven access before it happens, when re-executing a step from its proofs. */
+  public interface Replay {
+    /** {@code which} is 0 for the step's first data access, 1 for the second. */
+    void access(int which, long effAddr);
+  }
+
   private final Memory memory;
   private boolean recording;
+  private Replay replay;
+  private boolean active; // recording or replaying: the one test on the hot path
   private byte[] first;
   private byte[] second;
 
@@ -17,12 +25,22 @@ public final class AccessProofs {
 
   public void start() {
     recording = true;
+    active = true;
     first = null;
     second = null;
   }
 
   public void stop() {
     recording = false;
+    replay = null;
+    active = false;
+  }
+
+  /** Until {@link #stop()}, accesses go to {@code replay} instead of being proven. */
+  public void replay(Replay replay) {
+    this.replay = replay;
+    recording = false;
+    active = true;
   }
 
   public boolean recording() {
@@ -31,15 +49,23 @@ public final class AccessProofs {
 
   /** The step's (first) data access. */
   public void access(long effAddr) {
-    if (recording) {
-      first = memory.merkleProof(effAddr);
+    if (active) {
+      if (replay != null) {
+        replay.access(0, effAddr);
+      } else {
+        first = memory.merkleProof(effAddr);
+      }
     }
   }
 
   /** The step's second data access (clock_gettime's nanoseconds word). */
   public void secondAccess(long effAddr) {
-    if (recording) {
-      second = memory.merkleProof(effAddr);
+    if (active) {
+      if (replay != null) {
+        replay.access(1, effAddr);
+      } else {
+        second = memory.merkleProof(effAddr);
+      }
     }
   }
 

@@ -6,17 +6,17 @@ import java.util.Arrays;
  * A hash map from primitive {@code long} keys to values, open addressing with linear probing, so
  * that page lookups on the hot path box nothing. No removal: pages are never unmapped.
  */
-final class LongMap<V> {
+public final class LongMap<V> {
   private long[] keys = new long[16];
   private Object[] values = new Object[16];
   private int size;
 
-  int size() {
+  public int size() {
     return size;
   }
 
   @SuppressWarnings("unchecked")
-  V get(long key) {
+  public V get(long key) {
     int mask = keys.length - 1;
     for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
       Object v = values[i];
@@ -29,7 +29,7 @@ final class LongMap<V> {
     }
   }
 
-  void put(long key, V value) {
+  public void put(long key, V value) {
     if (value == null) {
       throw new IllegalArgumentException("null value");
     }
@@ -51,12 +51,12 @@ final class LongMap<V> {
     }
   }
 
-  void clear() {
+  public void clear() {
     Arrays.fill(values, null);
     size = 0;
   }
 
-  long[] keys() {
+  public long[] keys() {
     long[] out = new long[size];
     int n = 0;
     for (int i = 0; i < keys.length; i++) {

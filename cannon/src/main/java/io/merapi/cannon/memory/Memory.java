@@ -29,6 +29,14 @@ public final class Memory {
   private final long[][] cachedPage = new long[CACHE_SLOTS][];
   private final boolean[] marked = new boolean[CACHE_SLOTS];
 
+  /**
+   * The interpreter's decoded-instruction tables (two entries per word, 0 = not decoded), by page.
+   * A page with a table is never left marked in the write cache, so every write to it takes the
+   * slow path below, which zeroes the entries of the word it changes: code pages are rarely
+   * written, and the fetch path then needs no check of its own.
+   */
+  private final LongMap<long[]> instructionTables = new LongMap<>();
+
   public Memory() {
     Arrays.fill(cachedIndex, -1);
   }
@@ -49,7 +57,7 @@ public final class Memory {
       if (page == null) {
         return 0;
       }
-      cache(slot, index, page, tree.isDirty(index));
+      cache(slot, index, page, tree.isDirty(index) && instructionTables.get(index) == null);
     }
     return page[(int) ((addr >>> 3) & (PAGE_WORDS - 1))];
   }
@@ -68,9 +76,33 @@ public final class Memory {
         pages.put(index, page);
       }
       tree.markDirty(index);
-      cache(slot, index, page, true);
+      long[] table = instructionTables.size() == 0 ? null : instructionTables.get(index);
+      if (table != null) {
+        int word = (int) ((addr >>> 3) & (PAGE_WORDS - 1));
+        table[2 * word] = 0;
+        table[2 * word + 1] = 0;
+      }
+      cache(slot, index, page, table == null);
     }
     page[(int) ((addr >>> 3) & (PAGE_WORDS - 1))] = value;
+  }
+
+  /**
+   * The decoded-instruction table of an existing page (created zeroed on first request): the
+   * interpreter fills entries as it fetches, and any write to the page zeroes the two entries of
+   * the word written (see {@link #setWord}).
+   */
+  public long[] instructionTable(long index) {
+    long[] table = instructionTables.get(index);
+    if (table == null) {
+      table = new long[2 * PAGE_WORDS];
+      instructionTables.put(index, table);
+      int slot = (int) index & (CACHE_SLOTS - 1);
+      if (cachedIndex[slot] == index) {
+        marked[slot] = false; // the next write must take the slow path and clear entries
+      }
+    }
+    return table;
   }
 
   /** Reads the 32-bit instruction at {@code pc} (4-byte aligned; big-endian). */
@@ -163,6 +195,10 @@ public final class Memory {
   /** Installs a page read from a state file. */
   public void putPage(long index, long[] words) {
     pages.put(index, words);
+    long[] table = instructionTables.get(index);
+    if (table != null) {
+      Arrays.fill(table, 0);
+    }
     tree.markDirty(index);
     uncache(index);
   }

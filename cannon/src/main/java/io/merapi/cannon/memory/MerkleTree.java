@@ -136,6 +136,22 @@ public final class MerkleTree {
     return tree;
   }
 
+  /**
+   * The root a proof in {@link #proof}'s layout (at {@code offset} in {@code data}) gives for the
+   * address {@code addr} when its leaf is {@code leaf}: the contract's path computation, 59 levels
+   * from the 32-byte leaf up.
+   */
+  public static byte[] rootFromProof(byte[] data, int offset, byte[] leaf, long addr) {
+    byte[] node = leaf;
+    byte[] sibling = new byte[32];
+    long path = addr >>> 5;
+    for (int i = 0; i < UPPER_LEVELS + PAGE_LEVELS; i++) {
+      System.arraycopy(data, offset + 32 * (i + 1), sibling, 0, 32);
+      node = ((path >>> i) & 1) == 0 ? hashPair(node, sibling) : hashPair(sibling, node);
+    }
+    return node;
+  }
+
   public static byte[] hashPair(byte[] left, byte[] right) {
     byte[] buf = new byte[64];
     System.arraycopy(left, 0, buf, 0, 32);

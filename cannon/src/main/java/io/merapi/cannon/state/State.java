@@ -100,7 +100,15 @@ public final class State {
 
   /** The hash onion over a stack's threads, bottom first. */
   static byte[] stackRoot(List<ThreadState> stack, int count) {
-    byte[] root = EMPTY_THREADS_ROOT;
+    return stackRoot(EMPTY_THREADS_ROOT, stack, count);
+  }
+
+  /**
+   * The hash onion over {@code count} threads laid on a stack whose lower part has root {@code
+   * base}.
+   */
+  public static byte[] stackRoot(byte[] base, List<ThreadState> stack, int count) {
+    byte[] root = base;
     for (int i = 0; i < count; i++) {
       root = MerkleTree.hashPair(root, stack.get(i).hash());
     }

@@ -4,30 +4,21 @@ import io.merapi.cannon.VmException;
 import io.merapi.cannon.state.ThreadState;
 
 /**
- * The SPECIAL functions that use the HI/LO registers (mfhi/mthi/mflo/mtlo, the 32- and 64-bit
- * multiplies and divides) and the variable 64-bit shifts the contract handles alongside them. A
- * division by zero is an invalid step.
+ * The SPECIAL functions that use the HI/LO registers that run outside the {@link Interpreter}'s
+ * switch: mthi/mtlo and the 32- and 64-bit divides (a division by zero is an invalid step).
  */
 final class HiLo {
   private HiLo() {}
 
-  static void execute(ThreadState t, int fun, long rs, long rt, int storeReg) {
+  /**
+   * Runs the function and returns what the contract writes to rd (zero for those that only set HI
+   * and LO: a nonzero rd then receives 0, as on-chain).
+   */
+  static long execute(ThreadState t, int fun, long rs, long rt) {
     long val = 0;
     switch (fun) {
-      case 0x10 -> val = t.hi; // mfhi
       case 0x11 -> t.hi = rs; // mthi
-      case 0x12 -> val = t.lo; // mflo
       case 0x13 -> t.lo = rs; // mtlo
-      case 0x18 -> { // mult
-        long acc = (long) (int) rs * (long) (int) rt;
-        t.hi = (int) (acc >>> 32);
-        t.lo = (int) acc;
-      }
-      case 0x19 -> { // multu
-        long acc = (rs & Alu.U32) * (rt & Alu.U32);
-        t.hi = (int) (acc >>> 32);
-        t.lo = (int) acc;
-      }
       case 0x1A -> { // div
         if ((int) rt == 0) {
           throw new VmException("division by zero");
@@ -41,17 +32,6 @@ final class HiLo {
         }
         t.hi = Integer.remainderUnsigned((int) rs, (int) rt);
         t.lo = Integer.divideUnsigned((int) rs, (int) rt);
-      }
-      case 0x14 -> val = rt << (rs & 0x3F); // dsllv
-      case 0x16 -> val = rt >>> (rs & 0x3F); // dsrlv
-      case 0x17 -> val = rt >> (rs & 0x3F); // dsrav
-      case 0x1C -> { // dmult
-        t.hi = Math.multiplyHigh(rs, rt);
-        t.lo = rs * rt;
-      }
-      case 0x1D -> { // dmultu
-        t.hi = Math.unsignedMultiplyHigh(rs, rt);
-        t.lo = rs * rt;
       }
       case 0x1E -> { // ddiv
         if (rt == 0) {
@@ -69,9 +49,6 @@ final class HiLo {
       }
       default -> throw new VmException(String.format("invalid hi/lo function: %02x", fun));
     }
-    if (storeReg != 0) {
-      t.registers[storeReg] = val;
-    }
-    ControlFlow.advance(t);
+    return val;
   }
 }

@@ -26,11 +26,8 @@ final class LinkedAccess {
     this.proofs = proofs;
   }
 
-  static boolean isLinked(int opcode) {
-    return opcode == LL || opcode == SC || opcode == LLD || opcode == SCD;
-  }
-
-  void execute(ThreadState t, int insn, int opcode) {
+  /** Runs the instruction and returns the value for rt (the PC is the caller's). */
+  long execute(ThreadState t, int insn, int opcode) {
     long addr = t.registers[(insn >>> 21) & 0x1F] + (short) insn;
     int rtReg = (insn >>> 16) & 0x1F;
     boolean wide = opcode == LLD || opcode == SCD;
@@ -57,6 +54,6 @@ final class LinkedAccess {
     } else {
       retVal = 0;
     }
-    ControlFlow.writeRd(t, rtReg, retVal, true);
+    return retVal;
   }
 }

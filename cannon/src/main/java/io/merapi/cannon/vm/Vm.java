@@ -1,17 +1,12 @@
 package io.merapi.cannon.vm;
 
-import io.merapi.cannon.VmException;
 import io.merapi.cannon.memory.AccessProofs;
-import io.merapi.cannon.memory.Memory;
 import io.merapi.cannon.oracle.PreimageOracle;
 import io.merapi.cannon.oracle.PreimageReader;
 import io.merapi.cannon.state.State;
 import io.merapi.cannon.state.StepWitness;
-import io.merapi.cannon.state.ThreadState;
 import io.merapi.cannon.syscall.SyscallHandler;
-import io.merapi.cannon.syscall.SyscallOutcome;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * The step function of the multithreaded MIPS64 FPVM over a {@link State}, in the contract's order:
@@ -21,30 +16,18 @@ import java.util.List;
  * loop, allocating nothing per step.
  */
 public final class Vm {
-  private static final int OP_SPECIAL = 0;
-  private static final int FUN_SYSCALL = 0xC;
-
   private final State state;
   private final AccessProofs proofs;
   private final PreimageReader preimages;
-  private final SyscallHandler syscalls;
-  private final LinkedAccess linked;
-  private final CoreInstructions core;
-
-  // Caches for the step loop, valid within one run() or step(boolean) call (the caller may change
-  // the state between calls): the active thread until the next scheduling change, and the page
-  // the PC is in (page arrays are stable: a write changes the array the fetch reads).
-  private ThreadState current;
-  private long codeIndex = -1;
-  private long[] codePage;
+  private final Interpreter interpreter;
 
   public Vm(State state, PreimageOracle oracle, OutputStream stdout, OutputStream stderr) {
     this.state = state;
     this.proofs = new AccessProofs(state.memory);
     this.preimages = new PreimageReader(oracle);
-    this.syscalls = new SyscallHandler(state, proofs, preimages, stdout, stderr);
-    this.linked = new LinkedAccess(state, proofs);
-    this.core = new CoreInstructions(state, proofs);
+    this.interpreter =
+        new Interpreter(
+            state, proofs, new SyscallHandler(state, proofs, preimages, stdout, stderr), preimages);
   }
 
   public State state() {
@@ -53,32 +36,45 @@ public final class Vm {
 
   /** Runs until the VM exits or {@code maxSteps} steps have been taken; returns steps taken. */
   public long run(long maxSteps) {
+    return run(maxSteps, false);
+  }
+
+  /**
+   * As {@link #run(long)}; with {@code stopAfterPreimageRead} it also returns right after a step
+   * that read pre-image bytes, which {@link #lastPreimageRead()} then describes (cannon's {@code
+   * --stop-at-preimage}).
+   */
+  public long run(long maxSteps, boolean stopAfterPreimageRead) {
     long start = state.step;
-    long end = start + maxSteps;
-    forgetCaches();
-    while (!state.exited && Long.compareUnsigned(state.step, end) < 0) {
-      step();
-    }
+    preimages.resetReadOffset();
+    interpreter.run(start + maxSteps, stopAfterPreimageRead);
     return state.step - start;
+  }
+
+  /** A pre-image read: the key, the length-prefixed value and the offset the step read at. */
+  public record PreimageRead(byte[] key, byte[] value, long offset) {}
+
+  /** The read of the last step of the last run or step, or null when that step read none. */
+  public PreimageRead lastPreimageRead() {
+    long offset = preimages.readOffset();
+    return offset < 0 ? null : new PreimageRead(preimages.key(), preimages.value(), offset);
   }
 
   /** One step; with {@code proof} the witness carries the proof data for the on-chain step. */
   public StepWitness step(boolean proof) {
+    preimages.resetReadOffset();
     if (!proof) {
-      forgetCaches();
-      step();
+      interpreter.run(state.step + 1, false);
       return null;
     }
-    forgetCaches();
     byte[] pre = state.encodeWitness();
     byte[] proofData = new byte[0];
-    preimages.resetReadOffset();
     if (!state.exited) {
       byte[] threadProof = state.encodeThreadProof();
       byte[] insnProof = state.memory.merkleProof(state.currentThread().pc);
       proofs.start();
       try {
-        step();
+        interpreter.run(state.step + 1, false);
       } finally {
         proofs.stop();
       }
@@ -92,81 +88,18 @@ public final class Vm {
         pre, State.stateHash(pre), proofData, preimages.key(), preimages.value(), offset);
   }
 
-  private void forgetCaches() {
-    current = null;
-    codeIndex = -1;
-    codePage = null;
-  }
-
-  private void step() {
-    State s = state;
-    if (s.exited) {
-      return;
-    }
-    s.step++;
-    ThreadState t = current;
-    if (t == null) {
-      List<ThreadState> stack = s.activeStack();
-      if (stack.isEmpty()) {
-        s.step--;
-        throw new VmException("invalid thread state: the active thread stack is empty");
-      }
-      t = stack.get(stack.size() - 1);
-      current = t;
-    }
-    if (t.exited) {
-      Scheduler.popExited(s);
-      current = null;
-      return;
-    }
-    if (s.stepsSinceLastContextSwitch >= Scheduler.SCHED_QUANTUM) {
-      Scheduler.preempt(s, t);
-      current = null;
-      return;
-    }
-    s.stepsSinceLastContextSwitch++;
-    int insn = fetch(t.pc);
-    int opcode = insn >>> 26;
-    int fun = insn & 0x3F;
-    if (opcode == OP_SPECIAL && fun == FUN_SYSCALL) {
-      syscall(t);
-      current = null; // a syscall may yield, spawn or exit
-    } else if (LinkedAccess.isLinked(opcode)) {
-      linked.execute(t, insn, opcode);
-    } else {
-      core.execute(t, insn, opcode, fun);
-    }
-  }
-
-  private int fetch(long pc) {
-    if ((pc & 3) != 0) {
-      throw new VmException(String.format("unaligned instruction fetch: PC = 0x%x", pc));
-    }
-    long index = pc >>> Memory.PAGE_ADDR_SIZE;
-    if (index != codeIndex) {
-      long[] page = state.memory.page(index);
-      if (page == null) {
-        return 0; // not cached: a later write may allocate the page
-      }
-      codeIndex = index;
-      codePage = page;
-    }
-    long word = codePage[(int) ((pc >>> 3) & (Memory.PAGE_WORDS - 1))];
-    return (pc & 4) == 0 ? (int) (word >>> 32) : (int) word;
-  }
-
-  private void syscall(ThreadState t) {
-    switch (syscalls.handle(t)) {
-      case SyscallOutcome.Advance a -> ControlFlow.advance(t);
-      case SyscallOutcome.Yield y -> {
-        ControlFlow.advance(t);
-        Scheduler.preempt(state, t);
-      }
-      case SyscallOutcome.Halt h -> {}
-      case SyscallOutcome.Spawn spawn -> {
-        ControlFlow.advance(t);
-        Scheduler.spawn(state, spawn.child());
-      }
+  /**
+   * One step whose data accesses are announced to {@code replay} before they happen, so that a
+   * stateless re-executor can install the proven memory leaves they read (see {@code
+   * io.merapi.cannon.proof.StepReexecutor}).
+   */
+  public void stepReplaying(AccessProofs.Replay replay) {
+    preimages.resetReadOffset();
+    proofs.replay(replay);
+    try {
+      interpreter.run(state.step + 1, false);
+    } finally {
+      proofs.stop();
     }
   }
 

@@ -56,6 +56,41 @@ class HostProcessTest {
   }
 
   @Test
+  void aHostThatClosesItsPipesIsAClearErrorNotATimeout() throws Exception {
+    List<String> closer = List.of("sh", "-c", "exec 3<&- 4>&- 5<&- 6>&-; exec sleep 30");
+    try (HostProcess host = HostProcess.start(closer, TIMEOUT)) {
+      assertThatThrownBy(() -> host.oracle().hint(new byte[] {1, 2, 3}))
+          .isInstanceOf(PreimageHostException.class)
+          .message()
+          .isNotBlank()
+          .doesNotContain("did not answer");
+    }
+    try (HostProcess host = HostProcess.start(closer, TIMEOUT)) {
+      assertThatThrownBy(() -> host.oracle().getPreimage(new byte[32]))
+          .isInstanceOf(PreimageHostException.class)
+          .message()
+          .doesNotContain("did not answer");
+    }
+  }
+
+  @Test
+  void aHostThatCutsItsAnswerShortIsAClearError() throws Exception {
+    // Announces 16 bytes, sends 3, closes the pre-image channel and stays alive.
+    List<String> cutter =
+        List.of(
+            "sh",
+            "-c",
+            "printf '\\000\\000\\000\\000\\000\\000\\000\\020abc' >&6; exec 6>&-;"
+                + " exec sleep 30");
+    try (HostProcess host = HostProcess.start(cutter, TIMEOUT)) {
+      assertThatThrownBy(() -> host.oracle().getPreimage(new byte[32]))
+          .isInstanceOf(PreimageHostException.class)
+          .message()
+          .doesNotContain("did not answer");
+    }
+  }
+
+  @Test
   void aSilentHostTimesOut() throws Exception {
     try (HostProcess host = HostProcess.start(TestHost.command("silent"), Duration.ofSeconds(2))) {
       assertThatThrownBy(() -> host.oracle().getPreimage(new byte[32]))

@@ -229,4 +229,18 @@ class InstructionsTest {
     assertThat(s.memory.getWord(DATA)).isEqualTo(0x1234);
     assertThat(s.llReservationStatus).isZero();
   }
+
+  @org.junit.jupiter.api.Test
+  void aFailedSyscallLeavesTheCountersOfItsStep() {
+    State s = State.initial(PC, AddressSpace.HEAP_START);
+    s.memory.setWord(PC, ((long) 0x0000000C << 32) | 0x0000000C); // syscall; syscall
+    Vm vm = new Vm(s, PreimageOracle.NONE, null, null);
+    s.currentThread().registers[2] = 4001; // an o32 number: no syscall of Cannon64
+    assertThatThrownBy(() -> vm.run(10))
+        .isInstanceOf(VmException.class)
+        .hasMessageContaining("unsupported syscall");
+    assertThat(s.step).isEqualTo(1);
+    assertThat(s.stepsSinceLastContextSwitch).isEqualTo(1);
+    assertThat(s.currentThread().pc).isEqualTo(PC);
+  }
 }

@@ -1,5 +1,5 @@
 /* A long-running program for the benchmark (bench/.../cannon/CannonSteps): rounds of sorting,
- * hashing, 256-bit multiplication and a memory-walking loop, about 3M steps a round, printing a
+ * hashing, 256-bit multiplication and a memory-walking loop, about 1.06M steps a round, printing a
  * checksum every 100 rounds. Exits 0 after ROUNDS rounds. */
 #include "rt.h"
 #include "work.h"
