@@ -28,12 +28,11 @@ public final class PrecompileSet {
   private PrecompileSet(PrecompileConfig config) {
     this.config = config;
     Fork fork = config.fork();
-    if (fork.isAtLeast(Fork.PRAGUE)) {
-      // Prague adds the BLS12-381 precompiles (EIP-2537) at 0x0b-0x11; Osaka reprices MODEXP
-      // (EIP-7883) and adds EIP-7951's P256VERIFY. Running a later fork without them would give
-      // wrong answers, so it is refused.
+    if (fork.isAtLeast(Fork.OSAKA)) {
+      // Osaka reprices MODEXP (EIP-7883) and adds EIP-7951's P256VERIFY. Running it without them
+      // would give wrong answers, so it is refused.
       throw new UnsupportedOperationException(
-          "precompiles of " + fork.testName() + " (BLS12-381, EIP-2537) are not implemented yet");
+          "precompiles of " + fork.testName() + " (EIP-7883, EIP-7951) are not implemented yet");
     }
     put(0x01, new EcRecover());
     put(0x02, new Sha256Hash());
@@ -55,6 +54,22 @@ public final class PrecompileSet {
     }
     if (fork.isAtLeast(Fork.CANCUN)) {
       put(0x0a, new PointEvaluation());
+    }
+    if (fork.isAtLeast(Fork.PRAGUE)) {
+      // EIP-2537's BLS12-381 precompiles: present (warm, not delegation targets) but failing
+      // loudly until they are implemented.
+      String[] bls = {
+        "BLS12_G1ADD",
+        "BLS12_G1MSM",
+        "BLS12_G2ADD",
+        "BLS12_G2MSM",
+        "BLS12_PAIRING_CHECK",
+        "BLS12_MAP_FP_TO_G1",
+        "BLS12_MAP_FP2_TO_G2"
+      };
+      for (int i = 0; i < bls.length; i++) {
+        put(0x0b + i, new MissingPrecompile(0x0b + i, bls[i]));
+      }
     }
     if (config.p256Verify()) {
       put(0x100, new P256Verify());

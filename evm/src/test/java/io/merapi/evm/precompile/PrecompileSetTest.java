@@ -85,10 +85,19 @@ class PrecompileSetTest {
   }
 
   @Test
-  void laterForksAreRefusedUntilTheirPrecompilesExist() {
-    assertThatThrownBy(() -> PrecompileSet.of(PrecompileConfig.l1(Fork.PRAGUE)))
+  void pragueHasTheBlsAddressesButRefusesToRunThemUntilImplemented() {
+    PrecompileSet prague = PrecompileSet.of(PrecompileConfig.l1(Fork.PRAGUE));
+    assertThat(prague.addresses()).hasSize(17).contains(low(0x0b), low(0x11));
+    assertThatThrownBy(() -> prague.get(low(0x0b)).orElseThrow().execute(new byte[0], 100_000))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("EIP-2537");
+        .hasMessageContaining("BLS12_G1ADD");
+  }
+
+  @Test
+  void osakaIsRefusedUntilItsPrecompilesExist() {
+    assertThatThrownBy(() -> PrecompileSet.of(PrecompileConfig.l1(Fork.OSAKA)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("EIP-7883");
   }
 
   private static Address low(int index) {

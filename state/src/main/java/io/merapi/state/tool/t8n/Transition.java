@@ -72,7 +72,7 @@ public final class Transition {
                 () ->
                     new T8nException(
                         T8nException.CONFIG,
-                        "fork " + fork.testName() + " is not supported (Berlin to Cancun)"));
+                        "fork " + fork.testName() + " is not supported (Berlin to Prague)"));
     EvmConfig config = EvmConfig.l1(fork, chainId);
 
     // The environment checks of geth's t8n, and the values it derives.
