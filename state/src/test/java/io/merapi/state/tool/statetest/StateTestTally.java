@@ -68,15 +68,20 @@ final class StateTestTally {
       m.keySet().forEach(f -> lines.put(f, ""));
     }
     lines.replaceAll(
-        (fork, ignored) ->
-            String.format(
-                " %s %d passed, %d failed, %d before Berlin (outside the rules), %d pending"
-                    + " (fork without rules yet);",
-                fork,
-                get(passed, fork),
-                get(failed, fork),
-                get(preBerlin, fork),
-                get(pendingCases, fork)));
+        (fork, ignored) -> {
+          StringBuilder line = new StringBuilder(" ").append(fork);
+          line.append(" ").append(get(passed, fork)).append(" passed");
+          line.append(", ").append(get(failed, fork)).append(" failed");
+          if (get(preBerlin, fork) > 0) {
+            line.append(", ")
+                .append(get(preBerlin, fork))
+                .append(" before Berlin (outside the rules)");
+          }
+          if (get(pendingCases, fork) > 0) {
+            line.append(", ").append(get(pendingCases, fork)).append(" pending (no rules yet)");
+          }
+          return line.append(";").toString();
+        });
     lines.values().forEach(out::append);
     return out.toString();
   }
