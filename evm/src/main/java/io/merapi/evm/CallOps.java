@@ -3,6 +3,7 @@ package io.merapi.evm;
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
+import java.util.Optional;
 
 /**
  * CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 and SELFDESTRUCT. A call or creation
@@ -25,6 +26,23 @@ final class CallOps {
     long gas = AccountOps.access(evm, to, f.gas);
     if (gas < 0) {
       return Interpreter.outOfGas(f, evm);
+    }
+    // EIP-7702: a call to a delegated account runs the target's code and pays for accessing it.
+    Address codeAddress = to;
+    boolean delegated = false;
+    if (evm.rules.setCode) {
+      Optional<Address> target = Delegation.of(evm.host, to);
+      if (target.isPresent()) {
+        codeAddress = target.get();
+        delegated = true;
+        gas -=
+            evm.host.accessAccount(codeAddress)
+                ? GasCosts.COLD_ACCOUNT_ACCESS
+                : GasCosts.WARM_ACCESS;
+        if (gas < 0) {
+          return Interpreter.outOfGas(f, evm);
+        }
+      }
     }
     long inOffset = MemoryOps.position(s, in);
     long inSize = MemoryOps.position(s, in - 4);
@@ -61,15 +79,53 @@ final class CallOps {
     Message child =
         switch (kind) {
           case CALL ->
-              new Message(kind, f.address, to, to, value, input, callGas, f.isStatic, Hash.ZERO);
+              new Message(
+                  kind,
+                  f.address,
+                  to,
+                  codeAddress,
+                  value,
+                  input,
+                  callGas,
+                  f.isStatic,
+                  Hash.ZERO,
+                  delegated);
           case CALLCODE ->
               new Message(
-                  kind, f.address, f.address, to, value, input, callGas, f.isStatic, Hash.ZERO);
+                  kind,
+                  f.address,
+                  f.address,
+                  codeAddress,
+                  value,
+                  input,
+                  callGas,
+                  f.isStatic,
+                  Hash.ZERO,
+                  delegated);
           case DELEGATECALL ->
               new Message(
-                  kind, f.caller, f.address, to, f.value, input, callGas, f.isStatic, Hash.ZERO);
+                  kind,
+                  f.caller,
+                  f.address,
+                  codeAddress,
+                  f.value,
+                  input,
+                  callGas,
+                  f.isStatic,
+                  Hash.ZERO,
+                  delegated);
           default ->
-              new Message(kind, f.address, to, to, UInt256.ZERO, input, callGas, true, Hash.ZERO);
+              new Message(
+                  kind,
+                  f.address,
+                  to,
+                  codeAddress,
+                  UInt256.ZERO,
+                  input,
+                  callGas,
+                  true,
+                  Hash.ZERO,
+                  delegated);
         };
     f.pending = child;
     f.returnOffset = retOffset;

@@ -104,7 +104,8 @@ public final class Evm {
       return immediate(Halt.INSUFFICIENT_BALANCE, m.gas());
     }
     int checkpoint = host.checkpoint();
-    Optional<Precompile> precompile = precompileAt(m.codeAddress());
+    Optional<Precompile> precompile =
+        m.delegated() ? Optional.empty() : precompileAt(m.codeAddress());
     if (kind == CallKind.CALL) {
       Address to = m.recipient();
       if (precompile.isEmpty() && value.isZero() && !host.exists(to)) {

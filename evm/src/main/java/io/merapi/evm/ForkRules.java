@@ -11,7 +11,7 @@ import java.util.Optional;
  * and the parameters of the EIPs that changed dynamic gas and state-transition behaviour.
  *
  * <p>Each fork's rules are built by copying the previous fork's and applying the EIPs it activated,
- * one method per EIP, so adding a fork (Prague) is a local change here. Every table is checked for
+ * one method per EIP, so adding a fork is a local change here. Every table is checked for
  * completeness when the class loads: an opcode a fork enables must have its gas and stack effect
  * set, and no fork may lose an opcode its predecessor had.
  */
@@ -41,6 +41,9 @@ public final class ForkRules {
     register(paris);
     register(shanghai);
     register(cancun);
+    // Prague's BLS12-381 precompiles (EIP-2537) live in the precompile set, its block-level EIPs
+    // (2935, 7685, 6110, 7002, 7251, 7691) in the state module; here are the transaction rules.
+    register(cancun.next(Fork.PRAGUE).eip7702().eip7623());
     checkMonotone();
   }
 
@@ -67,6 +70,8 @@ public final class ForkRules {
   boolean initcodeLimit; // EIP-3860
   boolean selfdestructOnlyNew; // EIP-6780
   boolean blobs; // EIP-4844
+  boolean setCode; // EIP-7702: type-4 transactions and delegation designators
+  boolean calldataFloor; // EIP-7623: gas used is at least the calldata floor
 
   private ForkRules(Fork fork, long[] staticGas, int[] stackLimits, boolean[] gasSet) {
     this.fork = fork;
@@ -129,6 +134,16 @@ public final class ForkRules {
     return blobs;
   }
 
+  /** EIP-7702: set-code transactions, and calls follow delegation designators. */
+  public boolean hasSetCode() {
+    return setCode;
+  }
+
+  /** EIP-7623: a transaction's gas used is raised to its calldata floor. */
+  public boolean hasCalldataFloor() {
+    return calldataFloor;
+  }
+
   public boolean rejectsEfPrefix() {
     return rejectEfPrefix;
   }
@@ -169,6 +184,8 @@ public final class ForkRules {
     copy.initcodeLimit = initcodeLimit;
     copy.selfdestructOnlyNew = selfdestructOnlyNew;
     copy.blobs = blobs;
+    copy.setCode = setCode;
+    copy.calldataFloor = calldataFloor;
     return copy;
   }
 
@@ -358,6 +375,18 @@ public final class ForkRules {
   /** BLOBBASEFEE opcode. */
   private ForkRules eip7516() {
     enable(Opcodes.BLOBBASEFEE, GasCosts.BASE);
+    return this;
+  }
+
+  /** Set EOA account code: type-4 transactions and calls through delegation designators. */
+  private ForkRules eip7702() {
+    setCode = true;
+    return this;
+  }
+
+  /** Increase calldata cost: the floor of 10 gas per calldata token. */
+  private ForkRules eip7623() {
+    calldataFloor = true;
     return this;
   }
 

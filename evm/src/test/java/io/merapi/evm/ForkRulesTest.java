@@ -15,7 +15,7 @@ class ForkRulesTest {
   }
 
   @Test
-  void supportsBerlinToCancun() {
+  void supportsBerlinToPrague() {
     assertThat(supported())
         .containsExactly(
             Fork.BERLIN,
@@ -24,9 +24,13 @@ class ForkRulesTest {
             Fork.GRAY_GLACIER,
             Fork.PARIS,
             Fork.SHANGHAI,
-            Fork.CANCUN);
+            Fork.CANCUN,
+            Fork.PRAGUE);
     assertThat(ForkRules.of(Fork.ISTANBUL)).isEmpty();
-    assertThat(ForkRules.of(Fork.PRAGUE)).isEmpty();
+    assertThat(ForkRules.of(Fork.OSAKA)).isEmpty();
+    assertThat(ForkRules.require(Fork.CANCUN).hasSetCode()).isFalse();
+    assertThat(ForkRules.require(Fork.PRAGUE).hasSetCode()).isTrue();
+    assertThat(ForkRules.require(Fork.PRAGUE).hasCalldataFloor()).isTrue();
   }
 
   @Test

@@ -1,9 +1,14 @@
 package io.merapi.state;
 
 import io.merapi.base.uint.UInt256;
+import io.merapi.types.config.BlobSchedule;
 import java.math.BigInteger;
 
-/** EIP-4844 blob gas accounting of Cancun: the blob base fee and the excess blob gas. */
+/**
+ * EIP-4844 blob gas accounting: the blob base fee and the excess blob gas, with a fork's {@link
+ * BlobSchedule} (EIP-7691 raised target and maximum in Prague; EIP-7840 puts them in the chain
+ * config). The overloads without a schedule are Cancun's.
+ */
 public final class BlobGas {
   public static final long GAS_PER_BLOB = 131_072;
   public static final long TARGET_BLOB_GAS_PER_BLOCK = 393_216;
@@ -13,21 +18,31 @@ public final class BlobGas {
 
   private BlobGas() {}
 
-  /** The blob base fee for a block with {@code excessBlobGas}. */
+  /** The blob base fee for a block with {@code excessBlobGas}, under Cancun's schedule. */
   public static UInt256 baseFee(long excessBlobGas) {
+    return baseFee(excessBlobGas, BlobSchedule.CANCUN);
+  }
+
+  /** The blob base fee for a block with {@code excessBlobGas} under {@code schedule}. */
+  public static UInt256 baseFee(long excessBlobGas, BlobSchedule schedule) {
     return UInt256.valueOf(
         fakeExponential(
             BigInteger.valueOf(MIN_BLOB_BASE_FEE),
             new BigInteger(Long.toUnsignedString(excessBlobGas)),
-            BigInteger.valueOf(BLOB_BASE_FEE_UPDATE_FRACTION)));
+            BigInteger.valueOf(schedule.baseFeeUpdateFraction())));
   }
 
-  /** A block's excess blob gas from its parent's excess and use. */
+  /** A block's excess blob gas from its parent's excess and use, under Cancun's schedule. */
   public static long excessBlobGas(long parentExcessBlobGas, long parentBlobGasUsed) {
+    return excessBlobGas(parentExcessBlobGas, parentBlobGasUsed, BlobSchedule.CANCUN);
+  }
+
+  /** A block's excess blob gas from its parent's excess and use, under the block's schedule. */
+  public static long excessBlobGas(
+      long parentExcessBlobGas, long parentBlobGasUsed, BlobSchedule schedule) {
     long sum = parentExcessBlobGas + parentBlobGasUsed;
-    return Long.compareUnsigned(sum, TARGET_BLOB_GAS_PER_BLOCK) < 0
-        ? 0
-        : sum - TARGET_BLOB_GAS_PER_BLOCK;
+    long target = schedule.targetBlobGas();
+    return Long.compareUnsigned(sum, target) < 0 ? 0 : sum - target;
   }
 
   /** EIP-4844 {@code fake_exponential}: factor * e ** (numerator / denominator), in integers. */

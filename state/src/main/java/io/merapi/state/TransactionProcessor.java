@@ -5,6 +5,7 @@ import io.merapi.base.bytes.Hash;
 import io.merapi.base.uint.UInt256;
 import io.merapi.evm.BlockContext;
 import io.merapi.evm.CallResult;
+import io.merapi.evm.Delegation;
 import io.merapi.evm.Evm;
 import io.merapi.evm.ForkRules;
 import io.merapi.evm.GasCosts;
@@ -91,7 +92,20 @@ public final class TransactionProcessor {
     Message message;
     if (tx.to().isPresent()) {
       state.setNonce(sender, state.nonce(sender) + 1);
-      message = Message.call(sender, tx.to().get(), tx.value(), tx.data().array(), gas);
+      Address to = tx.to().get();
+      if (!tx.authorizationList().isEmpty()) {
+        // EIP-7702: counted in the refund, which a failing call does not revert.
+        state.addRefund(
+            SetCodeAuthorizations.apply(state, evm.config().chainId(), tx.authorizationList()));
+      }
+      Optional<Address> delegate = rules.hasSetCode() ? Delegation.of(state, to) : Optional.empty();
+      if (delegate.isPresent()) {
+        state.accessAccount(delegate.get());
+        message =
+            Message.delegatedCall(sender, to, delegate.get(), tx.value(), tx.data().array(), gas);
+      } else {
+        message = Message.call(sender, to, tx.value(), tx.data().array(), gas);
+      }
     } else {
       message = Message.create(sender, tx.value(), tx.data().array(), gas);
     }
@@ -102,6 +116,10 @@ public final class TransactionProcessor {
     long gasUsed = tx.gasLimit() - call.gasLeft();
     long refund = Math.min(gasUsed / rules.maxRefundQuotient(), Math.max(0, state.refund()));
     gasUsed -= refund;
+    if (rules.hasCalldataFloor()) {
+      // EIP-7623: a transaction pays at least its calldata floor, after the refund.
+      gasUsed = Math.max(gasUsed, IntrinsicGas.of(tx, fork).floorGas());
+    }
     long gasLeft = tx.gasLimit() - gasUsed;
     state.addBalance(sender, gasPrice.multiply(gasLeft));
     fees.payFees(state, block, tx, gasUsed, effectiveTip);
@@ -135,7 +153,8 @@ public final class TransactionProcessor {
           case LEGACY, ACCESS_LIST -> true;
           case DYNAMIC_FEE -> fork.isAtLeast(Fork.LONDON);
           case BLOB -> rules.hasBlobs();
-          case SET_CODE, DEPOSIT -> false;
+          case SET_CODE -> rules.hasSetCode();
+          case DEPOSIT -> false;
         };
     if (!enabled) {
       return invalid(
@@ -155,7 +174,8 @@ public final class TransactionProcessor {
     if (stateNonce == -1L) {
       return invalid(InvalidReason.NONCE_IS_MAX, "nonce has max value");
     }
-    if (!state.codeHash(sender).equals(Account.EMPTY_CODE_HASH)) {
+    if (!state.codeHash(sender).equals(Account.EMPTY_CODE_HASH)
+        && !(rules.hasSetCode() && Delegation.isDesignator(state.code(sender)))) {
       return invalid(InvalidReason.SENDER_NOT_EOA, "sender not an eoa: " + sender);
     }
     if (rules.hasBaseFee()) {
@@ -171,6 +191,17 @@ public final class TransactionProcessor {
                 + tx.maxFeePerGas()
                 + " < "
                 + block.baseFee());
+      }
+    }
+    if (type == TransactionType.SET_CODE) {
+      if (tx.to().isEmpty()) {
+        return invalid(
+            InvalidReason.TYPE_4_TX_CONTRACT_CREATION, "set-code transaction of type create");
+      }
+      if (tx.authorizationList().isEmpty()) {
+        return invalid(
+            InvalidReason.TYPE_4_EMPTY_AUTHORIZATION_LIST,
+            "set-code transaction with an empty authorization list");
       }
     }
     long blobGas = 0;

@@ -138,6 +138,7 @@ public final class BlockBuilder {
             .logsBloom(result.logsBloom())
             .gasUsed(result.gasUsed())
             .withdrawalsRoot(result.withdrawalsRoot())
+            .requestsHash(result.requestsHash().or(template::requestsHash))
             .blobGasUsed(
                 template.blobGasUsed().isPresent()
                     ? OptionalLong.of(result.blobGasUsed())

@@ -177,6 +177,15 @@ final class BlockValidator {
               + result.blobGasUsed()
               + ")");
     }
+    // EIP-7685: the header commits to the requests the execution produced.
+    if (result.requestsHash().isPresent() && !result.requestsHash().equals(header.requestsHash())) {
+      throw new InvalidBlockException(
+          "invalid requests hash (remote: "
+              + header.requestsHash().map(Hash::toString).orElse("none")
+              + " local: "
+              + result.requestsHash().get()
+              + ")");
+    }
   }
 
   static void validateStateRoot(Header header, Hash stateRoot) {

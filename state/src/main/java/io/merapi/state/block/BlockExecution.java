@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * What executing a block produced, before the state is committed: the transactions included, their
  * receipts (cumulative gas, per-receipt bloom), the block's gas and blob gas used, its logs bloom,
- * the receipts, transactions and withdrawals roots, and the net state changes for {@code
- * io.merapi.state.store.StateCommitter} to turn into the state root.
+ * the receipts, transactions and withdrawals roots, the EIP-7685 requests (from Prague), and the
+ * net state changes for {@code io.merapi.state.store.StateCommitter} to turn into the state root.
  */
 public record BlockExecution(
     List<Transaction> transactions,
@@ -24,7 +24,8 @@ public record BlockExecution(
     long gasUsed,
     long blobGasUsed,
     LogsBloom logsBloom,
-    List<AccountChange> changes) {
+    List<AccountChange> changes,
+    Optional<ExecutionRequests> requests) {
 
   public BlockExecution {
     transactions = List.copyOf(transactions);
@@ -40,6 +41,11 @@ public record BlockExecution(
 
   public Hash transactionsRoot() {
     return OrderedListRoot.of(transactions.size(), i -> transactions.get(i).encoded());
+  }
+
+  /** EIP-7685's {@code requestsHash}, or empty for a block without requests. */
+  public Optional<Hash> requestsHash() {
+    return requests.map(ExecutionRequests::hash);
   }
 
   /** EIP-4895's withdrawals root, or empty before Shanghai. */

@@ -8,6 +8,7 @@ import io.merapi.state.JournaledState;
 import io.merapi.state.StateReader;
 import io.merapi.types.block.Block;
 import io.merapi.types.block.Header;
+import io.merapi.types.config.BlobSchedule;
 import io.merapi.types.transaction.Transaction;
 import java.util.List;
 
@@ -44,7 +45,9 @@ public final class BlockExecutor {
     blockRules.validateBody(block.body());
     PendingBlock pending =
         new PendingBlock(
-            blockRules, new JournaledState(parentState), context(block.header(), ancestors));
+            blockRules,
+            new JournaledState(parentState),
+            context(block.header(), ancestors, blockRules.blobSchedule()));
     List<Transaction> txs = block.transactions();
     for (int i = 0; i < txs.size(); i++) {
       if (pending.add(txs.get(i)) instanceof PendingBlock.Inclusion.Rejected rejected) {
@@ -65,11 +68,14 @@ public final class BlockExecutor {
       Header header, StateReader parentState, BlockContext.BlockHashLookup ancestors) {
     BlockRules blockRules = rules.forBlock(header);
     return new PendingBlock(
-        blockRules, new JournaledState(parentState), context(header, ancestors));
+        blockRules,
+        new JournaledState(parentState),
+        context(header, ancestors, blockRules.blobSchedule()));
   }
 
-  /** What the EVM sees of a block with {@code header}. */
-  public static BlockContext context(Header header, BlockContext.BlockHashLookup ancestors) {
+  /** What the EVM sees of a block with {@code header} under {@code blobs}' blob base fee. */
+  public static BlockContext context(
+      Header header, BlockContext.BlockHashLookup ancestors, BlobSchedule blobs) {
     return new BlockContext(
         header.coinbase(),
         header.number(),
@@ -79,7 +85,7 @@ public final class BlockExecutor {
         header.difficulty(),
         header.mixHash(),
         header.excessBlobGas().isPresent()
-            ? BlobGas.baseFee(header.excessBlobGas().getAsLong())
+            ? BlobGas.baseFee(header.excessBlobGas().getAsLong(), blobs)
             : UInt256.ZERO,
         ancestors);
   }

@@ -8,6 +8,7 @@ import io.merapi.state.TransactionResult;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.block.Withdrawal;
+import io.merapi.types.config.BlobSchedule;
 import io.merapi.types.config.Fork;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.Transaction;
@@ -78,6 +79,21 @@ public interface BlockRules {
    * After the last transaction: L1 credits the withdrawals (in gwei). Ends with a finished state.
    */
   void afterTransactions(JournaledState state, Optional<List<Withdrawal>> withdrawals);
+
+  /** The block's blob gas parameters (EIP-7691, EIP-7840); Cancun's unless a fork says more. */
+  default BlobSchedule blobSchedule() {
+    return BlobSchedule.CANCUN;
+  }
+
+  /**
+   * EIP-7685: the block's execution-layer requests, gathered after {@link #afterTransactions} from
+   * the receipts and by end-of-block system calls; empty for a block without requests (before
+   * Prague, and on OP chains).
+   */
+  default Optional<ExecutionRequests> requests(
+      Evm evm, JournaledState state, List<Receipt> receipts) {
+    return Optional.empty();
+  }
 
   /** The most blob gas the block may use (0 where blobs are not allowed). */
   long maxBlobGas();

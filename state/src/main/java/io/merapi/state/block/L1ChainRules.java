@@ -1,7 +1,9 @@
 package io.merapi.state.block;
 
 import io.merapi.base.bytes.Address;
+import io.merapi.base.bytes.Bytes;
 import io.merapi.base.uint.UInt256;
+import io.merapi.evm.CallResult;
 import io.merapi.evm.Evm;
 import io.merapi.evm.EvmConfig;
 import io.merapi.state.BaseFee;
@@ -14,11 +16,13 @@ import io.merapi.state.TransactionResult;
 import io.merapi.types.block.BlockBody;
 import io.merapi.types.block.Header;
 import io.merapi.types.block.Withdrawal;
+import io.merapi.types.config.BlobSchedule;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Fork;
 import io.merapi.types.receipt.Receipt;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionValidator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +30,12 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Ethereum's rules (execution-specs, forks Berlin to Cancun; geth's beacon consensus engine and
- * state processor): the priority fee to the coinbase, the EIP-4788 beacon root call, withdrawals
- * credited after the transactions, EIP-1559 base fees with elasticity 2 and denominator 8, the
- * gas-limit bound of parent/1024, at most 32 bytes of extra data, and EIP-4844 blob gas.
+ * Ethereum's rules (execution-specs, forks Berlin to Prague; geth's beacon consensus engine and
+ * state processor): the priority fee to the coinbase, the EIP-4788 beacon root and EIP-2935 block
+ * hash calls, withdrawals credited after the transactions, EIP-7685 requests (EIP-6110 deposits,
+ * EIP-7002 and EIP-7251 system calls), EIP-1559 base fees with elasticity 2 and denominator 8, the
+ * gas-limit bound of parent/1024, at most 32 bytes of extra data, and EIP-4844 blob gas with the
+ * chain's blob schedule (EIP-7691, EIP-7840).
  */
 public final class L1ChainRules implements ChainRules {
   /** Yellow Paper: the most extra data a header may carry. */
@@ -61,7 +67,13 @@ public final class L1ChainRules implements ChainRules {
     EvmConfig evm =
         evmConfigs.computeIfAbsent(
             fork, f -> EvmConfig.l1(f, config.chainId())); // throws for unsupported forks
-    return new Block(header, fork, evm, TransactionValidator.l1(config.chainId(), fork));
+    return new Block(
+        header,
+        fork,
+        evm,
+        TransactionValidator.l1(config.chainId(), fork),
+        config.blobScheduleAt(fork),
+        config.depositContractAddress().orElse(DepositRequests.MAINNET_DEPOSIT_CONTRACT));
   }
 
   @Override
@@ -78,11 +90,15 @@ public final class L1ChainRules implements ChainRules {
 
   @Override
   public OptionalLong excessBlobGas(Header parent, long timestamp) {
-    if (!fork(parent.number() + 1, timestamp).isAtLeast(Fork.CANCUN)) {
+    Fork fork = fork(parent.number() + 1, timestamp);
+    if (!fork.isAtLeast(Fork.CANCUN)) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(
-        BlobGas.excessBlobGas(parent.excessBlobGas().orElse(0), parent.blobGasUsed().orElse(0)));
+        BlobGas.excessBlobGas(
+            parent.excessBlobGas().orElse(0),
+            parent.blobGasUsed().orElse(0),
+            config.blobScheduleAt(fork)));
   }
 
   @Override
@@ -114,12 +130,10 @@ public final class L1ChainRules implements ChainRules {
     OptionalLong excess = excessBlobGas(parent, header.timestamp());
     if (excess.isPresent()) {
       long used = header.blobGasUsed().orElseThrow();
-      if (Long.compareUnsigned(used, BlobGas.MAX_BLOB_GAS_PER_BLOCK) > 0) {
+      long max = config.blobScheduleAt(fork(header.number(), header.timestamp())).maxBlobGas();
+      if (Long.compareUnsigned(used, max) > 0) {
         throw new InvalidBlockException(
-            "blob gas used "
-                + Long.toUnsignedString(used)
-                + " exceeds maximum allowance "
-                + BlobGas.MAX_BLOB_GAS_PER_BLOCK);
+            "blob gas used " + Long.toUnsignedString(used) + " exceeds maximum allowance " + max);
       }
       if (Long.remainderUnsigned(used, BlobGas.GAS_PER_BLOB) != 0) {
         throw new InvalidBlockException(
@@ -160,7 +174,12 @@ public final class L1ChainRules implements ChainRules {
 
   /** One block under L1 rules. */
   private record Block(
-      Header header, Fork fork, EvmConfig evmConfig, TransactionValidator transactionValidator)
+      Header header,
+      Fork fork,
+      EvmConfig evmConfig,
+      TransactionValidator transactionValidator,
+      BlobSchedule blobSchedule,
+      Address depositContract)
       implements BlockRules {
 
     @Override
@@ -183,6 +202,9 @@ public final class L1ChainRules implements ChainRules {
             header
                 .parentBeaconBlockRoot()
                 .orElseThrow(() -> new InvalidBlockException("header is missing beaconRoot")));
+      }
+      if (fork.isAtLeast(Fork.PRAGUE)) {
+        SystemCalls.processHistoryStorage(evm, state, header.parentHash());
       }
     }
 
@@ -214,7 +236,55 @@ public final class L1ChainRules implements ChainRules {
 
     @Override
     public long maxBlobGas() {
-      return evmConfig.rules().hasBlobs() ? BlobGas.MAX_BLOB_GAS_PER_BLOCK : 0;
+      return evmConfig.rules().hasBlobs() ? blobSchedule.maxBlobGas() : 0;
+    }
+
+    /**
+     * Prague's requests in type order: deposits from the deposit contract's logs, then what the
+     * EIP-7002 and EIP-7251 contracts return when the system calls them. Those two calls must find
+     * code and succeed, or the block is invalid.
+     */
+    @Override
+    public Optional<ExecutionRequests> requests(
+        Evm evm, JournaledState state, List<Receipt> receipts) {
+      if (!fork.isAtLeast(Fork.PRAGUE)) {
+        return Optional.empty();
+      }
+      List<Bytes> requests = new ArrayList<>();
+      add(
+          requests,
+          ExecutionRequests.DEPOSIT_TYPE,
+          DepositRequests.parse(receipts, depositContract));
+      add(
+          requests,
+          ExecutionRequests.WITHDRAWAL_TYPE,
+          checkedCall(evm, state, SystemCalls.WITHDRAWAL_REQUEST_ADDRESS));
+      add(
+          requests,
+          ExecutionRequests.CONSOLIDATION_TYPE,
+          checkedCall(evm, state, SystemCalls.CONSOLIDATION_REQUEST_ADDRESS));
+      return Optional.of(new ExecutionRequests(requests));
+    }
+
+    private static void add(List<Bytes> requests, byte type, byte[] data) {
+      if (data.length > 0) {
+        byte[] request = new byte[1 + data.length];
+        request[0] = type;
+        System.arraycopy(data, 0, request, 1, data.length);
+        requests.add(Bytes.wrap(request));
+      }
+    }
+
+    private static byte[] checkedCall(Evm evm, JournaledState state, Address target) {
+      if (state.codeSize(target) == 0) {
+        throw new InvalidBlockException("system contract " + target + " has no code");
+      }
+      CallResult result = SystemCalls.call(evm, state, target, new byte[0]);
+      if (!result.halt().isSuccess()) {
+        throw new InvalidBlockException(
+            "system contract " + target + " call failed: " + result.halt());
+      }
+      return result.output();
     }
   }
 }

@@ -120,13 +120,21 @@ public final class PendingBlock {
     return rules;
   }
 
-  /** Applies the withdrawals and ends the block; nothing may be added afterwards. */
+  /** Applies the withdrawals, gathers the EIP-7685 requests and ends the block. */
   public BlockExecution finish(Optional<List<Withdrawal>> withdrawals) {
     checkOpen();
     finished = true;
     rules.afterTransactions(state, withdrawals);
+    Optional<ExecutionRequests> requests = rules.requests(evm, state, receipts);
     return new BlockExecution(
-        transactions, receipts, withdrawals, gasUsed, blobGasUsed, bloom.build(), state.changes());
+        transactions,
+        receipts,
+        withdrawals,
+        gasUsed,
+        blobGasUsed,
+        bloom.build(),
+        state.changes(),
+        requests);
   }
 
   private void checkOpen() {

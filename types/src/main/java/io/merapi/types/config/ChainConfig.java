@@ -153,16 +153,7 @@ public record ChainConfig(
 
   /** The blob parameters in force under {@code fork}: the configured schedule or the EIP's. */
   public BlobSchedule blobScheduleAt(Fork fork) {
-    BlobSchedule found = null;
-    for (Map.Entry<Fork, BlobSchedule> e : blobSchedules.entrySet()) {
-      if (fork.isAtLeast(e.getKey())) {
-        found = e.getValue();
-      }
-    }
-    if (found != null) {
-      return found;
-    }
-    return fork.isAtLeast(Fork.PRAGUE) ? BlobSchedule.PRAGUE : BlobSchedule.CANCUN;
+    return BlobSchedule.at(blobSchedules, fork);
   }
 
   /** Reads the {@code config} object of a geth-format genesis file. */
@@ -188,25 +179,7 @@ public record ChainConfig(
         GenesisValues.optionalUint64(json, key).ifPresent(v -> opTimes.put(fork, v));
       }
     }
-    Map<Fork, BlobSchedule> schedules = new EnumMap<>(Fork.class);
-    JsonNode blobs = json.get("blobSchedule");
-    if (blobs != null && blobs.isObject()) {
-      for (Map.Entry<String, JsonNode> e : blobs.properties()) {
-        Fork fork =
-            Fork.fromName(e.getKey())
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "unknown fork in blobSchedule: " + e.getKey()));
-        JsonNode s = e.getValue();
-        schedules.put(
-            fork,
-            new BlobSchedule(
-                (int) GenesisValues.requiredUint64(s, "target"),
-                (int) GenesisValues.requiredUint64(s, "max"),
-                GenesisValues.requiredUint64(s, "baseFeeUpdateFraction")));
-      }
-    }
+    Map<Fork, BlobSchedule> schedules = BlobSchedule.readAll(json.get("blobSchedule"));
     Optional<OptimismConfig> optimism = Optional.empty();
     JsonNode op = json.get("optimism");
     if (op != null && !op.isNull()) {

@@ -13,6 +13,7 @@ import io.merapi.execution.chain.ChainHead;
 import io.merapi.rpc.RpcError;
 import io.merapi.rpc.RpcException;
 import io.merapi.state.block.BlockExecutor;
+import io.merapi.state.block.BlockRules;
 import io.merapi.types.block.Header;
 import io.merapi.types.transaction.AccessList;
 import java.util.HashSet;
@@ -43,10 +44,12 @@ public final class CallSimulator {
   public CallEnvironment environment(
       ChainHead block, StateOverrides state, BlockOverrides blockOverrides) {
     Header header = block.header();
-    EvmConfig evm = chain.chain().rules().forBlock(header).evmConfig();
+    BlockRules rules = chain.chain().rules().forBlock(header);
+    EvmConfig evm = rules.evmConfig();
     BlockContext context =
         blockOverrides.apply(
-            BlockExecutor.context(header, chain.chain().ancestorHashes(header.parentHash())));
+            BlockExecutor.context(
+                header, chain.chain().ancestorHashes(header.parentHash()), rules.blobSchedule()));
     for (Address address : state.accounts().keySet()) {
       if (evm.precompiles().contains(address)) {
         throw new CallException("overriding the precompile " + address + " is not supported");

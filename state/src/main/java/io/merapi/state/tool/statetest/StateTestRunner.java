@@ -20,13 +20,16 @@ import io.merapi.state.JournaledState;
 import io.merapi.state.TransactionProcessor;
 import io.merapi.state.TransactionResult;
 import io.merapi.state.tool.FixtureJson;
+import io.merapi.types.config.BlobSchedule;
 import io.merapi.types.config.Fork;
 import io.merapi.types.receipt.Log;
 import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.AccessListTransaction;
+import io.merapi.types.transaction.Authorization;
 import io.merapi.types.transaction.BlobTransaction;
 import io.merapi.types.transaction.DynamicFeeTransaction;
 import io.merapi.types.transaction.LegacyTransaction;
+import io.merapi.types.transaction.SetCodeTransaction;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionDecoder;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +64,7 @@ public final class StateTestRunner {
           c.index(),
           false,
           Optional.empty(),
-          Optional.of("unsupported fork " + c.fork() + " (supported: Berlin to Cancun)"));
+          Optional.of("unsupported fork " + c.fork() + " (supported: Berlin to Prague)"));
     }
     try {
       return runSupported(test, c, fork.get(), tracer);
@@ -77,7 +80,12 @@ public final class StateTestRunner {
     JsonNode post = json.get("post").get(c.fork()).get(c.index());
     EvmConfig config = EvmConfig.l1(fork, CHAIN_ID);
     InMemoryState pre = preState(json.get("pre"));
-    BlockContext block = blockContext(json.get("env"), config.rules());
+    BlobSchedule blobs =
+        BlobSchedule.at(
+            BlobSchedule.readAll(
+                FixtureJson.field(json, "config").map(cfg -> cfg.get("blobSchedule")).orElse(null)),
+            fork);
+    BlockContext block = blockContext(json.get("env"), config.rules(), blobs);
     JsonNode indexes = post.get("indexes");
     JsonNode txJson = json.get("transaction");
 
@@ -100,8 +108,7 @@ public final class StateTestRunner {
       }
       Evm evm = new Evm(config, state, block, tracer);
       TransactionResult result =
-          PROCESSOR.process(
-              evm, state, tx, sender, block.gasLimit(), BlobGas.MAX_BLOB_GAS_PER_BLOCK);
+          PROCESSOR.process(evm, state, tx, sender, block.gasLimit(), blobs.maxBlobGas());
       switch (result) {
         case TransactionResult.Invalid invalid -> error = Optional.of(invalid.message());
         case TransactionResult.Executed executed -> logs = executed.logs();
@@ -169,7 +176,7 @@ public final class StateTestRunner {
     return state;
   }
 
-  static BlockContext blockContext(JsonNode env, ForkRules rules) {
+  static BlockContext blockContext(JsonNode env, ForkRules rules, BlobSchedule blobs) {
     long number = FixtureJson.uint64(env.get("currentNumber"));
     Optional<JsonNode> random = FixtureJson.field(env, "currentRandom");
     UInt256 difficulty =
@@ -184,7 +191,8 @@ public final class StateTestRunner {
     UInt256 blobBaseFee =
         rules.hasBlobs()
             ? BlobGas.baseFee(
-                FixtureJson.field(env, "currentExcessBlobGas").map(FixtureJson::uint64).orElse(0L))
+                FixtureJson.field(env, "currentExcessBlobGas").map(FixtureJson::uint64).orElse(0L),
+                blobs)
             : UInt256.ZERO;
     return new BlockContext(
         FixtureJson.address(env.get("currentCoinbase")),
@@ -253,6 +261,23 @@ public final class StateTestRunner {
           zero,
           Optional.empty());
     }
+    if (tx.has("authorizationList")) {
+      UInt256 feeCap = maxFee.orElseGet(() -> gasPrice.orElse(zero));
+      return new SetCodeTransaction(
+          CHAIN_ID,
+          nonce,
+          FixtureJson.field(tx, "maxPriorityFeePerGas").map(FixtureJson::uint).orElse(feeCap),
+          feeCap,
+          gasLimit,
+          to.orElseThrow(() -> new IllegalArgumentException("set-code transaction of type create")),
+          value,
+          data,
+          accessList.orElse(AccessList.EMPTY),
+          authorizations(tx.get("authorizationList")),
+          zero,
+          zero,
+          zero);
+    }
     if (maxFee.isPresent()) {
       return new DynamicFeeTransaction(
           CHAIN_ID,
@@ -276,6 +301,25 @@ public final class StateTestRunner {
     }
     return LegacyTransaction.unsigned(
         OptionalLong.empty(), nonce, price, gasLimit, to, value, data);
+  }
+
+  /** The signed authorizations as the fixture gives them ({@code signer} is not trusted). */
+  private static List<Authorization> authorizations(JsonNode node) {
+    List<Authorization> list = new ArrayList<>();
+    for (JsonNode a : node) {
+      JsonNode parity = a.has("yParity") ? a.get("yParity") : a.get("v");
+      UInt256 y = FixtureJson.uint(parity);
+      list.add(
+          new Authorization(
+              FixtureJson.uint(a.get("chainId")),
+              FixtureJson.address(a.get("address")),
+              FixtureJson.uint64(a.get("nonce")),
+              // A y-parity beyond a byte cannot recover; 0xff keeps it invalid.
+              y.compareTo(0xff) > 0 ? 0xff : (int) y.limb(0),
+              FixtureJson.uint(a.get("r")),
+              FixtureJson.uint(a.get("s"))));
+    }
+    return list;
   }
 
   private static AccessList accessList(JsonNode node) {

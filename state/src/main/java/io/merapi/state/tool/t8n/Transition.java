@@ -73,6 +73,14 @@ public final class Transition {
                     new T8nException(
                         T8nException.CONFIG,
                         "fork " + fork.testName() + " is not supported (Berlin to Cancun)"));
+    if (fork.isAtLeast(Fork.PRAGUE)) {
+      // The EVM has Prague's rules, but this tool does not yet make Prague's block-level calls
+      // (EIP-2935, EIP-7002, EIP-7251), report requests, or read the blob schedule: refused rather
+      // than reporting a wrong post-state.
+      throw new T8nException(
+          T8nException.CONFIG,
+          "fork " + fork.testName() + " is not supported by t8n yet (Berlin to Cancun)");
+    }
     EvmConfig config = EvmConfig.l1(fork, chainId);
 
     // The environment checks of geth's t8n, and the values it derives.
