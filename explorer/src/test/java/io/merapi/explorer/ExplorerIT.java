@@ -129,8 +129,17 @@ class ExplorerIT {
             },
             "the transfer's page says it is safe",
             SAFE);
-        // Once safe: the L1 block that made it so and the batcher transaction there, which
-        // links back as a batcher transaction.
+        // Once safe: the L1 block that made it so and the batcher transaction there (found in the
+        // background: the page says it is looking until then), which links back as a batcher
+        // transaction.
+        RollupRig.awaitTrue(
+            () ->
+                pages
+                    .get(base, "/l2/tx/" + transfer.toHex())
+                    .body()
+                    .contains("Batcher transaction"),
+            "the safe transfer's page names its batcher transaction",
+            SAFE);
         String safeTx = pages.get(base, "/l2/tx/" + transfer.toHex()).body();
         assertThat(safeTx).contains("Made safe by").contains("Batcher transaction");
         Matcher carrier =

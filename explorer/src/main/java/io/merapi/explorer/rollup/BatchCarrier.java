@@ -16,10 +16,13 @@ import io.merapi.service.rollup.SyncStatus;
 import io.merapi.types.config.RollupConfig;
 import io.merapi.types.json.RpcBlock;
 import io.merapi.types.transaction.Transaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * For a safe L2 block: the L1 block whose data made it safe (the node's safe-head records, {@link
@@ -55,7 +58,7 @@ public final class BatchCarrier {
   private final ChainSource l2;
   private final ChainIndex index;
   private final InboxReader inbox;
-  private final Object searching = new Object();
+  private final ReentrantLock searching = new ReentrantLock();
 
   /** The L1 block of the last exact answer: where the next search usually starts. */
   private volatile long lastFound;
@@ -92,10 +95,43 @@ public final class BatchCarrier {
     }
     // One search and decoding at a time: the pages and the warmer ask for neighbouring blocks,
     // which one decoding of their L1 block answers all together.
-    synchronized (searching) {
-      cached = cached(l2Number, l2Hash);
-      return cached.isPresent() ? cached : search(l2Number, l2Hash, status);
+    searching.lock();
+    try {
+      return searchUnlessCached(l2Number, l2Hash, status);
+    } finally {
+      searching.unlock();
     }
+  }
+
+  /**
+   * As {@link #find(long, Hash, SyncStatus)}, but waits at most {@code wait} for a search under way
+   * (the background warmer's, usually about this very block): a page then says the answer is being
+   * looked for and refreshes, instead of keeping the person waiting. Empty also then.
+   */
+  public Optional<Carried> findWithin(
+      long l2Number, Hash l2Hash, SyncStatus status, Duration wait) {
+    Optional<Carried> cached = cached(l2Number, l2Hash);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    try {
+      if (!searching.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        return Optional.empty();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    try {
+      return searchUnlessCached(l2Number, l2Hash, status);
+    } finally {
+      searching.unlock();
+    }
+  }
+
+  private Optional<Carried> searchUnlessCached(long l2Number, Hash l2Hash, SyncStatus status) {
+    Optional<Carried> cached = cached(l2Number, l2Hash);
+    return cached.isPresent() ? cached : search(l2Number, l2Hash, status);
   }
 
   private Optional<Carried> cached(long l2Number, Hash l2Hash) {

@@ -27,6 +27,7 @@ import io.merapi.types.transaction.DepositTransaction;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ public final class Pages {
   static final int ADDRESS_TXS = 50;
   private static final int INPUT_SHOWN_BYTES = 1024;
   private static final OptionalInt MOVING = OptionalInt.of(4);
+
+  /** How long a page waits for a batcher-transaction search under way before saying so. */
+  private static final Duration CARRIER_WAIT = Duration.ofMillis(100);
 
   private final ChainSource l1;
   private final ChainSource l2;
@@ -462,7 +466,7 @@ public final class Pages {
     }
     Optional<BatchCarrier.Carried> carried;
     try {
-      carried = carrier.find(l2Number, l2Hash, status.get());
+      carried = carrier.findWithin(l2Number, l2Hash, status.get(), CARRIER_WAIT);
     } catch (io.merapi.rpc.RpcException e) {
       row(body, "Made safe by")
           .raw("<span class=\"muted\">")
@@ -479,6 +483,13 @@ public final class Pages {
       return;
     }
     if (carried.isEmpty()) {
+      // Being looked for (in the background, or the node's records are a moment behind): the
+      // page refreshes until the answer is there.
+      row(body, "Made safe by")
+          .raw("<span class=\"muted\">")
+          .text("looking for the L1 batcher transaction…")
+          .raw("</span>");
+      end(body);
       return;
     }
     BatchCarrier.Carried c = carried.get();
