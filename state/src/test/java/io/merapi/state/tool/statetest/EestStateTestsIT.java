@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -31,7 +30,7 @@ class EestStateTestsIT {
   /** The Osaka cases of the suite, every one of which must run and pass. */
   private static final int OSAKA_CASES = 1_088;
 
-  private static final StateTestTally TALLY = new StateTestTally(Set.of());
+  private static final StateTestTally TALLY = new StateTestTally();
 
   static Stream<Path> files() throws IOException {
     Path root = TestData.require("ethereum-tests/eest-fusaka-devnet-5/state_tests");
