@@ -43,7 +43,12 @@ public final class ForkRules {
     register(cancun);
     // Prague's BLS12-381 precompiles (EIP-2537) live in the precompile set, its block-level EIPs
     // (2935, 7685, 6110, 7002, 7251, 7691) in the state module; here are the transaction rules.
-    register(cancun.next(Fork.PRAGUE).eip7702().eip7623());
+    ForkRules prague = cancun.next(Fork.PRAGUE).eip7702().eip7623();
+    register(prague);
+    // Osaka's precompile changes (EIP-7823, EIP-7883, EIP-7951) live in the precompile set, its
+    // transaction caps (EIP-7825, EIP-7594) in types' TransactionValidator, its blob and
+    // block-size rules (EIP-7892, EIP-7918, EIP-7934) in the state module.
+    register(prague.next(Fork.OSAKA).eip7939());
     checkMonotone();
   }
 
@@ -387,6 +392,12 @@ public final class ForkRules {
   /** Increase calldata cost: the floor of 10 gas per calldata token. */
   private ForkRules eip7623() {
     calldataFloor = true;
+    return this;
+  }
+
+  /** Count leading zeros: CLZ at 0x1e, 5 gas (the LOW tier, as MUL; the EIP prices it so). */
+  private ForkRules eip7939() {
+    enable(Opcodes.CLZ, GasCosts.LOW);
     return this;
   }
 

@@ -183,6 +183,10 @@ final class Interpreter {
           sp--;
           pc++;
         }
+        case Opcodes.CLZ -> {
+          WordMath.clz(s, t);
+          pc++;
+        }
         case Opcodes.KECCAK256 -> {
           gas = MemoryOps.keccak256(f, s, t, gas);
           if (gas < 0) {

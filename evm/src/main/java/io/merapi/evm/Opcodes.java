@@ -32,6 +32,7 @@ public final class Opcodes {
   public static final int SHL = 0x1b;
   public static final int SHR = 0x1c;
   public static final int SAR = 0x1d;
+  public static final int CLZ = 0x1e;
   public static final int KECCAK256 = 0x20;
   public static final int ADDRESS = 0x30;
   public static final int BALANCE = 0x31;
@@ -133,6 +134,7 @@ public final class Opcodes {
     define(SHL, "SHL", 2, 1);
     define(SHR, "SHR", 2, 1);
     define(SAR, "SAR", 2, 1);
+    define(CLZ, "CLZ", 1, 1);
     define(KECCAK256, "KECCAK256", 2, 1);
     define(ADDRESS, "ADDRESS", 0, 1);
     define(BALANCE, "BALANCE", 1, 1);

@@ -418,6 +418,22 @@ public final class WordMath {
     s[t + 3] = ~s[t + 3];
   }
 
+  /** CLZ (EIP-7939): the number of leading zero bits of the top word, 256 for zero. */
+  public static void clz(long[] s, int t) {
+    long v3 = s[t + 3], v2 = s[t + 2], v1 = s[t + 1];
+    int n;
+    if (v3 != 0) {
+      n = Long.numberOfLeadingZeros(v3);
+    } else if (v2 != 0) {
+      n = 64 + Long.numberOfLeadingZeros(v2);
+    } else if (v1 != 0) {
+      n = 128 + Long.numberOfLeadingZeros(v1);
+    } else {
+      n = 192 + Long.numberOfLeadingZeros(s[t]);
+    }
+    set(s, t, n, 0, 0, 0);
+  }
+
   /** BYTE: byte {@code top} of the second word, counted from the most significant. */
   public static void byteOp(long[] s, int t) {
     int d = t - 4;

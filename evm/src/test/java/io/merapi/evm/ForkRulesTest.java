@@ -25,9 +25,9 @@ class ForkRulesTest {
             Fork.PARIS,
             Fork.SHANGHAI,
             Fork.CANCUN,
-            Fork.PRAGUE);
+            Fork.PRAGUE,
+            Fork.OSAKA);
     assertThat(ForkRules.of(Fork.ISTANBUL)).isEmpty();
-    assertThat(ForkRules.of(Fork.OSAKA)).isEmpty();
     assertThat(ForkRules.require(Fork.CANCUN).hasSetCode()).isFalse();
     assertThat(ForkRules.require(Fork.PRAGUE).hasSetCode()).isTrue();
     assertThat(ForkRules.require(Fork.PRAGUE).hasCalldataFloor()).isTrue();
@@ -38,6 +38,9 @@ class ForkRulesTest {
     assertThat(ForkRules.require(Fork.BERLIN).isDefined(Opcodes.BASEFEE)).isFalse();
     assertThat(ForkRules.require(Fork.LONDON).isDefined(Opcodes.BASEFEE)).isTrue();
     assertThat(ForkRules.require(Fork.PARIS).isDefined(Opcodes.PUSH0)).isFalse();
+    assertThat(ForkRules.require(Fork.PRAGUE).isDefined(Opcodes.CLZ)).isFalse();
+    assertThat(ForkRules.require(Fork.OSAKA).isDefined(Opcodes.CLZ)).isTrue();
+    assertThat(ForkRules.require(Fork.OSAKA).staticGas(Opcodes.CLZ)).isEqualTo(5);
     assertThat(ForkRules.require(Fork.SHANGHAI).isDefined(Opcodes.PUSH0)).isTrue();
     for (int op :
         List.of(

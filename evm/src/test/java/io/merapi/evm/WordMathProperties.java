@@ -184,6 +184,14 @@ class WordMathProperties {
     assertThat(wordAt(s, 0)).isEqualTo(a.xor(MASK));
   }
 
+  /** EIP-7939: 256 minus the bit length, so 256 for zero. */
+  @Property
+  void countLeadingZeros(@ForAll("word") BigInteger a) {
+    long[] s = stackOf(a);
+    WordMath.clz(s, 0);
+    assertThat(wordAt(s, 0)).isEqualTo(BigInteger.valueOf(256 - a.bitLength()));
+  }
+
   @Property
   void shifts(@ForAll("word") BigInteger shift, @ForAll("word") BigInteger v) {
     int n = shift.compareTo(BigInteger.valueOf(256)) >= 0 ? 256 : shift.intValue();

@@ -16,6 +16,9 @@ public final class BlobGas {
   public static final long MIN_BLOB_BASE_FEE = 1;
   public static final long BLOB_BASE_FEE_UPDATE_FRACTION = 3_338_477;
 
+  /** EIP-7918 {@code BLOB_BASE_COST}: the execution gas a blob is worth at least. */
+  public static final long BLOB_BASE_COST = 1 << 13;
+
   private BlobGas() {}
 
   /** The blob base fee for a block with {@code excessBlobGas}, under Cancun's schedule. */
@@ -43,6 +46,37 @@ public final class BlobGas {
     long sum = parentExcessBlobGas + parentBlobGasUsed;
     long target = schedule.targetBlobGas();
     return Long.compareUnsigned(sum, target) < 0 ? 0 : sum - target;
+  }
+
+  /**
+   * A block's excess blob gas from Osaka (EIP-7918): as before, except while the parent's blob
+   * price is below what a blob's {@link #BLOB_BASE_COST} of execution gas costs at the parent's
+   * base fee. Then the excess only grows, by the parent's use scaled by {@code (max - target) /
+   * max}, so the blob fee climbs back towards that reserve instead of falling further.
+   */
+  public static long excessBlobGasOsaka(
+      long parentExcessBlobGas,
+      long parentBlobGasUsed,
+      UInt256 parentBaseFee,
+      BlobSchedule schedule) {
+    long sum = parentExcessBlobGas + parentBlobGasUsed;
+    long target = schedule.targetBlobGas();
+    if (Long.compareUnsigned(sum, target) < 0) {
+      return 0;
+    }
+    BigInteger reservePrice =
+        BigInteger.valueOf(BLOB_BASE_COST).multiply(parentBaseFee.toBigInteger());
+    BigInteger blobPrice =
+        BigInteger.valueOf(GAS_PER_BLOB)
+            .multiply(baseFee(parentExcessBlobGas, schedule).toBigInteger());
+    if (reservePrice.compareTo(blobPrice) > 0) {
+      BigInteger scaled =
+          new BigInteger(Long.toUnsignedString(parentBlobGasUsed))
+              .multiply(BigInteger.valueOf(schedule.max() - schedule.target()))
+              .divide(BigInteger.valueOf(schedule.max()));
+      return parentExcessBlobGas + scaled.longValue();
+    }
+    return sum - target;
   }
 
   /** EIP-4844 {@code fake_exponential}: factor * e ** (numerator / denominator), in integers. */

@@ -17,6 +17,7 @@ import io.merapi.types.transaction.AccessList;
 import io.merapi.types.transaction.IntrinsicGas;
 import io.merapi.types.transaction.Transaction;
 import io.merapi.types.transaction.TransactionType;
+import io.merapi.types.transaction.TransactionValidator;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -221,6 +222,15 @@ public final class TransactionProcessor {
               "blob has invalid hash version: " + hash);
         }
       }
+      if (fork.isAtLeast(Fork.OSAKA)
+          && hashes.size() > TransactionValidator.MAX_BLOBS_PER_TX_OSAKA) {
+        return invalid(
+            InvalidReason.TYPE_3_TX_BLOB_COUNT_EXCEEDED,
+            hashes.size()
+                + " blobs, at most "
+                + TransactionValidator.MAX_BLOBS_PER_TX_OSAKA
+                + " a transaction (EIP-7594)");
+      }
       blobGas = tx.blobGas();
       if (blobGas > blobGasAvailable) {
         return invalid(
@@ -267,6 +277,12 @@ public final class TransactionProcessor {
               + Long.toUnsignedString(tx.gasLimit())
               + ", block has "
               + gasAvailable);
+    }
+    if (fork.isAtLeast(Fork.OSAKA)
+        && Long.compareUnsigned(tx.gasLimit(), TransactionValidator.MAX_TX_GAS_LIMIT_OSAKA) > 0) {
+      return invalid(
+          InvalidReason.GAS_LIMIT_EXCEEDS_MAXIMUM,
+          "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " above 2^24 (EIP-7825)");
     }
     IntrinsicGas intrinsic = IntrinsicGas.of(tx, fork);
     if (Long.compareUnsigned(tx.gasLimit(), intrinsic.minimumGasLimit()) < 0) {

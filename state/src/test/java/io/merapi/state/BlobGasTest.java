@@ -3,6 +3,7 @@ package io.merapi.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.uint.UInt256;
+import io.merapi.types.config.BlobSchedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,5 +19,27 @@ class BlobGasTest {
   @CsvSource({"0, 0, 0", "0, 393216, 0", "0, 786432, 393216", "100, 393216, 100"})
   void excessBlobGas(long parentExcess, long parentUsed, long excess) {
     assertThat(BlobGas.excessBlobGas(parentExcess, parentUsed)).isEqualTo(excess);
+  }
+
+  /**
+   * EIP-7918 under Prague's parameters (target 6, max 9 blobs): while 8192 gas at the parent's base
+   * fee costs more than one blob at the parent's blob fee, the excess grows by a third of the use.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "below target stays zero, 0, 655360, 1000000000, 0",
+    "cheap execution: EIP-4844 rule, 0, 786432, 1, 0",
+    "reserve equal to blob price: EIP-4844 rule, 0, 1179648, 16, 393216",
+    "reserve above blob price: a third of the use, 0, 786432, 100, 262144",
+    "reserve above with excess, 786432, 786432, 1000, 1048576",
+    "expensive blobs: EIP-4844 rule, 50000000, 1179648, 1000, 50393216"
+  })
+  void excessBlobGasOsaka(
+      String name, long parentExcess, long parentUsed, long parentBaseFee, long excess) {
+    assertThat(
+            BlobGas.excessBlobGasOsaka(
+                parentExcess, parentUsed, UInt256.valueOf(parentBaseFee), BlobSchedule.PRAGUE))
+        .as(name)
+        .isEqualTo(excess);
   }
 }

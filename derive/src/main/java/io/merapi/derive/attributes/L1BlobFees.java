@@ -30,9 +30,12 @@ public interface L1BlobFees {
             : BlobSchedule.CANCUN.baseFeeUpdateFraction();
   }
 
-  /** The fraction of the blob schedule in force at the header's fork in {@code l1}. */
+  /**
+   * The fraction of the blob schedule in force for the header in {@code l1}: its fork's, or its
+   * blob-parameter-only fork's (EIP-7892).
+   */
   static L1BlobFees of(ChainConfig l1) {
-    return h -> l1.blobScheduleAt(l1.forkAt(h.number(), h.timestamp())).baseFeeUpdateFraction();
+    return h -> l1.blobScheduleAt(h.number(), h.timestamp()).baseFeeUpdateFraction();
   }
 
   /**

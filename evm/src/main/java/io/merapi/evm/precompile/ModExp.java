@@ -13,14 +13,22 @@ import java.math.BigInteger;
  */
 public record ModExp(Pricing pricing) implements Precompile {
 
-  /** The two gas schedules: EIP-198 (Byzantium) and EIP-2565 (Berlin onward). */
+  /**
+   * The gas schedules: EIP-198 (Byzantium), EIP-2565 (Berlin), and EIP-7883 (Osaka), which also
+   * brings EIP-7823's bound on the three lengths.
+   */
   public enum Pricing {
     EIP198,
-    EIP2565
+    EIP2565,
+    EIP7883
   }
 
   public static final ModExp BYZANTIUM = new ModExp(Pricing.EIP198);
   public static final ModExp BERLIN = new ModExp(Pricing.EIP2565);
+  public static final ModExp OSAKA = new ModExp(Pricing.EIP7883);
+
+  /** EIP-7823: from Osaka each of Bsize, Esize and Msize is at most 1024 bytes. */
+  static final BigInteger EIP7823_MAX_LENGTH = BigInteger.valueOf(1024);
 
   private static final BigInteger THIRTY_TWO = BigInteger.valueOf(32);
 
@@ -34,6 +42,13 @@ public record ModExp(Pricing pricing) implements Precompile {
     BigInteger baseLength = word(input, 0);
     BigInteger expLength = word(input, 32);
     BigInteger modLength = word(input, 64);
+    if (pricing == Pricing.EIP7883
+        && (baseLength.compareTo(EIP7823_MAX_LENGTH) > 0
+            || expLength.compareTo(EIP7823_MAX_LENGTH) > 0
+            || modLength.compareTo(EIP7823_MAX_LENGTH) > 0)) {
+      // An exceptional halt: the call fails and its gas is consumed, whatever was given.
+      return new PrecompileResult.Failure("modexp length above 1024 bytes (EIP-7823)");
+    }
     BigInteger gas = gas(input, baseLength, expLength, modLength);
     if (gas.compareTo(BigInteger.valueOf(gasLimit)) > 0) {
       return Inputs.OUT_OF_GAS;
@@ -73,8 +88,17 @@ public record ModExp(Pricing pricing) implements Precompile {
 
   /** The price of a call, exactly, as an unbounded integer. */
   BigInteger gas(byte[] input, BigInteger baseLength, BigInteger expLength, BigInteger modLength) {
-    BigInteger iterations = iterationCount(input, baseLength, expLength).max(BigInteger.ONE);
     BigInteger x = baseLength.max(modLength);
+    if (pricing == Pricing.EIP7883) {
+      // EIP-7883: words^2 doubled, with a floor of 16 up to 32 bytes; the exponent's length beyond
+      // 32 bytes counts 16 iterations a byte (was 8); minimum 500 (was 200); no division by 3.
+      BigInteger iterations = iterationCount(input, baseLength, expLength, 16).max(BigInteger.ONE);
+      BigInteger words = x.add(BigInteger.valueOf(7)).shiftRight(3);
+      BigInteger complexity =
+          x.compareTo(THIRTY_TWO) > 0 ? words.multiply(words).shiftLeft(1) : BigInteger.valueOf(16);
+      return complexity.multiply(iterations).max(BigInteger.valueOf(500));
+    }
+    BigInteger iterations = iterationCount(input, baseLength, expLength, 8).max(BigInteger.ONE);
     return switch (pricing) {
       case EIP2565 -> {
         // EIP-2565: words = ceil(x / 8); complexity = words^2; gas = max(200, c * iter / 3).
@@ -83,6 +107,7 @@ public record ModExp(Pricing pricing) implements Precompile {
         yield gas.max(BigInteger.valueOf(200));
       }
       case EIP198 -> eip198Complexity(x).multiply(iterations).divide(BigInteger.valueOf(20));
+      case EIP7883 -> throw new AssertionError("priced above");
     };
   }
 
@@ -106,10 +131,12 @@ public record ModExp(Pricing pricing) implements Precompile {
 
   /**
    * EIP-198's adjusted exponent length: for {@code Esize <= 32}, the index of the exponent's
-   * highest set bit (0 for a zero exponent); beyond that, {@code 8 * (Esize - 32)} plus the index
-   * of the highest set bit of its first 32 bytes.
+   * highest set bit (0 for a zero exponent); beyond that, {@code perByte * (Esize - 32)} plus the
+   * index of the highest set bit of its first 32 bytes ({@code perByte} is 8, and 16 from
+   * EIP-7883).
    */
-  static BigInteger iterationCount(byte[] input, BigInteger baseLength, BigInteger expLength) {
+  static BigInteger iterationCount(
+      byte[] input, BigInteger baseLength, BigInteger expLength, int perByte) {
     int headBytes = expLength.min(THIRTY_TWO).intValue();
     BigInteger head = BigInteger.ZERO;
     // Past the input's end the exponent is zero; this also keeps a huge Bsize from being used as
@@ -121,7 +148,7 @@ public record ModExp(Pricing pricing) implements Precompile {
     if (expLength.compareTo(THIRTY_TWO) <= 0) {
       return highestBit;
     }
-    return expLength.subtract(THIRTY_TWO).shiftLeft(3).add(highestBit);
+    return expLength.subtract(THIRTY_TWO).multiply(BigInteger.valueOf(perByte)).add(highestBit);
   }
 
   private static BigInteger word(byte[] input, int offset) {

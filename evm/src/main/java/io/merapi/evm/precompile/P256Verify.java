@@ -10,18 +10,24 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * P256VERIFY at 0x100 (RIP-7212; on OP chains from Fjord, specs/protocol/precompiles.md): ECDSA
- * verification over secp256r1, 3450 gas. Input is exactly 160 bytes: {@code hash, r, s, x, y}.
- * Output is the word 1 when the signature is valid and empty otherwise; any malformed input (wrong
- * length, r or s outside [1, n-1], a coordinate not below p, a point off the curve) is an invalid
- * signature, not a failed call, and pays full price.
+ * P256VERIFY at 0x100: ECDSA verification over secp256r1, on OP chains from Fjord (RIP-7212,
+ * specs/protocol/precompiles.md, 3450 gas) and on L1 from Osaka (EIP-7951, 6900 gas; the same
+ * checks and answers, only the price differs). Input is exactly 160 bytes: {@code hash, r, s, x,
+ * y}. Output is the word 1 when the signature is valid and empty otherwise; any malformed input
+ * (wrong length, r or s outside [1, n-1], a coordinate not below p, a point off the curve) is an
+ * invalid signature, not a failed call, and pays full price.
  *
  * <p>Verification accepts when the x coordinate of {@code u1*G + u2*Q}, reduced mod n, equals r and
  * rejects the point at infinity, as op-geth's Go {@code crypto/ecdsa} does (EIP-7951 later made
  * both explicit).
  */
 public final class P256Verify implements Precompile {
-  static final long GAS = 3450;
+  /** RIP-7212's price, on OP chains. */
+  public static final P256Verify RIP7212 = new P256Verify(3450);
+
+  /** EIP-7951's price, on L1 from Osaka. */
+  public static final P256Verify EIP7951 = new P256Verify(6900);
+
   private static final int INPUT_LENGTH = 160;
   private static final byte[] VALID = wordOne();
   private static final byte[] INVALID = new byte[0];
@@ -32,12 +38,22 @@ public final class P256Verify implements Precompile {
       new ECDomainParameters(CURVE, CURVE_PARAMS.getG(), CURVE_PARAMS.getN(), CURVE_PARAMS.getH());
   private static final BigInteger P = CURVE.getField().getCharacteristic();
 
+  private final long gas;
+
+  private P256Verify(long gas) {
+    this.gas = gas;
+  }
+
+  public long gas() {
+    return gas;
+  }
+
   @Override
   public PrecompileResult execute(byte[] input, long gasLimit) {
-    if (GAS > gasLimit) {
+    if (gas > gasLimit) {
       return Inputs.OUT_OF_GAS;
     }
-    return new PrecompileResult.Success(verify(input) ? VALID.clone() : INVALID, GAS);
+    return new PrecompileResult.Success(verify(input) ? VALID.clone() : INVALID, gas);
   }
 
   static boolean verify(byte[] input) {

@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  *
  * @param fork the L1 rules: Homestead's four, Byzantium's EIP-196/197/198, Istanbul's EIP-152 and
  *     EIP-1108 prices, Berlin's EIP-2565 pricing, Cancun's EIP-4844 point evaluation
- * @param p256Verify RIP-7212 P256VERIFY at 0x100 (OP Fjord and later)
+ * @param p256Verify RIP-7212 P256VERIFY at 0x100 (OP Fjord and later); from Osaka L1 has EIP-7951's
+ *     own at 0x100 whatever this says
  * @param bn254PairingMaxInputLength a bound on ECPAIRING's input length (OP Granite: {@value
  *     #GRANITE_BN254_PAIRING_MAX_INPUT_LENGTH}, OP Jovian: {@value
  *     #JOVIAN_BN254_PAIRING_MAX_INPUT_LENGTH}); empty on L1

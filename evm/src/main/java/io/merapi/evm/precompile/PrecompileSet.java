@@ -28,19 +28,13 @@ public final class PrecompileSet {
   private PrecompileSet(PrecompileConfig config) {
     this.config = config;
     Fork fork = config.fork();
-    if (fork.isAtLeast(Fork.OSAKA)) {
-      // Osaka reprices MODEXP (EIP-7883) and adds EIP-7951's P256VERIFY. Running it without them
-      // would give wrong answers, so it is refused.
-      throw new UnsupportedOperationException(
-          "precompiles of " + fork.testName() + " (EIP-7883, EIP-7951) are not implemented yet");
-    }
     put(0x01, new EcRecover());
     put(0x02, new Sha256Hash());
     put(0x03, new Ripemd160Hash());
     put(0x04, new Identity());
     if (fork.isAtLeast(Fork.BYZANTIUM)) {
       boolean istanbul = fork.isAtLeast(Fork.ISTANBUL);
-      put(0x05, fork.isAtLeast(Fork.BERLIN) ? ModExp.BERLIN : ModExp.BYZANTIUM);
+      put(0x05, modExp(fork));
       put(0x06, istanbul ? Bn254Add.ISTANBUL : Bn254Add.BYZANTIUM);
       put(0x07, istanbul ? Bn254Mul.ISTANBUL : Bn254Mul.BYZANTIUM);
       Bn254Pairing pairing = istanbul ? Bn254Pairing.ISTANBUL : Bn254Pairing.BYZANTIUM;
@@ -65,8 +59,11 @@ public final class PrecompileSet {
       put(0x10, BlsFixed.MAP_FP_TO_G1);
       put(0x11, BlsFixed.MAP_FP2_TO_G2);
     }
-    if (config.p256Verify()) {
-      put(0x100, new P256Verify());
+    if (fork.isAtLeast(Fork.OSAKA)) {
+      // EIP-7951: L1's P256VERIFY, at the address and with the answers of RIP-7212.
+      put(0x100, P256Verify.EIP7951);
+    } else if (config.p256Verify()) {
+      put(0x100, P256Verify.RIP7212);
     }
     List<Address> active = new ArrayList<>();
     for (int i = 0; i < TABLE_SIZE; i++) {
@@ -75,6 +72,13 @@ public final class PrecompileSet {
       }
     }
     this.addresses = Collections.unmodifiableList(active);
+  }
+
+  private static ModExp modExp(Fork fork) {
+    if (fork.isAtLeast(Fork.OSAKA)) {
+      return ModExp.OSAKA; // EIP-7823 bounds and EIP-7883 prices
+    }
+    return fork.isAtLeast(Fork.BERLIN) ? ModExp.BERLIN : ModExp.BYZANTIUM;
   }
 
   /** The set for {@code config}, built once per distinct configuration. */

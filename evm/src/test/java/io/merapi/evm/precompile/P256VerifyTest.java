@@ -100,7 +100,7 @@ class P256VerifyTest {
   @ParameterizedTest(name = "{0}")
   @FieldSource("VECTORS")
   void vectors(Vectors.Success vector) {
-    Vectors.check(new P256Verify(), vector);
+    Vectors.check(P256Verify.RIP7212, vector);
   }
 
   static String input(byte[] hash, BigInteger r, BigInteger s, BigInteger x, BigInteger y) {
@@ -128,7 +128,7 @@ class P256VerifyTest {
   void malformedInputsAreInvalidSignaturesNotFailures() {
     // A non-zero hash: with e = 0, u1 = 0 and the negated key (x, -y) would verify too.
     Signed good = sign(Hex.decode("11".repeat(32)), BigInteger.valueOf(123456789));
-    Vectors.check(new P256Verify(), new Vectors.Success("valid", good.input(), 3450, ONE));
+    Vectors.check(P256Verify.RIP7212, new Vectors.Success("valid", good.input(), 3450, ONE));
     for (var bad :
         List.of(
             new Vectors.Success("159 bytes", good.input().substring(2), 3450, ""),
@@ -160,7 +160,7 @@ class P256VerifyTest {
                 input(good.hash(), good.r(), good.s(), BigInteger.ZERO, BigInteger.ZERO),
                 3450,
                 ""))) {
-      Vectors.check(new P256Verify(), bad);
+      Vectors.check(P256Verify.RIP7212, bad);
     }
   }
 
@@ -169,7 +169,7 @@ class P256VerifyTest {
     BigInteger key =
         new BigInteger(256, new SecureRandom()).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
     Signed signed = sign(hash, key);
-    P256Verify precompile = new P256Verify();
+    P256Verify precompile = P256Verify.RIP7212;
     assertThat(output(precompile.execute(Hex.decode(signed.input()), 3450)))
         .isEqualTo(Hex.decode(ONE));
     // High s is as valid as low s for P-256 (no malleability rule).

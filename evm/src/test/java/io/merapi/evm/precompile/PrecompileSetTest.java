@@ -1,7 +1,6 @@
 package io.merapi.evm.precompile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.types.config.Fork;
@@ -96,10 +95,19 @@ class PrecompileSetTest {
   }
 
   @Test
-  void laterForksAreRefusedUntilTheirPrecompilesExist() {
-    assertThatThrownBy(() -> PrecompileSet.of(PrecompileConfig.l1(Fork.OSAKA)))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("EIP-7883");
+  void osakaRepricesModExpAndAddsP256VerifyAtL1Price() {
+    PrecompileSet prague = PrecompileSet.of(PrecompileConfig.l1(Fork.PRAGUE));
+    PrecompileSet osaka = PrecompileSet.of(PrecompileConfig.l1(Fork.OSAKA));
+    assertThat(osaka.get(low(5))).contains(ModExp.OSAKA);
+    assertThat(prague.contains(low(0x100))).isFalse();
+    assertThat(osaka.get(low(0x100))).contains(P256Verify.EIP7951);
+    assertThat(osaka.addresses()).hasSize(prague.addresses().size() + 1);
+    // RIP-7212 on an OP chain keeps its own price.
+    assertThat(
+            PrecompileSet.of(PrecompileConfig.l1(Fork.CANCUN).withP256Verify(true)).get(low(0x100)))
+        .contains(P256Verify.RIP7212);
+    assertThat(P256Verify.EIP7951.gas()).isEqualTo(6900);
+    assertThat(P256Verify.RIP7212.gas()).isEqualTo(3450);
   }
 
   private static Address low(int index) {

@@ -7,6 +7,7 @@ import io.merapi.state.block.BlockExecution;
 import io.merapi.state.block.BlockExecutor;
 import io.merapi.state.block.ChainRules;
 import io.merapi.state.block.InvalidBlockException;
+import io.merapi.state.block.L1ChainRules;
 import io.merapi.state.block.PendingBlock;
 import io.merapi.state.store.StateCommitter;
 import io.merapi.state.store.StateUpdate;
@@ -27,6 +28,12 @@ import java.util.function.BooleanSupplier;
  * Nothing is stored; {@link Blockchain#importSealed} stores the result. One thread; used once.
  */
 public final class BlockBuilder {
+  /**
+   * Room left under EIP-7934's limit for what is not a transaction: the header, the withdrawals and
+   * the list prefixes take a few kilobytes; a whole mebibyte keeps a built block clearly valid.
+   */
+  static final int BLOCK_SIZE_ALLOWANCE = 1 << 20;
+
   private final NodeSource nodes;
   private final ChainHead parent;
   private final Header template;
@@ -34,6 +41,7 @@ public final class BlockBuilder {
   private final BlockAttributes attributes;
   private final Fork fork;
   private final BooleanSupplier stateUnchanged;
+  private long transactionBytes;
 
   BlockBuilder(
       ChainRules rules,
@@ -98,9 +106,26 @@ public final class BlockBuilder {
     return template;
   }
 
-  /** Offers {@code tx}: included, or rejected with the state unchanged. */
+  /**
+   * Offers {@code tx}: included, or rejected with the state unchanged. From Osaka a transaction
+   * that would take the block past its RLP size limit (EIP-7934) is rejected.
+   */
   public PendingBlock.Inclusion add(Transaction tx) {
-    return pending.add(tx);
+    int size = fork.isAtLeast(Fork.OSAKA) ? tx.encoded().length : 0;
+    if (!fitsSizeLimit(transactionBytes, size)) {
+      return new PendingBlock.Inclusion.Rejected(
+          "block would exceed " + L1ChainRules.MAX_RLP_BLOCK_SIZE + " RLP bytes (EIP-7934)");
+    }
+    PendingBlock.Inclusion inclusion = pending.add(tx);
+    if (inclusion instanceof PendingBlock.Inclusion.Included) {
+      transactionBytes += size;
+    }
+    return inclusion;
+  }
+
+  /** Whether a transaction of {@code size} bytes fits after {@code transactionBytes} (EIP-7934). */
+  static boolean fitsSizeLimit(long transactionBytes, int size) {
+    return transactionBytes + size <= L1ChainRules.MAX_RLP_BLOCK_SIZE - BLOCK_SIZE_ALLOWANCE;
   }
 
   public long gasUsed() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.merapi.types.config.BlobSchedule;
+import io.merapi.types.config.BpoFork;
 import io.merapi.types.config.ChainConfig;
 import io.merapi.types.config.Fork;
 import io.merapi.types.config.OptimismConfig;
@@ -61,13 +62,14 @@ public final class ChainConfigJson {
     config
         .depositContractAddress()
         .ifPresent(address -> json.put("depositContractAddress", address.toHex()));
-    if (!config.blobSchedules().isEmpty()) {
+    config.bpoTimes().forEach((fork, time) -> json.put(fork.timeKey(), unsigned(time)));
+    if (!config.blobSchedules().isEmpty() || !config.bpoSchedules().isEmpty()) {
       ObjectNode schedules = json.putObject("blobSchedule");
       for (Map.Entry<Fork, BlobSchedule> e : config.blobSchedules().entrySet()) {
-        ObjectNode s = schedules.putObject(e.getKey().testName().toLowerCase(Locale.ROOT));
-        s.put("target", e.getValue().target());
-        s.put("max", e.getValue().max());
-        s.put("baseFeeUpdateFraction", unsigned(e.getValue().baseFeeUpdateFraction()));
+        put(schedules.putObject(e.getKey().testName().toLowerCase(Locale.ROOT)), e.getValue());
+      }
+      for (Map.Entry<BpoFork, BlobSchedule> e : config.bpoSchedules().entrySet()) {
+        put(schedules.putObject(e.getKey().scheduleKey()), e.getValue());
       }
     }
     config.bedrockBlock().ifPresent(block -> json.put("bedrockBlock", unsigned(block)));
@@ -85,6 +87,12 @@ public final class ChainConfigJson {
           .ifPresent(d -> section.put("eip1559DenominatorCanyon", unsigned(d)));
     }
     return json;
+  }
+
+  private static void put(ObjectNode entry, BlobSchedule schedule) {
+    entry.put("target", schedule.target());
+    entry.put("max", schedule.max());
+    entry.put("baseFeeUpdateFraction", unsigned(schedule.baseFeeUpdateFraction()));
   }
 
   public static byte[] toBytes(ChainConfig config) {

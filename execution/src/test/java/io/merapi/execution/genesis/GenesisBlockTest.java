@@ -104,5 +104,22 @@ class GenesisBlockTest {
     assertThat(ChainConfigJson.fromBytes(ChainConfigJson.toBytes(op))).isEqualTo(op);
     assertThat(op.optimism()).isPresent();
     assertThat(op.depositContractAddress()).isNotEqualTo(Optional.empty());
+    // EIP-7892's blob-parameter-only forks survive the round trip.
+    ChainConfig bpo =
+        genesis(
+                """
+                {"config": {"chainId": 1, "londonBlock": 0, "shanghaiTime": 0, "cancunTime": 0,
+                  "pragueTime": 0, "osakaTime": 10, "bpo1Time": 20, "bpo2Time": 30,
+                  "terminalTotalDifficulty": 0,
+                  "blobSchedule": {"osaka": {"target": 6, "max": 9,
+                                             "baseFeeUpdateFraction": 5007716},
+                                   "bpo1": {"target": 10, "max": 15,
+                                            "baseFeeUpdateFraction": 8346193},
+                                   "bpo2": {"target": 14, "max": 21,
+                                            "baseFeeUpdateFraction": 11684671}}}}
+                """)
+            .config();
+    assertThat(bpo.bpoSchedules()).hasSize(2);
+    assertThat(ChainConfigJson.fromBytes(ChainConfigJson.toBytes(bpo))).isEqualTo(bpo);
   }
 }

@@ -30,12 +30,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Ethereum's rules (execution-specs, forks Berlin to Prague; geth's beacon consensus engine and
+ * Ethereum's rules (execution-specs, forks Berlin to Osaka; geth's beacon consensus engine and
  * state processor): the priority fee to the coinbase, the EIP-4788 beacon root and EIP-2935 block
  * hash calls, withdrawals credited after the transactions, EIP-7685 requests (EIP-6110 deposits,
  * EIP-7002 and EIP-7251 system calls), EIP-1559 base fees with elasticity 2 and denominator 8, the
  * gas-limit bound of parent/1024, at most 32 bytes of extra data, and EIP-4844 blob gas with the
- * chain's blob schedule (EIP-7691, EIP-7840).
+ * chain's blob schedule (EIP-7691, EIP-7840) and its blob-parameter-only forks (EIP-7892), the
+ * Osaka excess-blob-gas rule (EIP-7918) and RLP block size limit (EIP-7934).
  */
 public final class L1ChainRules implements ChainRules {
   /** Yellow Paper: the most extra data a header may carry. */
@@ -45,6 +46,12 @@ public final class L1ChainRules implements ChainRules {
   public static final long GAS_LIMIT_BOUND_DIVISOR = 1024;
 
   public static final long MIN_GAS_LIMIT = 5000;
+
+  /**
+   * EIP-7934 (Osaka) {@code MAX_RLP_BLOCK_SIZE}: a block's RLP encoding is at most 10 MiB less a 2
+   * MiB margin left for the beacon block around it, i.e. 8 MiB.
+   */
+  public static final int MAX_RLP_BLOCK_SIZE = 10_485_760 - 2_097_152;
 
   private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
   private static final TransactionProcessor PROCESSOR = new TransactionProcessor(FeeRules.L1);
@@ -72,7 +79,7 @@ public final class L1ChainRules implements ChainRules {
         fork,
         evm,
         TransactionValidator.l1(config.chainId(), fork),
-        config.blobScheduleAt(fork),
+        config.blobScheduleAt(header.number(), header.timestamp()),
         config.depositContractAddress().orElse(DepositRequests.MAINNET_DEPOSIT_CONTRACT));
   }
 
@@ -94,11 +101,16 @@ public final class L1ChainRules implements ChainRules {
     if (!fork.isAtLeast(Fork.CANCUN)) {
       return OptionalLong.empty();
     }
-    return OptionalLong.of(
-        BlobGas.excessBlobGas(
-            parent.excessBlobGas().orElse(0),
-            parent.blobGasUsed().orElse(0),
-            config.blobScheduleAt(fork)));
+    // The block's own parameters (EIP-7892: those of its blob-parameter-only fork, if any).
+    BlobSchedule schedule = config.blobScheduleAt(parent.number() + 1, timestamp);
+    long parentExcess = parent.excessBlobGas().orElse(0);
+    long parentUsed = parent.blobGasUsed().orElse(0);
+    if (fork.isAtLeast(Fork.OSAKA)) {
+      return OptionalLong.of(
+          BlobGas.excessBlobGasOsaka(
+              parentExcess, parentUsed, parent.baseFeePerGas().orElse(UInt256.ZERO), schedule));
+    }
+    return OptionalLong.of(BlobGas.excessBlobGas(parentExcess, parentUsed, schedule));
   }
 
   @Override
@@ -130,7 +142,7 @@ public final class L1ChainRules implements ChainRules {
     OptionalLong excess = excessBlobGas(parent, header.timestamp());
     if (excess.isPresent()) {
       long used = header.blobGasUsed().orElseThrow();
-      long max = config.blobScheduleAt(fork(header.number(), header.timestamp())).maxBlobGas();
+      long max = config.blobScheduleAt(header.number(), header.timestamp()).maxBlobGas();
       if (Long.compareUnsigned(used, max) > 0) {
         throw new InvalidBlockException(
             "blob gas used " + Long.toUnsignedString(used) + " exceeds maximum allowance " + max);
@@ -190,6 +202,13 @@ public final class L1ChainRules implements ChainRules {
       }
       if (!shanghai && body.withdrawals().isPresent()) {
         throw new InvalidBlockException("withdrawals present in block body");
+      }
+      if (fork.isAtLeast(Fork.OSAKA)) {
+        int size = new io.merapi.types.block.Block(header, body).encoded().length;
+        if (size > MAX_RLP_BLOCK_SIZE) {
+          throw new InvalidBlockException(
+              "block of " + size + " RLP bytes exceeds " + MAX_RLP_BLOCK_SIZE + " (EIP-7934)");
+        }
       }
     }
 

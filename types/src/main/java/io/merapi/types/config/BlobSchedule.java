@@ -53,8 +53,9 @@ public record BlobSchedule(int target, int max, long baseFeeUpdateFraction) {
   }
 
   /**
-   * Reads an EIP-7840 {@code blobSchedule} object (fork name to {@code target}, {@code max}, {@code
-   * baseFeeUpdateFraction}); an absent or null node is an empty schedule.
+   * Reads the named forks' entries of an EIP-7840 {@code blobSchedule} object (fork name to {@code
+   * target}, {@code max}, {@code baseFeeUpdateFraction}); an absent or null node is an empty
+   * schedule. The EIP-7892 entries ({@code bpo1} ...) are {@link #readBpo}'s.
    */
   public static Map<Fork, BlobSchedule> readAll(JsonNode blobs) {
     Map<Fork, BlobSchedule> schedules = new EnumMap<>(Fork.class);
@@ -62,19 +63,35 @@ public record BlobSchedule(int target, int max, long baseFeeUpdateFraction) {
       return schedules;
     }
     for (Map.Entry<String, JsonNode> e : blobs.properties()) {
+      if (BpoFork.fromScheduleKey(e.getKey()).isPresent()) {
+        continue;
+      }
       Fork fork =
           Fork.fromName(e.getKey())
               .orElseThrow(
                   () ->
                       new IllegalArgumentException("unknown fork in blobSchedule: " + e.getKey()));
-      JsonNode s = e.getValue();
-      schedules.put(
-          fork,
-          new BlobSchedule(
-              (int) GenesisValues.requiredUint64(s, "target"),
-              (int) GenesisValues.requiredUint64(s, "max"),
-              GenesisValues.requiredUint64(s, "baseFeeUpdateFraction")));
+      schedules.put(fork, read(e.getValue()));
     }
     return schedules;
+  }
+
+  /** Reads the EIP-7892 entries ({@code bpo1} ... {@code bpo5}) of a {@code blobSchedule}. */
+  public static Map<BpoFork, BlobSchedule> readBpo(JsonNode blobs) {
+    Map<BpoFork, BlobSchedule> schedules = new EnumMap<>(BpoFork.class);
+    if (blobs == null || !blobs.isObject()) {
+      return schedules;
+    }
+    for (Map.Entry<String, JsonNode> e : blobs.properties()) {
+      BpoFork.fromScheduleKey(e.getKey()).ifPresent(f -> schedules.put(f, read(e.getValue())));
+    }
+    return schedules;
+  }
+
+  private static BlobSchedule read(JsonNode s) {
+    return new BlobSchedule(
+        (int) GenesisValues.requiredUint64(s, "target"),
+        (int) GenesisValues.requiredUint64(s, "max"),
+        GenesisValues.requiredUint64(s, "baseFeeUpdateFraction"));
   }
 }

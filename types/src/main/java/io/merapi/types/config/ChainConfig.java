@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 /**
  * The {@code config} section of a geth-format genesis file: chain id, when each Ethereum fork
  * activates (by block number up to Gray Glacier, by timestamp from Shanghai), the merge, blob
- * schedules, and for OP chains the Bedrock block, the OP hardfork times and the {@code optimism}
- * EIP-1559 section (op-geth's params.ChainConfig).
+ * schedules with EIP-7892's blob-parameter-only forks, and for OP chains the Bedrock block, the OP
+ * hardfork times and the {@code optimism} EIP-1559 section (op-geth's params.ChainConfig).
  *
  * <p>A fork absent from the maps is not scheduled. Values are unsigned 64-bit.
  */
@@ -28,13 +28,36 @@ public record ChainConfig(
     Map<Fork, BlobSchedule> blobSchedules,
     OptionalLong bedrockBlock,
     Map<OpFork, Long> opForkTimes,
-    Optional<OptimismConfig> optimism) {
+    Optional<OptimismConfig> optimism,
+    Map<BpoFork, Long> bpoTimes,
+    Map<BpoFork, BlobSchedule> bpoSchedules) {
 
   public ChainConfig {
     forkBlocks = freeze(forkBlocks, Fork.class);
     forkTimes = freeze(forkTimes, Fork.class);
     blobSchedules = freeze(blobSchedules, Fork.class);
     opForkTimes = freeze(opForkTimes, OpFork.class);
+    bpoTimes = freeze(bpoTimes, BpoFork.class);
+    bpoSchedules = freeze(bpoSchedules, BpoFork.class);
+    for (Map.Entry<BpoFork, Long> e : bpoTimes.entrySet()) {
+      // EIP-7892: a BPO fork changes blob parameters on top of Osaka, so it needs Osaka at or
+      // before it and an entry of its own in the blob schedule (geth refuses such configs too).
+      if (!bpoSchedules.containsKey(e.getKey())) {
+        throw new IllegalArgumentException(
+            e.getKey().timeKey() + " is set but blobSchedule has no " + e.getKey().scheduleKey());
+      }
+      Long osaka = forkTimes.get(Fork.OSAKA);
+      if (osaka == null || Long.compareUnsigned(e.getValue(), osaka) < 0) {
+        throw new IllegalArgumentException(e.getKey().timeKey() + " is before osakaTime");
+      }
+    }
+    Long previous = null;
+    for (Map.Entry<BpoFork, Long> e : bpoTimes.entrySet()) {
+      if (previous != null && Long.compareUnsigned(e.getValue(), previous) < 0) {
+        throw new IllegalArgumentException(e.getKey().timeKey() + " is before the previous BPO");
+      }
+      previous = e.getValue();
+    }
     for (Fork fork : forkBlocks.keySet()) {
       if (fork.isAtLeast(Fork.SHANGHAI) || fork == Fork.FRONTIER || fork == Fork.PARIS) {
         throw new IllegalArgumentException(fork + " is not activated by block number");
@@ -48,6 +71,35 @@ public record ChainConfig(
     if (opForkTimes.containsKey(OpFork.BEDROCK)) {
       throw new IllegalArgumentException("Bedrock activates by block number (bedrockBlock)");
     }
+  }
+
+  /** A chain config without blob-parameter-only forks. */
+  public ChainConfig(
+      long chainId,
+      Map<Fork, Long> forkBlocks,
+      Map<Fork, Long> forkTimes,
+      Optional<UInt256> terminalTotalDifficulty,
+      boolean terminalTotalDifficultyPassed,
+      OptionalLong mergeNetsplitBlock,
+      Optional<Address> depositContractAddress,
+      Map<Fork, BlobSchedule> blobSchedules,
+      OptionalLong bedrockBlock,
+      Map<OpFork, Long> opForkTimes,
+      Optional<OptimismConfig> optimism) {
+    this(
+        chainId,
+        forkBlocks,
+        forkTimes,
+        terminalTotalDifficulty,
+        terminalTotalDifficultyPassed,
+        mergeNetsplitBlock,
+        depositContractAddress,
+        blobSchedules,
+        bedrockBlock,
+        opForkTimes,
+        optimism,
+        Map.of(),
+        Map.of());
   }
 
   /**
@@ -151,9 +203,30 @@ public record ChainConfig(
     return opForkAt(number, timestamp).map(f -> f.isAtLeast(fork)).orElse(false);
   }
 
-  /** The blob parameters in force under {@code fork}: the configured schedule or the EIP's. */
+  /**
+   * The blob parameters in force under {@code fork}: the configured schedule or the EIP's. Ignores
+   * EIP-7892's blob-parameter-only forks; a block's parameters are {@link #blobScheduleAt(long,
+   * long)}'s.
+   */
   public BlobSchedule blobScheduleAt(Fork fork) {
     return BlobSchedule.at(blobSchedules, fork);
+  }
+
+  /**
+   * The blob parameters of a block: those of the latest blob-parameter-only fork active at {@code
+   * timestamp} (EIP-7892), else those of the block's fork.
+   */
+  public BlobSchedule blobScheduleAt(long number, long timestamp) {
+    BpoFork latest = null;
+    for (Map.Entry<BpoFork, Long> e : bpoTimes.entrySet()) {
+      if (Long.compareUnsigned(timestamp, e.getValue()) >= 0) {
+        latest = e.getKey(); // entries iterate in fork order
+      }
+    }
+    if (latest != null) {
+      return bpoSchedules.get(latest);
+    }
+    return blobScheduleAt(forkAt(number, timestamp));
   }
 
   /** Reads the {@code config} object of a geth-format genesis file. */
@@ -180,6 +253,10 @@ public record ChainConfig(
       }
     }
     Map<Fork, BlobSchedule> schedules = BlobSchedule.readAll(json.get("blobSchedule"));
+    Map<BpoFork, Long> bpoTimes = new EnumMap<>(BpoFork.class);
+    for (BpoFork fork : BpoFork.values()) {
+      GenesisValues.optionalUint64(json, fork.timeKey()).ifPresent(v -> bpoTimes.put(fork, v));
+    }
     Optional<OptimismConfig> optimism = Optional.empty();
     JsonNode op = json.get("optimism");
     if (op != null && !op.isNull()) {
@@ -201,7 +278,9 @@ public record ChainConfig(
         schedules,
         GenesisValues.optionalUint64(json, "bedrockBlock"),
         opTimes,
-        optimism);
+        optimism,
+        bpoTimes,
+        BlobSchedule.readBpo(json.get("blobSchedule")));
   }
 
   private static Map<Fork, String> blockKeys() {

@@ -64,7 +64,7 @@ public final class StateTestRunner {
           c.index(),
           false,
           Optional.empty(),
-          Optional.of("unsupported fork " + c.fork() + " (supported: Berlin to Prague)"));
+          Optional.of("unsupported fork " + c.fork() + " (supported: Berlin to Osaka)"));
     }
     try {
       return runSupported(test, c, fork.get(), tracer);

@@ -3,13 +3,11 @@ package io.merapi.state.tool.statetest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.testing.TestData;
-import io.merapi.types.config.Fork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -20,18 +18,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The execution-spec-tests state tests of fusaka-devnet-5 (Prague and Osaka post-states). Every
- * Prague case must pass. Osaka has no rules yet (issue 19): its cases are counted as pending, and
- * removing {@link #PENDING} when Osaka lands makes each of them run and count.
+ * case must run and pass, and the number run per fork is asserted so that a fork whose cases were
+ * skipped or lost shows up as a failure.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EestStateTestsIT {
-  private static final Set<Fork> PENDING = Set.of(Fork.OSAKA);
-
   /** The Prague cases of the suite, every one of which must run and pass. */
   private static final int PRAGUE_CASES = 142;
 
-  private static final StateTestTally TALLY = new StateTestTally(PENDING);
+  /** The Osaka cases of the suite, every one of which must run and pass. */
+  private static final int OSAKA_CASES = 1_088;
+
+  private static final StateTestTally TALLY = new StateTestTally();
 
   static Stream<Path> files() throws IOException {
     Path root = TestData.require("ethereum-tests/eest-fusaka-devnet-5/state_tests");
@@ -49,8 +48,9 @@ class EestStateTestsIT {
   }
 
   @AfterAll
-  void everyPragueCaseRan() {
+  void everyCaseRan() {
     System.out.println(TALLY.summary("eest-fusaka-devnet-5"));
     assertThat(TALLY.passed("Prague") + TALLY.failed("Prague")).isEqualTo(PRAGUE_CASES);
+    assertThat(TALLY.passed("Osaka") + TALLY.failed("Osaka")).isEqualTo(OSAKA_CASES);
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.parallel.Execution;
@@ -23,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class GeneralStateTestsIT {
-  private static final StateTestTally TALLY = new StateTestTally(Set.of());
+  private static final StateTestTally TALLY = new StateTestTally();
 
   static Stream<Path> files() throws IOException {
     Path root = TestData.require("ethereum-tests/GeneralStateTests");

@@ -1,13 +1,11 @@
 package io.merapi.state.tool.statetest;
 
-import io.merapi.evm.ForkRules;
 import io.merapi.evm.Tracer;
 import io.merapi.types.config.Fork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,18 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs state-test files and counts the cases per fork: passed, failed, and (only for forks before
  * Berlin, where this EVM's rules start by design) outside the rules. A case of Berlin or later
- * whose fork has no rules is run, and fails, unless its fork is one the suite names as pending.
+ * whose fork has no rules is run, and fails.
  */
 final class StateTestTally {
-  private final Set<Fork> pending;
   private final Map<String, AtomicInteger> passed = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> preBerlin = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> pendingCases = new ConcurrentHashMap<>();
-
-  StateTestTally(Set<Fork> pending) {
-    this.pending = pending;
-  }
 
   /** Runs every case of {@code file}; adds a line per failing case to {@code failures}. */
   void run(Path file, List<String> failures) throws IOException {
@@ -35,10 +27,6 @@ final class StateTestTally {
         Fork fork = Fork.fromName(c.fork()).orElse(null);
         if (fork != null && fork.isBefore(Fork.BERLIN)) {
           count(preBerlin, c.fork());
-          continue;
-        }
-        if (fork != null && pending.contains(fork) && ForkRules.of(fork).isEmpty()) {
-          count(pendingCases, c.fork());
           continue;
         }
         StateTestResult result = StateTestRunner.run(test, c, Tracer.NONE);
@@ -64,7 +52,7 @@ final class StateTestTally {
   String summary(String suite) {
     StringBuilder out = new StringBuilder(suite).append(":");
     Map<String, String> lines = new TreeMap<>();
-    for (Map<String, AtomicInteger> m : List.of(passed, failed, preBerlin, pendingCases)) {
+    for (Map<String, AtomicInteger> m : List.of(passed, failed, preBerlin)) {
       m.keySet().forEach(f -> lines.put(f, ""));
     }
     lines.replaceAll(
@@ -76,9 +64,6 @@ final class StateTestTally {
             line.append(", ")
                 .append(get(preBerlin, fork))
                 .append(" before Berlin (outside the rules)");
-          }
-          if (get(pendingCases, fork) > 0) {
-            line.append(", ").append(get(pendingCases, fork)).append(" pending (no rules yet)");
           }
           return line.append(";").toString();
         });
