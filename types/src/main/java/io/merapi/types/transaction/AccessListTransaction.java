@@ -51,11 +51,6 @@ public final class AccessListTransaction extends TypedSignedTransaction {
     return CODEC;
   }
 
-  @Override
-  public TransactionType type() {
-    return TransactionType.ACCESS_LIST;
-  }
-
   public UInt256 gasPrice() {
     return maxFeePerGas();
   }

@@ -1,16 +1,8 @@
 package io.merapi.types.transaction;
 
-import static io.merapi.types.transaction.TransactionField.ACCESS_LIST;
 import static io.merapi.types.transaction.TransactionField.BLOB_VERSIONED_HASHES;
-import static io.merapi.types.transaction.TransactionField.CHAIN_ID;
-import static io.merapi.types.transaction.TransactionField.DATA;
-import static io.merapi.types.transaction.TransactionField.GAS_LIMIT;
 import static io.merapi.types.transaction.TransactionField.MAX_FEE_PER_BLOB_GAS;
-import static io.merapi.types.transaction.TransactionField.MAX_FEE_PER_GAS;
-import static io.merapi.types.transaction.TransactionField.MAX_PRIORITY_FEE_PER_GAS;
-import static io.merapi.types.transaction.TransactionField.NONCE;
 import static io.merapi.types.transaction.TransactionField.TO_REQUIRED;
-import static io.merapi.types.transaction.TransactionField.VALUE;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
@@ -36,18 +28,7 @@ public final class BlobTransaction extends TypedSignedTransaction {
   static final TransactionCodec<BlobTransaction> CODEC =
       new TransactionCodec<>(
           TransactionType.BLOB,
-          List.of(
-              CHAIN_ID,
-              NONCE,
-              MAX_PRIORITY_FEE_PER_GAS,
-              MAX_FEE_PER_GAS,
-              GAS_LIMIT,
-              TO_REQUIRED,
-              VALUE,
-              DATA,
-              ACCESS_LIST,
-              MAX_FEE_PER_BLOB_GAS,
-              BLOB_VERSIONED_HASHES),
+          TransactionField.dynamicFee(TO_REQUIRED, MAX_FEE_PER_BLOB_GAS, BLOB_VERSIONED_HASHES),
           BlobTransaction::new);
 
   private final UInt256 maxFeePerBlobGas;
@@ -98,11 +79,6 @@ public final class BlobTransaction extends TypedSignedTransaction {
   @Override
   TransactionCodec<BlobTransaction> codec() {
     return CODEC;
-  }
-
-  @Override
-  public TransactionType type() {
-    return TransactionType.BLOB;
   }
 
   @Override

@@ -1,20 +1,11 @@
 package io.merapi.types.transaction;
 
-import static io.merapi.types.transaction.TransactionField.ACCESS_LIST;
-import static io.merapi.types.transaction.TransactionField.CHAIN_ID;
-import static io.merapi.types.transaction.TransactionField.DATA;
-import static io.merapi.types.transaction.TransactionField.GAS_LIMIT;
-import static io.merapi.types.transaction.TransactionField.MAX_FEE_PER_GAS;
-import static io.merapi.types.transaction.TransactionField.MAX_PRIORITY_FEE_PER_GAS;
-import static io.merapi.types.transaction.TransactionField.NONCE;
 import static io.merapi.types.transaction.TransactionField.TO;
-import static io.merapi.types.transaction.TransactionField.VALUE;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.crypto.Signature;
 import io.merapi.base.uint.UInt256;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,18 +15,7 @@ import java.util.Optional;
 public final class DynamicFeeTransaction extends TypedSignedTransaction {
   static final TransactionCodec<DynamicFeeTransaction> CODEC =
       new TransactionCodec<>(
-          TransactionType.DYNAMIC_FEE,
-          List.of(
-              CHAIN_ID,
-              NONCE,
-              MAX_PRIORITY_FEE_PER_GAS,
-              MAX_FEE_PER_GAS,
-              GAS_LIMIT,
-              TO,
-              VALUE,
-              DATA,
-              ACCESS_LIST),
-          DynamicFeeTransaction::new);
+          TransactionType.DYNAMIC_FEE, TransactionField.dynamicFee(TO), DynamicFeeTransaction::new);
 
   public DynamicFeeTransaction(
       long chainId,
@@ -72,11 +52,6 @@ public final class DynamicFeeTransaction extends TypedSignedTransaction {
   @Override
   TransactionCodec<DynamicFeeTransaction> codec() {
     return CODEC;
-  }
-
-  @Override
-  public TransactionType type() {
-    return TransactionType.DYNAMIC_FEE;
   }
 
   @Override

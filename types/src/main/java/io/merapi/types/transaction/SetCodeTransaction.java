@@ -1,15 +1,7 @@
 package io.merapi.types.transaction;
 
-import static io.merapi.types.transaction.TransactionField.ACCESS_LIST;
 import static io.merapi.types.transaction.TransactionField.AUTHORIZATION_LIST;
-import static io.merapi.types.transaction.TransactionField.CHAIN_ID;
-import static io.merapi.types.transaction.TransactionField.DATA;
-import static io.merapi.types.transaction.TransactionField.GAS_LIMIT;
-import static io.merapi.types.transaction.TransactionField.MAX_FEE_PER_GAS;
-import static io.merapi.types.transaction.TransactionField.MAX_PRIORITY_FEE_PER_GAS;
-import static io.merapi.types.transaction.TransactionField.NONCE;
 import static io.merapi.types.transaction.TransactionField.TO_REQUIRED;
-import static io.merapi.types.transaction.TransactionField.VALUE;
 
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
@@ -27,17 +19,7 @@ public final class SetCodeTransaction extends TypedSignedTransaction {
   static final TransactionCodec<SetCodeTransaction> CODEC =
       new TransactionCodec<>(
           TransactionType.SET_CODE,
-          List.of(
-              CHAIN_ID,
-              NONCE,
-              MAX_PRIORITY_FEE_PER_GAS,
-              MAX_FEE_PER_GAS,
-              GAS_LIMIT,
-              TO_REQUIRED,
-              VALUE,
-              DATA,
-              ACCESS_LIST,
-              AUTHORIZATION_LIST),
+          TransactionField.dynamicFee(TO_REQUIRED, AUTHORIZATION_LIST),
           SetCodeTransaction::new);
 
   private final List<Authorization> authorizationList;
@@ -80,11 +62,6 @@ public final class SetCodeTransaction extends TypedSignedTransaction {
   @Override
   TransactionCodec<SetCodeTransaction> codec() {
     return CODEC;
-  }
-
-  @Override
-  public TransactionType type() {
-    return TransactionType.SET_CODE;
   }
 
   @Override

@@ -31,6 +31,10 @@ final class TransactionCodec<T extends SignedTransaction> {
     this.factory = factory;
   }
 
+  TransactionType type() {
+    return type;
+  }
+
   List<TransactionField> fields() {
     return List.of(fields);
   }

@@ -5,6 +5,7 @@ import io.merapi.base.rlp.RlpReader;
 import io.merapi.base.rlp.RlpWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One field of a signed transaction's RLP list, named as in the EIPs: how it is written from a
@@ -34,7 +35,7 @@ enum TransactionField {
   /** A recipient that must be there: blob and set-code transactions cannot create a contract. */
   TO_REQUIRED(
       (w, tx) -> w.writeAddress(tx.to().orElseThrow()),
-      (r, v) -> v.to = java.util.Optional.of(r.readAddress())),
+      (r, v) -> v.to = Optional.of(r.readAddress())),
   VALUE((w, tx) -> w.writeUInt256(tx.value()), (r, v) -> v.value = r.readUInt256()),
   DATA((w, tx) -> w.writeBytes(tx.data()), (r, v) -> v.data = r.readBytesValue()),
   ACCESS_LIST(
@@ -74,6 +75,28 @@ enum TransactionField {
         }
         v.authorizationList = list;
       });
+
+  /**
+   * The signed fields of EIP-1559 and the types built on it: {@code [chainId, nonce,
+   * maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList]} with {@code to} as
+   * given ({@link #TO} or {@link #TO_REQUIRED}), then {@code more}.
+   */
+  static List<TransactionField> dynamicFee(TransactionField to, TransactionField... more) {
+    List<TransactionField> fields =
+        new ArrayList<>(
+            List.of(
+                CHAIN_ID,
+                NONCE,
+                MAX_PRIORITY_FEE_PER_GAS,
+                MAX_FEE_PER_GAS,
+                GAS_LIMIT,
+                to,
+                VALUE,
+                DATA,
+                ACCESS_LIST));
+    fields.addAll(List.of(more));
+    return fields;
+  }
 
   private final Writer writer;
   private final Reader reader;

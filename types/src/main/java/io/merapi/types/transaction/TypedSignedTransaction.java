@@ -65,6 +65,11 @@ public abstract sealed class TypedSignedTransaction extends SignedTransaction
   abstract TransactionCodec<? extends TypedSignedTransaction> codec();
 
   @Override
+  public TransactionType type() {
+    return codec().type();
+  }
+
+  @Override
   public OptionalLong chainId() {
     return OptionalLong.of(chainId);
   }
