@@ -1,24 +1,31 @@
 package io.merapi.types.transaction;
 
+import static io.merapi.types.transaction.TransactionField.ACCESS_LIST;
+import static io.merapi.types.transaction.TransactionField.CHAIN_ID;
+import static io.merapi.types.transaction.TransactionField.DATA;
+import static io.merapi.types.transaction.TransactionField.GAS_LIMIT;
+import static io.merapi.types.transaction.TransactionField.GAS_PRICE;
+import static io.merapi.types.transaction.TransactionField.NONCE;
+import static io.merapi.types.transaction.TransactionField.TO;
+import static io.merapi.types.transaction.TransactionField.VALUE;
+
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
-import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Signature;
-import io.merapi.base.rlp.RlpReader;
-import io.merapi.base.rlp.RlpWriter;
 import io.merapi.base.uint.UInt256;
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * EIP-2930 (Berlin): {@code 0x01 || rlp([chainId, nonce, gasPrice, gasLimit, to, value, data,
  * accessList, yParity, r, s])}.
  */
-public final class AccessListTransaction extends SignedTransaction {
-  private final long chainId;
-  private final UInt256 gasPrice;
-  private final AccessList accessList;
+public final class AccessListTransaction extends TypedSignedTransaction {
+  static final TransactionCodec<AccessListTransaction> CODEC =
+      new TransactionCodec<>(
+          TransactionType.ACCESS_LIST,
+          List.of(CHAIN_ID, NONCE, GAS_PRICE, GAS_LIMIT, TO, VALUE, DATA, ACCESS_LIST),
+          AccessListTransaction::new);
 
   public AccessListTransaction(
       long chainId,
@@ -32,96 +39,24 @@ public final class AccessListTransaction extends SignedTransaction {
       UInt256 yParity,
       UInt256 r,
       UInt256 s) {
-    super(nonce, gasLimit, to, value, data, yParity, r, s);
-    this.chainId = chainId;
-    this.gasPrice = Objects.requireNonNull(gasPrice, "gasPrice");
-    this.accessList = Objects.requireNonNull(accessList, "accessList");
+    super(chainId, nonce, gasPrice, gasPrice, gasLimit, to, value, data, accessList, yParity, r, s);
+  }
+
+  private AccessListTransaction(TransactionCodec.Values v) {
+    super(v);
   }
 
   @Override
-  public TransactionType type() {
-    return TransactionType.ACCESS_LIST;
-  }
-
-  @Override
-  public OptionalLong chainId() {
-    return OptionalLong.of(chainId);
+  TransactionCodec<AccessListTransaction> codec() {
+    return CODEC;
   }
 
   public UInt256 gasPrice() {
-    return gasPrice;
-  }
-
-  @Override
-  public UInt256 maxFeePerGas() {
-    return gasPrice;
-  }
-
-  @Override
-  public UInt256 maxPriorityFeePerGas() {
-    return gasPrice;
-  }
-
-  @Override
-  public AccessList accessList() {
-    return accessList;
-  }
-
-  @Override
-  public Optional<Integer> recoveryId() {
-    return yParityRecoveryId(v());
-  }
-
-  @Override
-  public Hash signingHash() {
-    return TransactionFields.signingHash(this, this::writeSignedFields);
+    return maxFeePerGas();
   }
 
   @Override
   public AccessListTransaction withSignature(Signature signature) {
-    return new AccessListTransaction(
-        chainId,
-        nonce(),
-        gasPrice,
-        gasLimit(),
-        to(),
-        value(),
-        data(),
-        accessList,
-        UInt256.valueOf(signature.recoveryId()),
-        signature.r(),
-        signature.s());
-  }
-
-  private void writeSignedFields(RlpWriter writer) {
-    writer.writeLong(chainId).writeLong(nonce()).writeUInt256(gasPrice).writeLong(gasLimit());
-    TransactionFields.writeTo(writer, to());
-    writer.writeUInt256(value()).writeBytes(data());
-    accessList.writeTo(writer);
-  }
-
-  @Override
-  void writePayload(RlpWriter writer) {
-    writer.startList();
-    writeSignedFields(writer);
-    TransactionFields.writeSignature(writer, this);
-    writer.endList();
-  }
-
-  static AccessListTransaction readFields(RlpReader fields) {
-    long chainId = fields.readLong();
-    long nonce = fields.readLong();
-    UInt256 gasPrice = fields.readUInt256();
-    long gasLimit = fields.readLong();
-    Optional<Address> to = fields.readOptionalAddress();
-    UInt256 value = fields.readUInt256();
-    Bytes data = fields.readBytesValue();
-    AccessList accessList = AccessList.readFrom(fields);
-    UInt256 yParity = fields.readUInt256();
-    UInt256 r = fields.readUInt256();
-    UInt256 s = fields.readUInt256();
-    fields.ensureEnd();
-    return new AccessListTransaction(
-        chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, yParity, r, s);
+    return CODEC.withSignature(signature, this);
   }
 }

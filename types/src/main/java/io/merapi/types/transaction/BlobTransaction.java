@@ -1,5 +1,9 @@
 package io.merapi.types.transaction;
 
+import static io.merapi.types.transaction.TransactionField.BLOB_VERSIONED_HASHES;
+import static io.merapi.types.transaction.TransactionField.MAX_FEE_PER_BLOB_GAS;
+import static io.merapi.types.transaction.TransactionField.TO_REQUIRED;
+
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
@@ -7,11 +11,9 @@ import io.merapi.base.crypto.Signature;
 import io.merapi.base.rlp.RlpReader;
 import io.merapi.base.rlp.RlpWriter;
 import io.merapi.base.uint.UInt256;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * EIP-4844 (Cancun): {@code 0x03 || rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas,
@@ -22,11 +24,13 @@ import java.util.OptionalLong;
  * || rlp([[fields...], blobs, commitments, proofs])} (with a version after the fields from Osaka);
  * the {@link #sidecar()} holds those extra items. The hash never covers the sidecar.
  */
-public final class BlobTransaction extends SignedTransaction {
-  private final long chainId;
-  private final UInt256 maxPriorityFeePerGas;
-  private final UInt256 maxFeePerGas;
-  private final AccessList accessList;
+public final class BlobTransaction extends TypedSignedTransaction {
+  static final TransactionCodec<BlobTransaction> CODEC =
+      new TransactionCodec<>(
+          TransactionType.BLOB,
+          TransactionField.dynamicFee(TO_REQUIRED, MAX_FEE_PER_BLOB_GAS, BLOB_VERSIONED_HASHES),
+          BlobTransaction::new);
+
   private final UInt256 maxFeePerBlobGas;
   private final List<Hash> blobVersionedHashes;
   private final Optional<BlobSidecar> sidecar;
@@ -47,39 +51,34 @@ public final class BlobTransaction extends SignedTransaction {
       UInt256 r,
       UInt256 s,
       Optional<BlobSidecar> sidecar) {
-    super(nonce, gasLimit, Optional.of(to), value, data, yParity, r, s);
-    this.chainId = chainId;
-    this.maxPriorityFeePerGas = Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFee");
-    this.maxFeePerGas = Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
-    this.accessList = Objects.requireNonNull(accessList, "accessList");
+    super(
+        chainId,
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        Optional.of(to),
+        value,
+        data,
+        accessList,
+        yParity,
+        r,
+        s);
     this.maxFeePerBlobGas = Objects.requireNonNull(maxFeePerBlobGas, "maxFeePerBlobGas");
     this.blobVersionedHashes = List.copyOf(blobVersionedHashes);
     this.sidecar = Objects.requireNonNull(sidecar, "sidecar");
   }
 
-  @Override
-  public TransactionType type() {
-    return TransactionType.BLOB;
+  private BlobTransaction(TransactionCodec.Values v) {
+    super(v);
+    this.maxFeePerBlobGas = Objects.requireNonNull(v.maxFeePerBlobGas, "maxFeePerBlobGas");
+    this.blobVersionedHashes = List.copyOf(v.blobVersionedHashes);
+    this.sidecar = Objects.requireNonNull(v.sidecar, "sidecar");
   }
 
   @Override
-  public OptionalLong chainId() {
-    return OptionalLong.of(chainId);
-  }
-
-  @Override
-  public UInt256 maxFeePerGas() {
-    return maxFeePerGas;
-  }
-
-  @Override
-  public UInt256 maxPriorityFeePerGas() {
-    return maxPriorityFeePerGas;
-  }
-
-  @Override
-  public AccessList accessList() {
-    return accessList;
+  TransactionCodec<BlobTransaction> codec() {
+    return CODEC;
   }
 
   @Override
@@ -99,78 +98,13 @@ public final class BlobTransaction extends SignedTransaction {
 
   /** This transaction with {@code sidecar} (or without any). */
   public BlobTransaction withSidecar(Optional<BlobSidecar> sidecar) {
-    return new BlobTransaction(
-        chainId,
-        nonce(),
-        maxPriorityFeePerGas,
-        maxFeePerGas,
-        gasLimit(),
-        to().orElseThrow(),
-        value(),
-        data(),
-        accessList,
-        maxFeePerBlobGas,
-        blobVersionedHashes,
-        v(),
-        r(),
-        s(),
-        sidecar);
-  }
-
-  @Override
-  public Optional<Integer> recoveryId() {
-    return yParityRecoveryId(v());
-  }
-
-  @Override
-  public Hash signingHash() {
-    return TransactionFields.signingHash(this, this::writeSignedFields);
+    Objects.requireNonNull(sidecar, "sidecar");
+    return CODEC.copy(this, values -> values.sidecar = sidecar);
   }
 
   @Override
   public BlobTransaction withSignature(Signature signature) {
-    return new BlobTransaction(
-        chainId,
-        nonce(),
-        maxPriorityFeePerGas,
-        maxFeePerGas,
-        gasLimit(),
-        to().orElseThrow(),
-        value(),
-        data(),
-        accessList,
-        maxFeePerBlobGas,
-        blobVersionedHashes,
-        UInt256.valueOf(signature.recoveryId()),
-        signature.r(),
-        signature.s(),
-        sidecar);
-  }
-
-  private void writeSignedFields(RlpWriter writer) {
-    writer
-        .writeLong(chainId)
-        .writeLong(nonce())
-        .writeUInt256(maxPriorityFeePerGas)
-        .writeUInt256(maxFeePerGas)
-        .writeLong(gasLimit())
-        .writeAddress(to().orElseThrow())
-        .writeUInt256(value())
-        .writeBytes(data());
-    accessList.writeTo(writer);
-    writer.writeUInt256(maxFeePerBlobGas).startList();
-    for (Hash hash : blobVersionedHashes) {
-      writer.writeHash(hash);
-    }
-    writer.endList();
-  }
-
-  @Override
-  void writePayload(RlpWriter writer) {
-    writer.startList();
-    writeSignedFields(writer);
-    TransactionFields.writeSignature(writer, this);
-    writer.endList();
+    return CODEC.withSignature(signature, this);
   }
 
   @Override
@@ -207,40 +141,8 @@ public final class BlobTransaction extends SignedTransaction {
   }
 
   static BlobTransaction readFields(RlpReader fields, Optional<BlobSidecar> sidecar) {
-    long chainId = fields.readLong();
-    long nonce = fields.readLong();
-    UInt256 maxPriorityFeePerGas = fields.readUInt256();
-    UInt256 maxFeePerGas = fields.readUInt256();
-    long gasLimit = fields.readLong();
-    Address to = fields.readAddress();
-    UInt256 value = fields.readUInt256();
-    Bytes data = fields.readBytesValue();
-    AccessList accessList = AccessList.readFrom(fields);
-    UInt256 maxFeePerBlobGas = fields.readUInt256();
-    RlpReader hashes = fields.readList();
-    List<Hash> blobVersionedHashes = new ArrayList<>();
-    while (hashes.hasNext()) {
-      blobVersionedHashes.add(hashes.readHash());
-    }
-    UInt256 yParity = fields.readUInt256();
-    UInt256 r = fields.readUInt256();
-    UInt256 s = fields.readUInt256();
-    fields.ensureEnd();
-    return new BlobTransaction(
-        chainId,
-        nonce,
-        maxPriorityFeePerGas,
-        maxFeePerGas,
-        gasLimit,
-        to,
-        value,
-        data,
-        accessList,
-        maxFeePerBlobGas,
-        blobVersionedHashes,
-        yParity,
-        r,
-        s,
-        sidecar);
+    TransactionCodec.Values values = new TransactionCodec.Values();
+    values.sidecar = sidecar;
+    return CODEC.read(fields, values);
   }
 }

@@ -1,13 +1,20 @@
 package io.merapi.types.transaction;
 
+import static io.merapi.types.transaction.TransactionField.DATA;
+import static io.merapi.types.transaction.TransactionField.GAS_LIMIT;
+import static io.merapi.types.transaction.TransactionField.GAS_PRICE;
+import static io.merapi.types.transaction.TransactionField.NONCE;
+import static io.merapi.types.transaction.TransactionField.TO;
+import static io.merapi.types.transaction.TransactionField.VALUE;
+
 import io.merapi.base.bytes.Address;
 import io.merapi.base.bytes.Bytes;
 import io.merapi.base.bytes.Hash;
 import io.merapi.base.crypto.Keccak256;
 import io.merapi.base.crypto.Signature;
-import io.merapi.base.rlp.RlpReader;
 import io.merapi.base.rlp.RlpWriter;
 import io.merapi.base.uint.UInt256;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,6 +30,14 @@ public final class LegacyTransaction extends SignedTransaction {
   private static final UInt256 V35 = UInt256.valueOf(35);
   private static final UInt256 TWO = UInt256.valueOf(2);
   private static final UInt256 MAX_CHAIN_ID = UInt256.valueOf(-1L);
+
+  static final TransactionCodec<LegacyTransaction> CODEC =
+      new TransactionCodec<>(
+          TransactionType.LEGACY,
+          List.of(NONCE, GAS_PRICE, GAS_LIMIT, TO, VALUE, DATA),
+          v ->
+              new LegacyTransaction(
+                  v.nonce, v.maxFeePerGas, v.gasLimit, v.to, v.value, v.data, v.v, v.r, v.s));
 
   private final UInt256 gasPrice;
 
@@ -115,7 +130,7 @@ public final class LegacyTransaction extends SignedTransaction {
   public Hash signingHash() {
     RlpWriter writer = new RlpWriter(estimatedSize());
     writer.startList();
-    writeSignedFields(writer);
+    CODEC.writeSignedFields(writer, this);
     OptionalLong chainId = chainId();
     if (chainId.isPresent()) {
       writer.writeLong(chainId.getAsLong()).writeEmpty().writeEmpty();
@@ -131,31 +146,8 @@ public final class LegacyTransaction extends SignedTransaction {
         nonce(), gasPrice, gasLimit(), to(), value(), data(), v, signature.r(), signature.s());
   }
 
-  private void writeSignedFields(RlpWriter writer) {
-    writer.writeLong(nonce()).writeUInt256(gasPrice).writeLong(gasLimit());
-    TransactionFields.writeTo(writer, to());
-    writer.writeUInt256(value()).writeBytes(data());
-  }
-
   @Override
   void writePayload(RlpWriter writer) {
-    writer.startList();
-    writeSignedFields(writer);
-    writer.writeUInt256(v()).writeUInt256(r()).writeUInt256(s()).endList();
-  }
-
-  /** Reads the fields from a list reader (the list header already consumed). */
-  static LegacyTransaction readFields(RlpReader fields) {
-    long nonce = fields.readLong();
-    UInt256 gasPrice = fields.readUInt256();
-    long gasLimit = fields.readLong();
-    Optional<Address> to = fields.readOptionalAddress();
-    UInt256 value = fields.readUInt256();
-    Bytes data = fields.readBytesValue();
-    UInt256 v = fields.readUInt256();
-    UInt256 r = fields.readUInt256();
-    UInt256 s = fields.readUInt256();
-    fields.ensureEnd();
-    return new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, v, r, s);
+    CODEC.writePayload(writer, this);
   }
 }

@@ -17,11 +17,7 @@ import java.util.Optional;
  * {@link #sender()} and {@link TransactionValidator}.
  */
 public abstract sealed class SignedTransaction extends Transaction
-    permits LegacyTransaction,
-        AccessListTransaction,
-        DynamicFeeTransaction,
-        BlobTransaction,
-        SetCodeTransaction {
+    permits LegacyTransaction, TypedSignedTransaction {
   private final long nonce;
   private final UInt256 v;
   private final UInt256 r;

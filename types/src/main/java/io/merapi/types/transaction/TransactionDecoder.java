@@ -40,7 +40,7 @@ public final class TransactionDecoder {
     int first = encoded[0] & 0xff;
     if (first >= 0xc0) {
       RlpReader reader = RlpReader.of(encoded);
-      LegacyTransaction tx = LegacyTransaction.readFields(reader.readList());
+      LegacyTransaction tx = LegacyTransaction.CODEC.read(reader.readList());
       reader.ensureEnd();
       return tx;
     }
@@ -54,7 +54,7 @@ public final class TransactionDecoder {
   /** Reads one element of a block body's transaction list. */
   public static Transaction readFrom(RlpReader reader) {
     if (reader.nextIsList()) {
-      return LegacyTransaction.readFields(reader.readList());
+      return LegacyTransaction.CODEC.read(reader.readList());
     }
     int start = reader.position();
     byte[] envelope = reader.readBytes();
@@ -95,10 +95,10 @@ public final class TransactionDecoder {
     RlpReader fields = outer.readList();
     outer.ensureEnd();
     return switch (type) {
-      case ACCESS_LIST -> AccessListTransaction.readFields(fields);
-      case DYNAMIC_FEE -> DynamicFeeTransaction.readFields(fields);
+      case ACCESS_LIST -> AccessListTransaction.CODEC.read(fields);
+      case DYNAMIC_FEE -> DynamicFeeTransaction.CODEC.read(fields);
       case BLOB -> readBlob(fields, network);
-      case SET_CODE -> SetCodeTransaction.readFields(fields);
+      case SET_CODE -> SetCodeTransaction.CODEC.read(fields);
       case DEPOSIT -> DepositTransaction.readFields(fields);
       case LEGACY -> throw new IllegalStateException("filtered out above");
     };
