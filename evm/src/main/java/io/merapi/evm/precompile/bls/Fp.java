@@ -237,7 +237,12 @@ final class Fp implements Field<Fp> {
     return "0x" + toBigInteger().toString(16);
   }
 
-  /** Montgomery product a * b * 2^-384 mod p (CIOS, unrolled), fully reduced. */
+  /**
+   * Montgomery product a * b * 2^-384 mod p (CIOS), fully reduced. The six rounds are written out
+   * by hand on purpose: this is the innermost step of every pairing and multiplication, and with
+   * the limbs in locals the JIT keeps them in registers, where a loop over arrays pays bounds
+   * checks and memory traffic. (The repetition {@code duplicates} reports here is that.)
+   */
   private static Fp montMul(
       long a0,
       long a1,
