@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.merapi.base.testing.TestData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +31,10 @@ class EestStateTestsIT {
 
   private static final StateTestTally TALLY = new StateTestTally();
 
+  private static final String SUITE = "ethereum-tests/eest-fusaka-devnet-5/state_tests";
+
   static Stream<Path> files() throws IOException {
-    Path root = TestData.require("ethereum-tests/eest-fusaka-devnet-5/state_tests");
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
-    }
+    return StateTestTally.files(SUITE);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -49,8 +47,9 @@ class EestStateTestsIT {
 
   @AfterAll
   void everyCaseRan() {
+    TestData.require(SUITE); // a clone without the data skips here too (CI fails)
     System.out.println(TALLY.summary("eest-fusaka-devnet-5"));
-    assertThat(TALLY.passed("Prague") + TALLY.failed("Prague")).isEqualTo(PRAGUE_CASES);
-    assertThat(TALLY.passed("Osaka") + TALLY.failed("Osaka")).isEqualTo(OSAKA_CASES);
+    assertThat(TALLY.ran("Prague")).isEqualTo(PRAGUE_CASES);
+    assertThat(TALLY.ran("Osaka")).isEqualTo(OSAKA_CASES);
   }
 }

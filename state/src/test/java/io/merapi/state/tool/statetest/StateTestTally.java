@@ -1,14 +1,17 @@
 package io.merapi.state.tool.statetest;
 
+import io.merapi.base.testing.TestData;
 import io.merapi.evm.Tracer;
 import io.merapi.types.config.Fork;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs state-test files and counts the cases per fork: passed, failed, and (only for forks before
@@ -39,6 +42,24 @@ final class StateTestTally {
         }
       }
     }
+  }
+
+  /** The JSON files of the suite at {@code relative} under the outside test data, in order. */
+  static Stream<Path> files(String relative) throws IOException {
+    Path root = TestData.require(relative);
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  /** The cases of {@code fork} that ran, passing or not. */
+  int ran(String fork) {
+    return passed(fork) + failed(fork);
+  }
+
+  /** The cases of forks before Berlin, counted and not run. */
+  int beforeBerlin() {
+    return preBerlin.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
   int passed(String fork) {
