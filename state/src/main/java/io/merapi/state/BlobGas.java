@@ -1,7 +1,9 @@
 package io.merapi.state;
 
 import io.merapi.base.uint.UInt256;
+import io.merapi.types.block.Header;
 import io.merapi.types.config.BlobSchedule;
+import io.merapi.types.config.ChainConfig;
 import java.math.BigInteger;
 
 /**
@@ -24,6 +26,18 @@ public final class BlobGas {
   /** The blob base fee for a block with {@code excessBlobGas}, under Cancun's schedule. */
   public static UInt256 baseFee(long excessBlobGas) {
     return baseFee(excessBlobGas, BlobSchedule.CANCUN);
+  }
+
+  /**
+   * The blob base fee of {@code header}'s block under its own fork's blob parameters (Cancun,
+   * Prague, Osaka or a blob-parameter-only fork of {@code config}); zero before Cancun.
+   */
+  public static UInt256 baseFee(Header header, ChainConfig config) {
+    return header.excessBlobGas().isPresent()
+        ? baseFee(
+            header.excessBlobGas().getAsLong(),
+            config.blobScheduleAt(header.number(), header.timestamp()))
+        : UInt256.ZERO;
   }
 
   /** The blob base fee for a block with {@code excessBlobGas} under {@code schedule}. */

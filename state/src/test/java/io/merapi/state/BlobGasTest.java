@@ -2,8 +2,14 @@ package io.merapi.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.merapi.base.uint.UInt256;
+import io.merapi.types.block.Header;
 import io.merapi.types.config.BlobSchedule;
+import io.merapi.types.config.ChainConfig;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,5 +47,37 @@ class BlobGasTest {
                 parentExcess, parentUsed, UInt256.valueOf(parentBaseFee), BlobSchedule.PRAGUE))
         .as(name)
         .isEqualTo(excess);
+  }
+
+  /** A block's blob base fee follows its own fork's update fraction: Prague's from its time on. */
+  @Test
+  void aBlocksFeeUsesItsForksBlobParameters() throws Exception {
+    ChainConfig config =
+        ChainConfig.fromJson(
+            new ObjectMapper()
+                .readTree(
+                    "{\"chainId\": 1, \"terminalTotalDifficulty\": 0, \"shanghaiTime\": 0,"
+                        + " \"cancunTime\": 0, \"pragueTime\": 100}"));
+    long excess = 10_000_000;
+    Header cancun = cancunHeader(1, 99, excess);
+    Header prague = cancunHeader(2, 100, excess);
+    assertThat(BlobGas.baseFee(cancun, config)).isEqualTo(UInt256.valueOf(19));
+    assertThat(BlobGas.baseFee(prague, config))
+        .isEqualTo(BlobGas.baseFee(excess, BlobSchedule.PRAGUE))
+        .isEqualTo(UInt256.valueOf(7)); // fake_exponential(1, 10^7, 5007716)
+    assertThat(BlobGas.baseFee(Header.builder().number(1).timestamp(1).build(), config))
+        .isEqualTo(UInt256.ZERO);
+  }
+
+  private static Header cancunHeader(long number, long time, long excess) {
+    return Header.builder()
+        .number(number)
+        .timestamp(time)
+        .baseFeePerGas(Optional.of(UInt256.ONE))
+        .withdrawalsRoot(Optional.of(Header.EMPTY_ROOT))
+        .blobGasUsed(OptionalLong.of(0))
+        .excessBlobGas(OptionalLong.of(excess))
+        .parentBeaconBlockRoot(Optional.of(io.merapi.base.bytes.Hash.ZERO))
+        .build();
   }
 }

@@ -59,10 +59,11 @@ public final class TransactionViews {
   public static List<RpcReceipt> receipts(
       ChainConfig config, Block block, Hash blockHash, List<Receipt> receipts) {
     List<Optional<L1FeeInfo>> l1Fees = l1Fees(config, block);
+    UInt256 blobFee = BlobGas.baseFee(block.header(), config);
     List<RpcReceipt> out = new ArrayList<>(receipts.size());
     long logIndex = 0;
     for (int i = 0; i < receipts.size(); i++) {
-      out.add(receipt(block, blockHash, receipts, i, logIndex, l1Fees.get(i)));
+      out.add(receipt(block, blockHash, receipts, i, logIndex, l1Fees.get(i), blobFee));
       logIndex += receipts.get(i).logs().size();
     }
     return out;
@@ -83,7 +84,14 @@ public final class TransactionViews {
     } catch (IllegalArgumentException e) {
       throw ChainAccess.serverError(e.getMessage());
     }
-    return receipt(block, blockHash, receipts, index, logIndex, l1Fee);
+    return receipt(
+        block,
+        blockHash,
+        receipts,
+        index,
+        logIndex,
+        l1Fee,
+        BlobGas.baseFee(block.header(), config));
   }
 
   private static List<Optional<L1FeeInfo>> l1Fees(ChainConfig config, Block block) {
@@ -96,13 +104,18 @@ public final class TransactionViews {
     }
   }
 
+  /**
+   * @param blobBaseFee the block's blob base fee under its fork's blob parameters, which a blob
+   *     transaction's receipt reports
+   */
   private static RpcReceipt receipt(
       Block block,
       Hash blockHash,
       List<Receipt> receipts,
       int index,
       long firstLogIndex,
-      Optional<L1FeeInfo> l1Fee) {
+      Optional<L1FeeInfo> l1Fee,
+      UInt256 blobBaseFee) {
     Header header = block.header();
     Transaction tx = block.transactions().get(index);
     Receipt receipt = receipts.get(index);
@@ -133,15 +146,8 @@ public final class TransactionViews {
         contract,
         firstLogIndex,
         blob ? OptionalLong.of(tx.blobGas()) : OptionalLong.empty(),
-        blob ? Optional.of(blobBaseFee(header)) : Optional.empty(),
+        blob ? Optional.of(blobBaseFee) : Optional.empty(),
         l1Fee);
-  }
-
-  /** The blob base fee a block's blob transactions paid (EIP-4844), zero before Cancun. */
-  public static UInt256 blobBaseFee(Header header) {
-    return header.excessBlobGas().isPresent()
-        ? BlobGas.baseFee(header.excessBlobGas().getAsLong())
-        : UInt256.ZERO;
   }
 
   /** Every log of a block's receipts, positioned in the chain. */
@@ -149,7 +155,10 @@ public final class TransactionViews {
     List<RpcLog> logs = new ArrayList<>();
     long logIndex = 0;
     for (int i = 0; i < receipts.size(); i++) {
-      logs.addAll(receipt(block, blockHash, receipts, i, logIndex, Optional.empty()).rpcLogs());
+      // Only the logs are wanted: no fee goes into them.
+      logs.addAll(
+          receipt(block, blockHash, receipts, i, logIndex, Optional.empty(), UInt256.ZERO)
+              .rpcLogs());
       logIndex += receipts.get(i).logs().size();
     }
     return logs;

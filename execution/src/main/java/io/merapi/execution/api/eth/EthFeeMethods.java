@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.merapi.execution.api.ArgText;
 import io.merapi.execution.api.BlockParam;
 import io.merapi.execution.api.ChainAccess;
-import io.merapi.execution.api.TransactionViews;
 import io.merapi.execution.api.fee.FeeHistory;
 import io.merapi.execution.api.fee.GasPriceOracle;
 import io.merapi.rpc.Params;
 import io.merapi.rpc.RpcMethods;
+import io.merapi.state.BlobGas;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ public final class EthFeeMethods {
         "eth_blobBaseFee",
         0,
         0,
-        p -> TransactionViews.blobBaseFee(chain.head().header()).toQuantity());
+        p -> BlobGas.baseFee(chain.head().header(), chain.chain().config()).toQuantity());
     methods.blocking("eth_feeHistory", 2, 3, this::feeHistory);
   }
 

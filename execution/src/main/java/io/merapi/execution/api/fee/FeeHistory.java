@@ -96,17 +96,25 @@ public final class FeeHistory {
       Header h = block.header();
       baseFees.add(h.baseFeePerGas().orElse(UInt256.ZERO));
       gasRatios.add((double) h.gasUsed() / h.gasLimit());
-      blobFees.add(blobFee(h.excessBlobGas()));
+      blobFees.add(BlobGas.baseFee(h, rules.config()));
       blobRatios.add(
           h.blobGasUsed().isPresent()
-              ? (double) h.blobGasUsed().getAsLong() / BlobGas.MAX_BLOB_GAS_PER_BLOCK
+              ? (double) h.blobGasUsed().getAsLong()
+                  / rules.config().blobScheduleAt(h.number(), h.timestamp()).maxBlobGas()
               : 0.0);
       if (percentiles.length > 0) {
         rewards.add(rewards(chain.block(block), chain.receipts(block), percentiles));
       }
       if (number == last) {
         baseFees.add(rules.baseFee(h, h.timestamp() + 1).orElse(UInt256.ZERO));
-        blobFees.add(blobFee(rules.excessBlobGas(h, h.timestamp() + 1)));
+        // The next block's fee, under the blob parameters in force at its height and time.
+        OptionalLong nextExcess = rules.excessBlobGas(h, h.timestamp() + 1);
+        blobFees.add(
+            nextExcess.isPresent()
+                ? BlobGas.baseFee(
+                    nextExcess.getAsLong(),
+                    rules.config().blobScheduleAt(h.number() + 1, h.timestamp() + 1))
+                : UInt256.ZERO);
       }
     }
     return new Result(
@@ -116,10 +124,6 @@ public final class FeeHistory {
         gasRatios,
         blobFees,
         blobRatios);
-  }
-
-  private static UInt256 blobFee(OptionalLong excess) {
-    return excess.isPresent() ? BlobGas.baseFee(excess.getAsLong()) : UInt256.ZERO;
   }
 
   private static List<UInt256> rewards(Block block, List<Receipt> receipts, double[] percentiles) {
